@@ -1,13 +1,14 @@
 """Exceptions of the product, one tree, so callers catch by class and the CLI prints one line per class.
 
-    CeasefireError
-     ├── ConfigError          a config file (feeds, topic, actors) is missing or malformed
-     ├── InputError           bad user input: a date, a path, a flag value
-     ├── FetchError           a page or feed could not be fetched (recorded, never fatal for a run)
-     ├── ExtractionError      a page could not be turned into an article
-     └── WarehouseError       the warehouse could not be opened, migrated or loaded
-          ├── WarehouseLockedError   another process holds the DuckDB file
-          └── QueryError             bad SQL, or a write attempted through a read-only command
+CeasefireError
+ ├── ConfigError          a config file (feeds, topic, actors) is missing or malformed
+ ├── InputError           bad user input: a date, a path, a flag value
+ ├── FetchError           a page or feed could not be fetched (recorded, never fatal for a run)
+ ├── ExtractionError      a page could not be turned into an article
+ ├── WarehouseError       the warehouse could not be opened, migrated or loaded
+ │    ├── WarehouseLockedError   another process holds the DuckDB file
+ │    └── QueryError             bad SQL, or a write attempted through a read-only command
+ └── CheckError           data-quality assertions failed after a load
 """
 
 from __future__ import annotations
@@ -43,3 +44,7 @@ class WarehouseLockedError(WarehouseError):
 
 class QueryError(WarehouseError):
     """Bad SQL, or a write attempted through a read-only command."""
+
+
+class CheckError(CeasefireError):
+    """Data-quality assertions failed after a load."""

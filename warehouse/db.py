@@ -1,0 +1,163 @@
+"""Opening the warehouse: connection, lock handling, numbered migrations and views."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from ceasefire.errors import QueryError, WarehouseError, WarehouseLockedError
+
+_LOCK_PATTERNS = ("Could not set lock", "Conflicting lock", "database is locked")
+DEFAULT_LOCK_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SqlFile:
+    """A numbered SQL file shipped with the package (a migration or a view)."""
+
+    number: int
+    name: str
+    sql: str
+
+    @property
+    def description(self) -> str:
+        """The first comment line, without the leading 'name:'."""
+        for line in self.sql.splitlines():
+            if line.startswith("--"):
+                return line.lstrip("- ").split(":", 1)[-1].strip()
+        return ""
+
+
+def _sql_files(folder: str) -> list[SqlFile]:
+    out = []
+    for entry in resources.files("warehouse").joinpath(folder).iterdir():
+        match = re.fullmatch(r"(\d+)_(\w+)\.sql", entry.name)
+        if match:
+            out.append(SqlFile(int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(out, key=lambda f: f.number)
+
+
+def migrations() -> list[SqlFile]:
+    """The numbered migrations, in order."""
+    return _sql_files("migrations")
+
+
+def views() -> list[SqlFile]:
+    """The view definitions, in dependency order."""
+    return _sql_files("views")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return any(p in str(exc) for p in _LOCK_PATTERNS)
+
+
+def _lock_message(target: str, exc: Exception) -> str:
+    holder = re.search(r"\(PID (\d+)\)", str(exc))
+    who = f" by process {holder.group(1)}" if holder else ""
+    return (
+        f"warehouse {target} is locked{who}: another process has it open "
+        "(close DuckDB CLI/notebook sessions or wait for the running load)"
+    )
+
+
+def lock_timeout() -> float:
+    """Seconds a writer waits for the file lock (CEASEFIRE_LOCK_TIMEOUT, default 60)."""
+    try:
+        return float(os.environ.get("CEASEFIRE_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def open_warehouse(target: str, *, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writer waits up to `wait` seconds for the lock, then raises WarehouseLockedError."""
+    if read_only and not target.startswith(("ducklake:", "md:")) and not Path(target).exists():
+        raise WarehouseError(f"warehouse not found: {target} (run `ceasefire run` first)")
+    if not read_only and not target.startswith(("ducklake:", "md:", ":memory:")):
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + (lock_timeout() if wait is None else wait)
+    delay = 0.1
+    while True:
+        try:
+            return duckdb.connect(target, read_only=read_only)
+        except duckdb.Error as exc:
+            if not _is_lock_error(exc):
+                raise WarehouseError(f"cannot open warehouse {target}: {_first_line(exc)}") from None
+            if time.monotonic() >= deadline:
+                raise WarehouseLockedError(_lock_message(target, exc)) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Highest applied migration number (0 for an empty warehouse)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply pending migrations (each in its own transaction) and recreate the views; return the version."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    current = schema_version(con)
+    for mig in migrations():
+        if mig.number <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(mig.sql)
+            con.execute("INSERT INTO schema_version VALUES (?, ?, now()::TIMESTAMP)", [mig.number, mig.name])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise WarehouseError(f"migration {mig.number:03d}_{mig.name} failed: {_first_line(exc)}") from None
+        current = mig.number
+    for view in views():
+        con.execute(view.sql)
+    return current
+
+
+@contextmanager
+def writer(target: str, wait: float | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A migrated read-write connection, closed on exit."""
+    con = open_warehouse(target, wait=wait)
+    try:
+        migrate(con)
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def reader(target: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, closed on exit."""
+    con = open_warehouse(target, read_only=True, wait=0)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None):
+    """Execute SQL, turning DuckDB errors into one-line QueryError."""
+    try:
+        return con.execute(sql, params or [])
+    except duckdb.Error as exc:
+        raise QueryError(_first_line(exc)) from None

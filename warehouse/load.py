@@ -1,0 +1,143 @@
+"""The single writer: merge one staged run into the warehouse in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from transform.dedup import assign_duplicates
+
+from ceasefire.errors import WarehouseError
+from transform.linking import EventMention, link_events
+from warehouse.staging import staged_files
+
+# How far apart (days) two copies of a story may be published and still be checked as near-duplicates.
+DUPLICATE_WINDOW_DAYS = 7
+
+
+def _stage_view(con: duckdb.DuckDBPyConnection, run_dir: Path, table: str) -> None:
+    files = staged_files(run_dir, table)
+    if files:
+        listing = ", ".join(f"'{f}'" for f in files)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM read_parquet([{listing}])")
+    else:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM {table} WHERE false")
+
+
+def _assign_duplicates(con: duckdb.DuckDBPyConnection) -> int:
+    staged = con.execute(
+        "SELECT article_id, simhash, published_at FROM stg_articles "
+        "ORDER BY published_at NULLS LAST, fetched_at, article_id"
+    ).fetchall()
+    if not staged:
+        return 0
+    dates = [p for _, _, p in staged if p is not None]
+    lo = min(dates) - dt.timedelta(days=DUPLICATE_WINDOW_DAYS) if dates else dt.datetime.min
+    hi = max(dates) + dt.timedelta(days=DUPLICATE_WINDOW_DAYS) if dates else dt.datetime.max
+    existing = con.execute(
+        "SELECT article_id, simhash FROM articles "
+        "WHERE duplicate_of IS NULL AND simhash IS NOT NULL "
+        "AND article_id NOT IN (SELECT article_id FROM stg_articles) "
+        "AND (published_at IS NULL OR published_at BETWEEN ? AND ?) "
+        "ORDER BY published_at NULLS LAST, article_id",
+        [lo, hi],
+    ).fetchall()
+    dups = assign_duplicates([(a, s or 0) for a, s, _ in staged], [(a, s) for a, s in existing])
+    con.execute("UPDATE stg_articles SET duplicate_of = NULL")
+    if dups:
+        con.execute("CREATE OR REPLACE TEMP TABLE dup_map (article_id VARCHAR, duplicate_of VARCHAR)")
+        con.executemany("INSERT INTO dup_map VALUES (?, ?)", list(dups.items()))
+        con.execute(
+            "UPDATE stg_articles SET duplicate_of = dup_map.duplicate_of FROM dup_map "
+            "WHERE stg_articles.article_id = dup_map.article_id"
+        )
+    return len(dups)
+
+
+def _link_events(con: duckdb.DuckDBPyConnection) -> None:
+    rows = con.execute("SELECT event_id, event_type, event_date, actors, location FROM stg_events").fetchall()
+    if not rows:
+        return
+    new = [EventMention(r[0], r[1], r[2], tuple(r[3] or ()), r[4]) for r in rows]
+    dated = [m.event_date for m in new if m.event_date]
+    existing: list[EventMention] = []
+    if dated:
+        lo, hi = min(dated) - dt.timedelta(days=1), max(dated) + dt.timedelta(days=1)
+        existing = [
+            EventMention(r[0], r[1], r[2], tuple(r[3] or ()), r[4], r[5])
+            for r in con.execute(
+                "SELECT event_id, event_type, event_date, actors, location, event_key FROM events "
+                "WHERE event_date BETWEEN ? AND ? AND article_id NOT IN (SELECT article_id FROM stg_articles) "
+                "ORDER BY event_date, event_id",
+                [lo, hi],
+            ).fetchall()
+        ]
+    keys = link_events(new, existing)
+    con.execute("CREATE OR REPLACE TEMP TABLE key_map (event_id VARCHAR, event_key VARCHAR)")
+    con.executemany("INSERT INTO key_map VALUES (?, ?)", list(keys.items()))
+    con.execute(
+        "UPDATE stg_events SET event_key = key_map.event_key FROM key_map WHERE stg_events.event_id = key_map.event_id"
+    )
+
+
+def load_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any]) -> dict[str, int]:
+    """Merge the staged run in `run_dir` into the warehouse in one transaction; return row counts."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("articles", "quotes", "events", "fetches", "feeds"):
+            _stage_view(con, run_dir, table)
+        duplicates = _assign_duplicates(con)
+        con.execute(
+            "MERGE INTO articles AS t USING stg_articles AS s ON t.article_id = s.article_id "
+            "WHEN MATCHED THEN UPDATE SET url = s.url, canonical_url = s.canonical_url, source = s.source, "
+            "title = s.title, author = s.author, published_at = s.published_at, language = s.language, "
+            "text = s.text, relevant = s.relevant, relevance_score = s.relevance_score, "
+            "content_hash = s.content_hash, simhash = s.simhash, duplicate_of = s.duplicate_of, "
+            "fetched_at = s.fetched_at, run_id = s.run_id "
+            "WHEN NOT MATCHED THEN INSERT BY NAME"
+        )
+        # A re-extracted article replaces its quotes and events wholesale.
+        for table in ("quotes", "events"):
+            con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM stg_articles)")
+        _link_events(con)
+        con.execute("INSERT INTO quotes BY NAME SELECT * FROM stg_quotes")
+        con.execute("INSERT INTO events BY NAME SELECT * FROM stg_events")
+        con.execute("DELETE FROM fetches WHERE run_id IN (SELECT DISTINCT run_id FROM stg_fetches)")
+        con.execute("INSERT INTO fetches BY NAME SELECT * FROM stg_fetches")
+        con.execute(
+            "MERGE INTO feeds AS t USING stg_feeds AS s ON t.feed_url = s.feed_url "
+            "WHEN MATCHED THEN UPDATE WHEN NOT MATCHED THEN INSERT BY NAME"
+        )
+        counts = {
+            "articles": con.execute("SELECT count(*) FROM stg_articles").fetchone()[0],
+            "relevant": con.execute("SELECT count(*) FROM stg_articles WHERE relevant").fetchone()[0],
+            "duplicates": duplicates,
+            "quotes": con.execute("SELECT count(*) FROM stg_quotes").fetchone()[0],
+            "events": con.execute("SELECT count(*) FROM stg_events").fetchone()[0],
+            "fetches": con.execute("SELECT count(*) FROM stg_fetches").fetchone()[0],
+        }
+        _upsert_run(con, {**run_row, **{k: v for k, v in counts.items() if k != "fetches"}, "status": "loaded"})
+        con.execute("COMMIT")
+    except BaseException as exc:
+        con.execute("ROLLBACK")
+        if isinstance(exc, duckdb.Error):
+            raise WarehouseError(f"load of {run_dir.name} failed and was rolled back: {exc}") from None
+        raise
+    return counts
+
+
+def _upsert_run(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
+    cols = [r[0] for r in con.execute("DESCRIBE runs").fetchall()]
+    values = [row.get(c) for c in cols]
+    con.execute("DELETE FROM runs WHERE run_id = ?", [row["run_id"]])
+    con.execute(f"INSERT INTO runs ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
+
+
+def set_run_status(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None = None) -> None:
+    """Record the outcome of the checks (or a failure) on a loaded run."""
+    con.execute(
+        "UPDATE runs SET status = ?, error = ?, finished_at = now()::TIMESTAMP WHERE run_id = ?",
+        [status, error, run_id],
+    )

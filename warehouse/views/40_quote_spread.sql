@@ -1,0 +1,17 @@
+-- quote_spread: one row per linked quote (same normalised text): how far and how long it travelled (grain: quote_key).
+CREATE OR REPLACE VIEW quote_spread AS
+SELECT
+    q.quote_key,
+    arg_min(q.text, a.day) AS text,
+    mode(q.speaker) AS speaker,
+    mode(q.speaker_id) AS speaker_id,
+    min(a.day) AS first_seen,
+    max(a.day) AS last_seen,
+    count(DISTINCT a.source) AS outlets,
+    count(DISTINCT q.article_id) AS articles,
+    count(DISTINCT a.day) AS days
+FROM quotes AS q
+JOIN relevant_articles AS a USING (article_id)
+WHERE NOT q.fragment AND q.quote_key IS NOT NULL AND q.quote_key <> ''
+GROUP BY q.quote_key
+ORDER BY outlets DESC, articles DESC, first_seen;
