@@ -94,9 +94,8 @@ def discover(
     transport: Any = None,
 ) -> dict[str, Any]:
     """Poll every feed (conditional GET), keep new items published in [since, logical_date], stage them."""
-    from ingest.discover import poll_feeds, select_candidates
-
     from ingest.client import make_client
+    from ingest.discover import poll_feeds, select_candidates
     from ingest.policy import FetchPolicy
     from warehouse.staging import record_rows, write_json, write_parquet
 
@@ -155,9 +154,8 @@ def fetch(
 ) -> dict[str, int]:
     """Fetch the run's candidates (one source, or all), archive responses as WARC, stage the fetch log."""
     from ingest.archive import WarcArchive
-    from ingest.fetch import fetch_all
-
     from ingest.client import make_client
+    from ingest.fetch import fetch_all
     from warehouse.staging import write_parquet
 
     rdir = run_dir(settings, run_id)
@@ -228,7 +226,6 @@ def _run_warcs(settings: Settings, run_id: str) -> list[Path]:
 def transform(settings: Settings, run_id: str, progress: Progress | None = None) -> dict[str, int]:
     """Extract every page the run fetched (read back from its WARC files) and stage articles, quotes, events."""
     from ingest.archive import iter_warc
-
     from warehouse.staging import read_rows, staged_files
 
     rdir = run_dir(settings, run_id)
@@ -261,7 +258,6 @@ def extract_records(
 ) -> dict[str, int]:
     """Turn fetched pages into staged article, quote and event rows for `run_id`."""
     from transform.page import process_page
-
     from transform.quotes import quote_key
     from warehouse.staging import write_parquet
 
@@ -365,7 +361,7 @@ LOADED_MARK = "_LOADED"
 def load(settings: Settings, run_id: str, wait: float | None = None) -> dict[str, int]:
     """Merge the staged run into the warehouse in one transaction (the only writer)."""
     from warehouse.db import writer
-    from warehouse.load import load_run
+    from warehouse.load import load_run, refresh_search_index
     from warehouse.staging import read_json, read_rows, staged_files
 
     rdir = run_dir(settings, run_id)
@@ -382,6 +378,7 @@ def load(settings: Settings, run_id: str, wait: float | None = None) -> dict[str
     }
     with writer(settings.warehouse, wait=wait) as con:
         counts = load_run(con, rdir, run_row)
+        refresh_search_index(con)
     (rdir / LOADED_MARK).write_text(dt.datetime.now(dt.UTC).isoformat(), encoding="utf-8")
     return counts
 
@@ -454,7 +451,6 @@ def run_all(
 def reprocess(settings: Settings, since: dt.date, until: dt.date, progress: Progress | None = None) -> dict[str, Any]:
     """Re-extract pages archived between `since` and `until` (fetch dates) with the current extractor; no network."""
     from ingest.archive import iter_warc, warc_files
-
     from warehouse.db import reader
 
     files = warc_files(settings.raw_dir, since, until)

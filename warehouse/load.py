@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-from transform.dedup import assign_duplicates
 
 from ceasefire.errors import WarehouseError
+from transform.dedup import assign_duplicates
 from transform.linking import EventMention, link_events
 from warehouse.staging import staged_files
 
@@ -140,4 +140,17 @@ def set_run_status(con: duckdb.DuckDBPyConnection, run_id: str, status: str, err
     con.execute(
         "UPDATE runs SET status = ?, error = ?, finished_at = now()::TIMESTAMP WHERE run_id = ?",
         [status, error, run_id],
+    )
+
+
+def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild the BM25 full-text index over article titles and text, and the search_articles macro."""
+    from warehouse.extensions import load_extension
+
+    load_extension(con, "fts")
+    con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', overwrite = 1)")
+    con.execute(
+        "CREATE OR REPLACE MACRO search_articles(q) AS TABLE "
+        "SELECT * FROM (SELECT fts_main_articles.match_bm25(article_id, q) AS score, article_id, published_at, "
+        "source, title, url, relevant FROM articles) WHERE score IS NOT NULL ORDER BY score DESC"
     )

@@ -1,0 +1,71 @@
+"""Read-only access for analysts: named queries (the trend views), ad-hoc SQL and full-text search."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ceasefire.errors import QueryError
+from warehouse.db import reader, run_sql, views
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A trend view callable by name."""
+
+    name: str
+    description: str
+
+
+def named_queries() -> list[NamedQuery]:
+    """Every view shipped in warehouse/views, with its one-line description."""
+    return [NamedQuery(v.name, v.description) for v in views()]
+
+
+def run(target: str, sql: str | None = None, name: str | None = None) -> tuple[list[str], list[tuple]]:
+    """Run SQL or a named query on a read-only connection; return (columns, rows)."""
+    if name is not None:
+        known = {q.name for q in named_queries()}
+        if name not in known:
+            raise QueryError(f"unknown query name {name!r}; try: {', '.join(sorted(known))}")
+        sql = f"SELECT * FROM {name}"
+    with reader(target) as con:
+        cur = run_sql(con, sql or "")
+        if cur.description is None:
+            return [], []
+        return [d[0] for d in cur.description], cur.fetchall()
+
+
+def search(
+    target: str,
+    text: str,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    relevant_only: bool = False,
+    limit: int = 20,
+) -> tuple[list[str], list[tuple]]:
+    """Articles matching `text`, ranked by BM25 over title and body (the fts index built after each load)."""
+    from warehouse.extensions import load_extension
+
+    if not text.strip():
+        raise QueryError("empty search query")
+    with reader(target) as con:
+        load_extension(con, "fts")
+        has_index = run_sql(
+            con, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'fts_main_articles'"
+        ).fetchone()[0]
+        if not has_index:
+            raise QueryError("the warehouse has no full-text index yet (it is built after each load)")
+        cur = run_sql(
+            con,
+            "SELECT score, article_id, CAST(published_at AS DATE) AS published, source, title, url FROM ("
+            "  SELECT *, fts_main_articles.match_bm25(article_id, ?) AS score FROM articles"
+            ") WHERE score IS NOT NULL "
+            "AND (CAST(? AS DATE) IS NULL OR CAST(published_at AS DATE) >= ?) "
+            "AND (CAST(? AS DATE) IS NULL OR CAST(published_at AS DATE) <= ?) "
+            "AND (NOT ? OR relevant) "
+            "ORDER BY score DESC, published_at DESC LIMIT ?",
+            [text, since, since, until, until, relevant_only, limit],
+        )
+        rows = [(round(r[0], 4), *r[1:]) for r in cur.fetchall()]
+        return [d[0] for d in cur.description], rows
