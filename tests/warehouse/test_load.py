@@ -159,8 +159,13 @@ def test_reload_replaces_an_articles_quotes(tmp_path: Path, staged: Path) -> Non
     path = tmp_path / "w.duckdb"
     load(path, staged)
     text = "Talks resumed.\n“Nothing has changed,” said Ivan Petrenko."
-    run2 = stage(tmp_path / "staging" / "r2", [article("a1", text, run_id="r2", first_run_id="r2")],
-                 [quote("a1", "Nothing has changed,", text.index("Nothing"))], [], run_id="r2")  # fmt: skip
+    run2 = stage(
+        tmp_path / "staging" / "r2",
+        [article("a1", text, run_id="r2", first_run_id="r2")],
+        [quote("a1", "Nothing has changed,", text.index("Nothing"))],
+        [],
+        run_id="r2",
+    )
     load(path, run2, "r2")
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT text FROM quotes WHERE article_id = 'a1'").fetchall() == [("Nothing has changed,",)]
@@ -187,8 +192,13 @@ def test_near_duplicates_point_at_the_first_copy(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     run1 = stage(tmp_path / "s" / "r1", [article("orig", TEXT_B, simhash=0b1011)], [], [])
     load(path, run1)
-    run2 = stage(tmp_path / "s" / "r2", [article("copy", TEXT_B + " More.", source="Other", simhash=0b1010, day=25,
-                                                  run_id="r2", first_run_id="r2")], [], [], run_id="r2")  # fmt: skip
+    run2 = stage(
+        tmp_path / "s" / "r2",
+        [article("copy", TEXT_B + " More.", source="Other", simhash=0b1010, day=25, run_id="r2", first_run_id="r2")],
+        [],
+        [],
+        run_id="r2",
+    )
     load(path, run2, "r2")
     con = duckdb.connect(str(path), read_only=True)
     assert con.execute("SELECT duplicate_of FROM articles WHERE article_id = 'copy'").fetchone() == ("orig",)
@@ -201,10 +211,16 @@ def test_near_duplicates_point_at_the_first_copy(tmp_path: Path) -> None:
 def test_events_link_across_articles(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     ev = "Delegations met in Riyadh."
-    run1 = stage(tmp_path / "s" / "r1", [article("a1", ev), article("a2", ev + " Again.", source="Other", simhash=999)], [],
-                 [event("a1", "e1", dt.date(2025, 3, 24), ["united_states", "russia"], ev),
-                  event("a2", "e2", dt.date(2025, 3, 25), ["russia"], ev),
-                  event("a2", "e3", dt.date(2025, 3, 28), ["russia"], ev)])  # fmt: skip
+    run1 = stage(
+        tmp_path / "s" / "r1",
+        [article("a1", ev), article("a2", ev + " Again.", source="Other", simhash=999)],
+        [],
+        [
+            event("a1", "e1", dt.date(2025, 3, 24), ["united_states", "russia"], ev),
+            event("a2", "e2", dt.date(2025, 3, 25), ["russia"], ev),
+            event("a2", "e3", dt.date(2025, 3, 28), ["russia"], ev),
+        ],
+    )
     load(path, run1)
     con = duckdb.connect(str(path), read_only=True)
     rows = con.execute("SELECT event_date, sources, articles FROM event_timeline ORDER BY event_date").fetchall()
@@ -252,9 +268,8 @@ def test_writer_waits_then_names_the_lock(tmp_path: Path, staged: Path, mode: st
     holder = _hold(path, mode, 30)
     try:
         started = time.monotonic()
-        with pytest.raises(WarehouseLockedError, match="locked") as err:
-            with db.writer(str(path), wait=1.0):
-                pass
+        with pytest.raises(WarehouseLockedError, match="locked") as err, db.writer(str(path), wait=1.0):
+            pass
         assert time.monotonic() - started < 10
         assert "\n" not in str(err.value) and str(holder.pid) in str(err.value)
     finally:
