@@ -1,0 +1,401 @@
+"""Article body and metadata from one HTML page: charset decoding, one parse, one trafilatura pass.
+
+Trafilatura is configured in exactly one place, `TRAFILATURA_OVERLAY` + `EXTRACTION_OPTIONS` below, and
+the resulting settings are passed explicitly on every call (never the library's global defaults). We
+favour precision, drop comments and data tables, and keep no markup: `text` holds one paragraph per line.
+
+Charset order (WHATWG-like): byte-order mark, HTTP Content-Type charset, <meta charset> / http-equiv in
+the first bytes, then detection (strict UTF-8, else charset_normalizer, else windows-1252). Labels
+latin-1 / iso-8859-1 / ascii decode as windows-1252, as browsers do, so 0x93/0x94 become “ ”.
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import datetime as dt
+import re
+from configparser import ConfigParser
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import charset_normalizer
+import htmldate
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+from trafilatura.settings import DEFAULT_CONFIG, Extractor
+from trafilatura.utils import load_html
+
+# The committed settings overlay on trafilatura's defaults (settings.cfg keys).
+TRAFILATURA_OVERLAY: dict[str, str] = {
+    # The quick htmldate pass (meta tags, JSON-LD, URL) runs inside trafilatura; the expensive
+    # whole-page search runs only when that found nothing (see `published_date`).
+    "EXTENSIVE_DATE_SEARCH": "off",
+    # Below this many characters trafilatura retries with its fallback extractors.
+    "MIN_EXTRACTED_SIZE": "250",
+    "MIN_OUTPUT_SIZE": "1",
+    "MIN_OUTPUT_COMM_SIZE": "1",
+    "MAX_FILE_SIZE": "20000000",
+    "MIN_FILE_SIZE": "10",
+}
+
+# Keyword options of the single extraction call.
+EXTRACTION_OPTIONS: dict[str, Any] = {
+    "output_format": "python",
+    "precision": True,
+    "comments": False,
+    "tables": False,
+    "images": False,
+    "links": False,
+    "formatting": False,
+    "with_metadata": True,
+}
+
+
+def _settings() -> ConfigParser:
+    config = ConfigParser()
+    config.read_dict({"DEFAULT": dict(DEFAULT_CONFIG["DEFAULT"])})
+    config.read_dict({"DEFAULT": TRAFILATURA_OVERLAY})
+    return config
+
+
+TRAFILATURA_SETTINGS: ConfigParser = _settings()
+
+# Elements that are never article copy but that trafilatura's precision mode sometimes keeps.
+_PRUNE_CLASSES = (
+    "byline",
+    "cookie",
+    "consent",
+    "newsletter",
+    "related",
+    "read-more",
+    "readmore",
+    "pullquote",
+    "pull-quote",
+    "promo",
+    "teaser",
+    "share",
+    "social",
+    "advert",
+    "subscribe",
+    "paywall",
+    "recommended",
+    "most-read",
+    "comments",
+    "breadcrumb",
+    "caption",
+)
+_PRUNE_XPATH = (
+    "//aside|//nav|//footer|//figcaption|//form|//*[@role='navigation' or @role='complementary' "
+    "or @role='contentinfo' or @aria-hidden='true']|"
+    + "|".join(
+        f"//*[contains(concat(' ', translate(normalize-space(@class), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
+        f"'abcdefghijklmnopqrstuvwxyz'), ' '), '{c}') or contains(translate(@id, "
+        f"'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{c}')]"
+        for c in _PRUNE_CLASSES
+    )
+)
+
+# Whole lines that are interface text, not copy (matched after whitespace normalisation).
+_BOILERPLATE_LINE = re.compile(
+    r"^(?:read more|read next|related(?: articles| stories| coverage)?|see also|more on this story|"
+    r"advertisement|sponsored|share(?: this(?: article| story)?)?|sign up\b.*|subscribe\b.*|"
+    r"(?:this article|story) (?:was )?(?:first )?(?:published|appeared)\b.*|"
+    r"we use cookies\b.*|accept(?: all)? cookies|(?:photo|image|file photo|illustration):? .{0,80}|"
+    r"(?:additional )?(?:reporting|writing|editing|edited|written|compiled|produced) by\b.{0,200}|"
+    r"(?:by|words by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*(?:\s*[,|–-]\s*.{0,60})?|"
+    r"(?:updated|published|posted|last updated)[: ]+.{0,60}\d.{0,40}|\d+ min(?:ute)? read|"
+    r"click here\b.*|comments?(?: \(\d+\))?|\(?\d+ comments?\)?|advertisement - scroll to continue)$",
+    re.IGNORECASE,
+)
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9_:.\-]+)", re.IGNORECASE)
+# WHATWG Encoding Standard: these labels mean windows-1252 on the web.
+_WEB_ALIASES = {
+    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859_9": "cp1254",
+    "iso8859_11": "cp874",
+    "tis_620": "cp874",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "utf_16": "utf-8",  # a meta tag cannot declare UTF-16 in bytes that were readable as ASCII
+    "utf_16_le": "utf-8",
+    "utf_16_be": "utf-8",
+}
+
+_DATE_META = (
+    "//meta[@property='article:published_time' or @name='article:published_time' or "
+    "@itemprop='datePublished' or @name='pubdate' or @name='publishdate' or @name='publish-date' or "
+    "@name='parsely-pub-date' or @name='sailthru.date' or @name='dc.date.issued' or @name='DC.date.issued' "
+    "or @property='og:published_time' or @name='date' or @name='dcterms.created']/@content"
+    "|//time[@itemprop='datePublished' or @pubdate or contains(@class, 'published')]/@datetime"
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+@dataclass(slots=True)
+class Extracted:
+    """Body and metadata of one page, before relevance, quotes and events."""
+
+    text: str
+    title: str | None
+    author: str | None
+    sitename: str | None
+    canonical_url: str | None
+    published_at: dt.datetime | None
+    html_lang: str | None
+
+
+def web_codec(label: str | None) -> str | None:
+    """Python codec name for a charset label, with the web's aliases (latin-1 -> cp1252); None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'")).name.replace("-", "_")
+    except LookupError:
+        return None
+    return _WEB_ALIASES.get(name, name)
+
+
+def decode_html(body: bytes | str, content_type: str | None = None) -> str:
+    """Decode a response body: BOM, HTTP charset, <meta> charset, then detection."""
+    if isinstance(body, str):
+        return body
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if body.startswith(bom):
+            return body[len(bom) :].decode(codec, errors="replace")
+    header = _HEADER_CHARSET.search(content_type or "")
+    codec = web_codec(header.group(1)) if header else None
+    if codec:
+        return body.decode(codec, errors="replace")
+    meta = _META_CHARSET.search(body[:4096])
+    codec = web_codec(meta.group(1).decode("ascii", "replace")) if meta else None
+    if codec:
+        try:
+            return body.decode(codec)
+        except UnicodeDecodeError:
+            # A declared UTF-8 page that is not valid UTF-8 is usually legacy-encoded: detect instead.
+            if codec != "utf_8":
+                return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(body[:65536]).best()
+    guess = web_codec(best.encoding) if best is not None else None
+    return body.decode(guess or "cp1252", errors="replace")
+
+
+def parse_html(html: str) -> HtmlElement | None:
+    """The page's lxml tree (trafilatura's own loader, so both see the same tree), or None."""
+    # lxml refuses str input carrying an XML encoding declaration; the text is already decoded.
+    html = re.sub(r"^\s*<\?xml[^>]*>", "", html, count=1)
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    return load_html(html)
+
+
+def _attr(tree: HtmlElement, xpath: str) -> str | None:
+    for value in tree.xpath(xpath):
+        value = str(value).strip()
+        if value:
+            return value
+    return None
+
+
+def page_canonical(tree: HtmlElement, url: str) -> str | None:
+    """<link rel=canonical> else og:url, absolute, http(s), and not a bare homepage for an article URL."""
+    fetched_path = urlsplit(url).path.strip("/")
+    for xpath in (
+        "//link[translate(@rel, 'CANOIL', 'canoil')='canonical']/@href",
+        "//meta[@property='og:url' or @name='og:url']/@content",
+    ):
+        href = _attr(tree, xpath)
+        if not href:
+            continue
+        absolute = urljoin(url, href)
+        parts = urlsplit(absolute)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            continue
+        # CMS templates often point every page's canonical at the front page: not this article.
+        if fetched_path and not parts.path.strip("/"):
+            continue
+        return absolute
+    return None
+
+
+def _parse_datetime(value: str) -> dt.datetime | None:
+    value = value.strip().replace("Z", "+00:00")
+    if re.fullmatch(r"\d{8}", value):
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    value = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", value)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    # Naive page timestamps are taken as UTC: the only reading that is stable across machines.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _plausible(value: dt.datetime, latest: dt.datetime) -> bool:
+    return dt.datetime(1995, 1, 1, tzinfo=dt.UTC) <= value <= latest
+
+
+def meta_published(tree: HtmlElement, latest: dt.datetime) -> dt.datetime | None:
+    """Publication timestamp declared by the page (meta tags, <time>, JSON-LD), if plausible."""
+    candidates = [str(v) for v in tree.xpath(_DATE_META)]
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        candidates.extend(_JSONLD_DATE.findall(script))
+    for raw in candidates:
+        parsed = _parse_datetime(raw)
+        if parsed is not None and _plausible(parsed, latest):
+            return parsed
+    return None
+
+
+def published_date(tree: HtmlElement, url: str, quick: str | None, latest: dt.datetime) -> dt.datetime | None:
+    """Page metadata timestamp, else trafilatura's quick htmldate result, else an extensive htmldate search."""
+    declared = meta_published(tree, latest)
+    if declared is not None:
+        return declared
+    for candidate in (quick, None):
+        if candidate is None:
+            try:
+                candidate = htmldate.find_date(
+                    tree,
+                    url=url,
+                    extensive_search=True,
+                    original_date=True,
+                    max_date=latest.strftime("%Y-%m-%d"),
+                )
+            except Exception:  # htmldate has many parsing paths; a failed date is a missing date
+                candidate = None
+        if candidate:
+            parsed = _parse_datetime(candidate)
+            if parsed is not None and _plausible(parsed, latest):
+                return parsed
+    return None
+
+
+def clean_text(raw: str, title: str | None = None) -> str:
+    """One paragraph per line: no empty lines, no interface lines, no repeated title or pull quotes."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    title_key = _SPACES.sub(" ", title).strip().casefold() if title else None
+    for line in raw.splitlines():
+        line = _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+        if not line or _BOILERPLATE_LINE.match(line):
+            continue
+        key = line.casefold()
+        if key in seen or key == title_key:
+            continue
+        seen.add(key)
+        lines.append(line)
+    # A pull quote repeats a sentence of the body verbatim: drop short lines contained in a longer one.
+    if len(lines) > 2:
+        keys = [line.casefold().strip("“”\"'‘’ ") for line in lines]
+        lines = [
+            line
+            for i, line in enumerate(lines)
+            if len(keys[i]) > 200
+            or not any(j != i and len(keys[j]) > len(keys[i]) and keys[i] in keys[j] for j in range(len(keys)))
+        ]
+    return "\n".join(lines)
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00bb\u00b7-]|::)\s+")
+_DECLARED_TITLE = "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
+
+
+def _headline(tree: HtmlElement, found: str | None) -> str | None:
+    """Trafilatura's title, unless it is one segment of a "Site - Section - Headline" <title>: then the longest."""
+    title = _SPACES.sub(" ", found).strip() if found else None
+    if _attr(tree, _DECLARED_TITLE):
+        return title or None
+    raw = tree.findtext(".//title")
+    segments = [seg.strip() for seg in _TITLE_SEPARATORS.split(_SPACES.sub(" ", raw or "")) if seg.strip()]
+    # Trafilatura keeps the first segment(s) of such a <title>; the headline is usually the longest one.
+    if len(segments) > 1 and (title is None or (title != raw and title in raw)):
+        longest = max(segments, key=len)
+        if title is None or len(longest) > len(title):
+            return longest
+    return title or None
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables used for page layout (cells holding paragraphs) into divs so `tables=False` keeps them."""
+    for table in tree.iter("table"):
+        if table.get("role") in ("presentation", "none") or table.find(".//p") is not None:
+            for elem in table.iter("table", "tbody", "thead", "tfoot", "tr", "td", "th"):
+                elem.tag = "div"
+
+
+def extract(
+    html: str, url: str, *, fetched_at: dt.datetime | None = None, tree: HtmlElement | None = None
+) -> Extracted | None:
+    """Body and metadata of a decoded page in one trafilatura pass; None when no body is found."""
+    tree = tree if tree is not None else parse_html(html)
+    if tree is None:
+        return None
+    latest = (fetched_at or dt.datetime.now(dt.UTC)) + dt.timedelta(days=1)
+    if latest.tzinfo is None:
+        latest = latest.replace(tzinfo=dt.UTC)
+    canonical = page_canonical(tree, url)
+    lang = tree.get("lang") or tree.get("xml:lang") or _attr(tree, "//meta[@http-equiv='content-language']/@content")
+    work = copy.deepcopy(tree)
+    _unwrap_layout_tables(work)
+    _prune(work)
+    options = Extractor(config=TRAFILATURA_SETTINGS, url=url, **EXTRACTION_OPTIONS)
+    # A tree passed in is copied by trafilatura; give it ours to skip a second parse.
+    doc = bare_extraction(work, options=options)
+    if doc is None or not (doc.text or "").strip():
+        return None
+    title = _headline(tree, doc.title)
+    sitename = doc.sitename if doc.sitename and doc.sitename != title else None
+    text = clean_text(doc.text, title)
+    if not text:
+        return None
+    return Extracted(
+        text=text,
+        title=title or None,
+        author=doc.author or None,
+        sitename=sitename,
+        canonical_url=canonical,
+        published_at=published_date(tree, url, doc.date, latest),
+        html_lang=(lang or "").strip().lower() or None,
+    )
+
+
+def _prune(tree: HtmlElement) -> None:
+    """Drop interface blocks (nav, related, cookie banners, bylines...) that never hold most of the copy."""
+    total = sum(1 for _ in tree.iter("p")) or 1
+    for elem in tree.xpath(_PRUNE_XPATH):
+        parent = elem.getparent()
+        if parent is None or elem.tag in ("html", "body", "article", "main"):
+            continue
+        # A class like "story social-enabled" on the article container must not take the article with it.
+        if sum(1 for _ in elem.iter("p")) * 2 > total and total > 2:
+            continue
+        _drop_keep_tail(elem, parent)
+
+
+def _drop_keep_tail(elem: HtmlElement, parent: HtmlElement) -> None:
+    tail = elem.tail
+    if tail and tail.strip():
+        prev = elem.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(elem)
