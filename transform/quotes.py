@@ -1,11 +1,989 @@
-"""Direct quotations and their speakers."""
+"""Direct quotations and their speakers.
+
+Three passes over one article: pair quote marks paragraph by paragraph (every common style, apostrophes
+excluded, unbalanced marks dropped, multi-paragraph quotes joined), register the people and organisations
+the article names (with the roles its appositives give them), then attribute each quote from the words
+around it (reporting verbs, "according to", colons, appositives, pronouns, surnames, titles).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
 from ceasefire.records import Quote
-from transform.gazetteer import Gazetteer
+from transform.gazetteer import Actor, Gazetteer
+from transform.text import paragraphs, sentences
+
+# --- quote marks ------------------------------------------------------------------------------------------
+
+_DOUBLE = "\"\u201c\u201d\u201e\u201f"
+_SINGLE = "'\u2018\u2019\u201a\u201b"
+_GUIL = "\u00ab\u00bb"
+_GUIL1 = "\u2039\u203a"
+_FAMILY = {**dict.fromkeys(_DOUBLE, "D"), **dict.fromkeys(_SINGLE, "S"), **dict.fromkeys(_GUIL, "G")}
+_FAMILY.update(dict.fromkeys(_GUIL1, "g"))
+_MARK_RE = re.compile("[" + re.escape(_DOUBLE + _SINGLE + _GUIL + _GUIL1) + "]")
+_OPENERS = "\u201c\u201e\u201f\u2018\u201a\u201b\u00ab\u2039\"'"
+# Characters that may sit right before an opening mark / right after a closing mark.
+_BEFORE_OPEN = set("([{\u2014\u2013-/") | set(_OPENERS)
+_AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-\u2026") | set("\u201d\u2019\u00bb\u203a\"'")
+# Elisions written with an apostrophe at the start of a word: '90s, 'n', 'em, 'til, 'cause, 'tis.
+_ELISION = re.compile(r"[\u2019\u2018'](?:\d0s|\d\d\b|n[\u2019']|em\b|til\b|cause\b|tis\b|twas\b)", re.I)
+
+
+@dataclass(slots=True)
+class _Span:
+    """One quoted stretch inside one paragraph."""
+
+    open_pos: int  # index of the opening mark
+    start: int  # first character of the quoted words
+    end: int  # one past the last quoted word
+    close_pos: int | None  # index of the closing mark, None for an unclosed multi-paragraph part
+    para: int
+    group: int = -1  # multi-paragraph group id
+    fragment: bool = False
+    speaker: str | None = None
+    speaker_id: str | None = None
+    cue: str | None = None
+    attr_end: int = -1
+    resolved: bool = False
+
+
+def _classify(para: str, i: int) -> tuple[bool, bool]:
+    """(can_open, can_close) for the mark at para[i], from the mark and its neighbours."""
+    ch = para[i]
+    prev = para[i - 1] if i > 0 else None
+    nxt = para[i + 1] if i + 1 < len(para) else None
+    left = (prev is None or prev.isspace() or prev in _BEFORE_OPEN) and nxt is not None and not nxt.isspace()
+    right = prev is not None and not prev.isspace() and (nxt is None or nxt.isspace() or nxt in _AFTER_CLOSE)
+    fam = _FAMILY[ch]
+    if fam == "S":
+        if prev is not None and nxt is not None and prev.isalnum() and nxt.isalnum():
+            return False, False  # Kyiv's, don't
+        if _ELISION.match(para, i):
+            return False, False
+    if ch in "\u201e\u201a\u201f\u201b":
+        return nxt is not None and not nxt.isspace(), False
+    if ch in "\u00ab\u2039":
+        return nxt is not None, False
+    if ch in "\u00bb\u203a":
+        return False, prev is not None
+    if ch == "\u201c":
+        return nxt is not None and not nxt.isspace(), right
+    if ch == "\u201d":
+        return left, prev is not None and not prev.isspace()
+    return left, right
+
+
+def _possessive(para: str, i: int) -> bool:
+    """A right single mark after -s followed by a word (the Saudis' offer): likely an apostrophe."""
+    return (
+        i > 0
+        and para[i - 1] in "sS"
+        and i + 2 < len(para)
+        and para[i + 1] == " "
+        and (para[i + 2].isalnum())
+    )
+
+
+def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed (open, close) index pairs in a paragraph, and the index of a final unclosed opener."""
+    marks = [(m.start(), *_classify(para, m.start())) for m in _MARK_RE.finditer(para)]
+    pairs: list[tuple[int, int]] = []
+    k = 0
+    n = len(marks)
+    while k < n:
+        pos, can_open, _ = marks[k]
+        if not can_open:
+            k += 1
+            continue
+        fam = _FAMILY[para[pos]]
+        fallback = None
+        close_k = None
+        for j in range(k + 1, n):
+            pj, oj, cj = marks[j]
+            if _FAMILY[para[pj]] != fam:
+                continue
+            if cj and pj > pos + 1:
+                if fam == "S" and _possessive(para, pj):
+                    if fallback is None:
+                        fallback = j
+                    continue
+                close_k = j
+                break
+            if oj and not cj and fam != "S":
+                break  # a fresh opener of the same kind: the first one was stray
+        if close_k is None and fallback is not None:
+            close_k = fallback
+        if close_k is not None:
+            pairs.append((pos, marks[close_k][0]))
+            k = close_k + 1
+            continue
+        # Unclosed: a multi-paragraph part only when no later mark of its family follows in the paragraph.
+        if not any(_FAMILY[para[p]] == fam for p, _, _ in marks[k + 1 :]):
+            return pairs, pos
+        k += 1
+    return pairs, None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
+    spans: list[_Span] = []
+    next_group = 0
+    pending: int | None = None  # group whose last part ended a paragraph unclosed
+    for pi, (ps, pe) in enumerate(paras):
+        para = text[ps:pe]
+        pairs, unclosed = _pair_marks(para)
+        lead = _lead(para)
+        continues = pending is not None and lead is not None and (
+            (bool(pairs) and pairs[0][0] == lead) or unclosed == lead
+        )
+        if pending is not None and not continues:
+            spans = [s for s in spans if s.group != pending]  # not continued after all: a stray mark
+        for a, b in pairs:
+            s, e = _trim(text, ps + a + 1, ps + b)
+            if e > s and any(c.isalnum() for c in text[s:e]):
+                g = pending if (continues and a == lead) else -1
+                spans.append(_Span(ps + a, s, e, ps + b, pi, group=g if g is not None else -1))
+        new_pending = None
+        if unclosed is not None and pi + 1 < len(paras):
+            ns, ne = paras[pi + 1]
+            lead_next = _lead(text[ns:ne])
+            if lead_next is not None and _FAMILY[text[ns + lead_next]] == _FAMILY[para[unclosed]]:
+                s, e = _trim(text, ps + unclosed + 1, pe)
+                if e > s:
+                    if continues and unclosed == lead and pending is not None:
+                        g = pending
+                    else:
+                        g = next_group
+                        next_group += 1
+                    spans.append(_Span(ps + unclosed, s, e, None, pi, group=g))
+                    new_pending = g
+        pending = new_pending
+    return spans
+
+
+def _lead(para: str) -> int | None:
+    """Index of the opening mark a paragraph starts with, or None."""
+    i = 0
+    while i < len(para) and para[i].isspace():
+        i += 1
+    if i < len(para) and para[i] in _OPENERS + "\u201d\u00bb":
+        return i
+    return None
+
+
+# --- names and entities -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
+_PARTICLES = {"de", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ter", "den"}
+_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "father", "colonel", "col", "gen", "general", "lt",
+    "sir", "dame", "lord", "lady", "ambassador", "senator", "sen", "rep", "president", "prime", "minister",
+    "chancellor", "secretary", "deputy", "vice", "chief", "commander", "brigadier", "major", "captain", "sgt",
+    "sergeant", "mayor", "governor", "judge", "bishop", "archbishop", "patriarch", "metropolitan", "rabbi",
+    "imam", "foreign", "defence", "defense", "interior", "finance", "mp", "mep", "envoy", "spokesman",
+    "spokeswoman", "adm", "admiral", "soldier", "mum", "dad", "dr.", "mr.", "mrs.", "ms.", "prof.", "st",
+    "analyst", "expert", "lawmaker", "historian", "lawyer", "economist", "maritime", "student", "volunteer",
+    "ex", "former", "retired", "furious", "defence", "military", "political", "senior", "lieutenant",
+}
+_NATIONAL = {
+    "us", "u.s.", "uk", "u.k.", "eu", "un", "american", "russian", "ukrainian", "british", "french", "german",
+    "polish", "turkish", "italian", "czech", "swedish", "norwegian", "austrian", "greek", "dutch", "belgian",
+    "finnish", "danish", "estonian", "latvian", "lithuanian", "romanian", "hungarian", "slovak", "spanish",
+    "portuguese", "saudi", "chinese", "japanese", "indian", "israeli", "iranian", "belarusian", "georgian",
+    "moldovan", "canadian", "swiss", "irish", "scottish", "european", "western", "kremlin", "nato", "white",
+}
+_STOP_CAP = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "in", "on", "at", "as", "but", "and",
+    "or", "so", "when", "while", "after", "before", "since", "asked", "meanwhile", "however", "then", "this",
+    "that", "these", "those", "if", "for", "from", "to", "with", "by", "of", "according", "across", "outside",
+    "inside", "every", "each", "one", "both", "neither", "another", "some", "many", "most", "all", "there",
+    "here", "it", "he", "she", "they", "we", "i", "you", "what", "why", "how", "who", "where", "yes", "no",
+    "not", "nobody", "even", "still", "now", "today", "yesterday", "tomorrow", "last", "next", "only", "also",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "easter", "christmas", "gmt", "bst", "cet", "utc", "q", "read", "related", "photo", "update", "watch",
+    "listen", "interview", "analysis", "opinion", "live", "breaking", "exclusive", "editor", "consider",
+    "others", "other", "officials", "talks", "furious", "catch", "whether", "thirty", "twice", "because",
+    "although", "though", "until", "once", "during", "without", "within", "under", "over", "about", "like",
+}
+_ORG_WORDS = {
+    "ministry", "institute", "institut", "centre", "center", "council", "forum", "group", "union", "committee",
+    "lab", "laboratory", "watch", "agency", "fund", "foundation", "university", "observatoire", "review",
+    "bank", "chamber", "headquarters", "office", "service", "staff", "force", "forces", "army", "navy",
+    "command", "commission", "parliament", "assembly", "association", "network", "initiative", "club",
+    "party", "news", "times", "post", "press", "television", "tv", "radio", "company", "corp", "ltd",
+    "authority", "administration", "department", "mission", "organisation", "organization", "cross",
+    "church", "court", "tribunal", "guard", "society", "school", "academy", "board", "bureau", "directorate",
+    "alliance", "coalition", "federation", "movement", "front", "kremlin", "house", "government", "cabinet",
+    "embassy", "delegation", "programme", "program", "project", "trust", "studies", "media", "journal",
+}
+_PLACE_WORDS = {
+    "sea", "river", "ocean", "gulf", "street", "square", "palace", "region", "oblast", "city", "island",
+    "mountains", "bay", "strait", "hotel", "airport", "station", "bridge", "plant", "cathedral", "road",
+    "avenue", "district", "province", "valley", "port", "peninsula", "coast", "lake", "county", "republic",
+}
+_PLACE_FIRST = {"st", "saint", "san", "santa", "new", "north", "south", "east", "west", "upper", "lower"}
+_FEMALE_WORDS = {"ms", "mrs", "miss", "dame", "lady", "spokeswoman", "woman", "mother", "mum", "wife",
+                 "grandmother", "daughter", "sister", "chairwoman", "businesswoman", "congresswoman", "widow"}
+_MALE_WORDS = {"mr", "sir", "lord", "father", "spokesman", "man", "husband", "son", "brother",
+               "grandfather", "chairman", "businessman", "congressman", "widower", "dad"}
+_MALE_A = {"mykola", "nikita", "ilya", "ilia", "luka", "luca", "kuzma", "foma", "savva", "andrea", "joshua",
+           "jonah", "akira", "sasha", "misha", "dima", "kolya", "vova", "petya", "sergiya", "issa", "musa",
+           "mustafa", "hamza", "osama", "attila", "costa", "garcia"}
+_FEMALE_NAMES = {
+    "ingrid", "hanne", "margit", "ilse", "anaïs", "anais", "élise", "elise", "sabine", "beatrix", "rosalind",
+    "deborah", "mathilde", "natalie", "karen", "helen", "sarah", "rachel", "claire", "elizabeth", "catherine",
+    "ruth", "esther", "agnes", "ann", "anne", "kate", "jane", "alice", "grace", "susan", "lyubov", "marie",
+    "sophie", "chloe", "zoe", "emily", "lucy", "amy", "mary", "margaret", "caroline", "charlotte", "louise",
+    "julie", "isabelle", "camille", "ines", "inès", "mercedes", "carmen", "dolores", "beatrice", "marine",
+    "elisabeth", "gwen", "siobhan", "niamh", "aoife", "eileen", "doris", "hildegard", "gudrun", "birgit",
+    "astrid", "sigrid", "kirsten", "karin", "katrin", "christine", "nicole", "michelle", "jennifer",
+    "kimberly", "ashley", "hannah", "yasmin", "leah", "miriam", "judith", "edith", "madeleine", "adele",
+    "jacqueline", "ségolène", "segolene", "hélène", "helene", "brigitte", "gisele", "liv", "maj", "inger",
+    "kaja", "nadezhda", "svetlana", "lyudmyla", "olha", "iryna", "oksana", "love", "jasmine", "harriet",
+}
+
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o"}
+
+
+@dataclass(slots=True)
+class _Entity:
+    """A person or organisation named in the article."""
+
+    name: str
+    id: str
+    kind: str  # person | organisation | state
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    end: int
+    ent: _Entity
+    quoted: bool
+
+
+def slug(name: str) -> str:
+    """A stable snake_case id for a name: 'Alexander Vershbow' -> 'alexander_vershbow'."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+
+
+def _clean_tok(tok: str) -> str:
+    tok = re.sub(r"[\u2019']s$", "", tok)
+    if tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", tok) and tok.casefold() not in _TITLES:
+        tok = tok[:-1]
+    return tok
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _gender_of(first: str, context_words: set[str]) -> str | None:
+    if context_words & _FEMALE_WORDS:
+        return "f"
+    if context_words & _MALE_WORDS:
+        return "m"
+    f = first.casefold()
+    if f in _FEMALE_NAMES:
+        return "f"
+    if f in _MALE_A:
+        return "m"
+    if f.endswith("a") or f.endswith("ia") or f.endswith("ya"):
+        return "f"
+    return "m"
+
+
+class _Registry:
+    """Entities named in one article, their mentions in text order, and lookups for attribution."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.by_key: dict[str, _Entity] = {}
+        self.mentions: list[_Mention] = []
+        self.starts: list[int] = []
+        self.surnames: dict[str, list[_Entity]] = {}
+
+    def entity_for_actor(self, actor: Actor) -> _Entity:
+        key = "gaz:" + actor.id
+        ent = self.by_key.get(key)
+        if ent is None:
+            words = {w.casefold() for n in (actor.name, *actor.aliases) for w in re.findall(r"[\w']+", n)}
+            roles = {w.casefold() for r in actor.roles for w in r.split()}
+            gender = _gender_of(actor.name.split()[0], set()) if actor.kind == "person" else None
+            ent = _Entity(actor.name, actor.id, actor.kind, gender, roles, words)
+            self.by_key[key] = ent
+            if actor.kind == "person":
+                for alias in (actor.name, *actor.aliases):
+                    self.surnames.setdefault(alias.split()[-1].casefold(), []).append(ent)
+        return ent
+
+    def entity_for_name(self, name: str, kind: str, ctx: set[str]) -> _Entity:
+        key = slug(name)
+        ent = self.by_key.get(key)
+        if ent is None:
+            gender = _gender_of(name.split()[0], ctx) if kind == "person" else None
+            words = {w.casefold() for w in name.split()}
+            ent = _Entity(name, key, kind, gender, set(), words)
+            self.by_key[key] = ent
+            if kind == "person":
+                self.surnames.setdefault(name.split()[-1].casefold(), []).append(ent)
+        return ent
+
+    def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
+        self.mentions.append(_Mention(start, end, ent, quoted))
+
+    def finish(self) -> None:
+        self.mentions.sort(key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def before(self, pos: int) -> list[_Mention]:
+        """Mentions starting before pos, most recent first."""
+        k = bisect.bisect_left(self.starts, pos)
+        return self.mentions[:k][::-1]
+
+
+def _register(text: str, gaz: Gazetteer, quoted: list[tuple[int, int]]) -> _Registry:
+    """Find capitalised name sequences, resolve them to gazetteer actors or new people/organisations."""
+    reg = _Registry(gaz)
+    qstarts = [a for a, _ in quoted]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
+
+    for ps, pe in paragraphs(text):
+        toks = [(m.start() + ps, m.end() + ps, m.group()) for m in _TOKEN.finditer(text[ps:pe])]
+        i = 0
+        while i < len(toks):
+            if not _is_cap(toks[i][2]):
+                i += 1
+                continue
+            j = i + 1
+            while j < len(toks):
+                t = toks[j][2]
+                gap = text[toks[j - 1][1] : toks[j][0]]
+                if gap != " " or toks[j - 1][2].endswith(("\u2019s", "'s")):
+                    break
+                if _is_cap(t) or (t in _PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2])):
+                    j += 1
+                    continue
+                break
+            _resolve_sequence(text, toks[i:j], reg, in_quote)
+            i = j
+    reg.finish()
+    _add_roles(text, reg)
+    return reg
+
+
+def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
+    gaz = reg.gaz
+    n = len(seq)
+    i = 0
+    while i < n and _clean_tok(seq[i][2]).casefold() in _STOP_CAP:
+        i += 1
+    if i >= n:
+        return
+    # longest gazetteer matches, left to right
+    k = i
+    rest_start = i
+    while k < n:
+        found = None
+        for j in range(min(n, k + 6), k, -1):
+            actor = gaz.actor(text[seq[k][0] : seq[j - 1][1]].rstrip("."))
+            if actor is None and j - 1 >= k and seq[j - 1][2].endswith(("\u2019s", "'s")):
+                actor = gaz.actor(text[seq[k][0] : seq[j - 1][1] - 2])
+            if actor is not None:
+                found = (j, actor)
+                break
+        if found:
+            j, actor = found
+            reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
+            k = j
+            rest_start = j
+        else:
+            k += 1
+    words = [_clean_tok(t[2]) for t in seq[rest_start:]]
+    lw = [w.casefold() for w in words]
+    m = 0
+    title_ctx: set[str] = set()
+    while m < len(words) and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP):
+        title_ctx.add(lw[m])
+        m += 1
+    core = seq[rest_start + m :]
+    if not core:
+        return
+    cw = [_clean_tok(t[2]) for t in core]
+    lcw = {w.casefold() for w in cw}
+    start, end = core[0][0], core[-1][1]
+    if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
+        end -= 2
+    name = " ".join(cw)
+    if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
+        return  # datelines and shouted headlines
+    if lcw & _ORG_WORDS:
+        ent = reg.entity_for_name(name, "organisation", set())
+        reg.add(start, end, ent, in_quote(start))
+        return
+    if lcw & _PLACE_WORDS or cw[0].casefold() in _PLACE_FIRST or gaz.place(name):
+        return
+    if len(cw) == 1:
+        cands = reg.surnames.get(cw[0].casefold())
+        if cands:
+            reg.add(start, end, cands[-1], in_quote(start))
+        return
+    if len(cw) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
+        return
+    ent = reg.entity_for_name(name, "person", title_ctx)
+    ent.roles.update(title_ctx - _STOP_CAP)
+    reg.add(start, end, ent, in_quote(start))
+
+
+_APPOS = re.compile(r"\s*,\s*(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+)\b)([^,.;:\"\u201c\u201d]{0,120})")
+_PRE_TITLE = re.compile(r"((?:[A-Za-z\-]+\s+){1,4})$")
+
+
+def _add_roles(text: str, reg: _Registry) -> None:
+    """Role words from appositives ('X, a former ambassador') and titles before names ('analyst X')."""
+    for m in reg.mentions:
+        ent = m.ent
+        a = _APPOS.match(text, m.end)
+        if a:
+            words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", a.group(0))}
+            ent.roles.update(words - {"a", "an", "the", "who", "of", "in", "at", "for", "and"})
+            if ent.kind == "person" and ent.gender is None:
+                ent.gender = _gender_of(ent.name.split()[0], words)
+            if words & _FEMALE_WORDS and ent.kind == "person" and not ent.id.startswith("gaz"):
+                ent.gender = "f"
+        line_start = text.rfind("\n", 0, m.start) + 1
+        p = _PRE_TITLE.search(text, max(line_start, m.start - 60), m.start)
+        if p:
+            words = [w.casefold() for w in p.group(1).split()]
+            keep = []
+            for w in reversed(words):
+                if w in {"the", "a", "an", "said", "says", "by", "and", "to", "of", "with", "from"}:
+                    break
+                keep.append(w)
+            ent.roles.update(keep)
+            if set(keep) & _FEMALE_WORDS:
+                ent.gender = "f"
+
+
+# --- attribution ------------------------------------------------------------------------------------------
+
+_CUES = (
+    "said|says|say|told|tells|tell|added|adds|noted|notes|warned|warns|argued|argues|stated|states|stating|"
+    "saying|summarised|summarized|summarises|summarizes|explained|explains|insisted|insists|claimed|claims|"
+    "declared|announced|wrote|writes|posted|posts|tweeted|replied|replies|responded|answered|asked|"
+    "continued|continues|concluded|observed|remarked|commented|recalled|recalls|admitted|admits|"
+    "acknowledged|conceded|stressed|emphasised|emphasized|suggested|predicted|cautioned|complained|urged|"
+    "countered|quipped|joked|fumed|blasted|raged|sobbed|reported|reports|articulated|speculated|"
+    "reiterated|maintained|mused|recounted|confirmed|disagrees|disagreed|adding|put it|puts it|"
+    "added later|explaining|arguing|warning|insisting|noting|telling|wrote on|said in|went on|thundered|"
+    "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted"
+)
+_CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
+_INVERTIBLE = re.compile(
+    r"^[\s,\u2013\u2014-]*(said|says|added|adds|noted|notes|warned|warns|argued|argues|stated|explained|"
+    r"insisted|continued|concluded|observed|remarked|commented|recalled|admitted|stressed|asked|replied|"
+    r"wrote|writes|declared|countered|quipped|cautioned|articulated|reported|reports|explains|insists)\s+"
+)
+_ACCORDING = re.compile(r"\baccording to\s+", re.I)
+_ADVERB = {"also", "later", "then", "again", "once", "further", "separately", "previously", "earlier",
+           "recently", "simply", "flatly", "bluntly", "quietly", "angrily", "calmly", "has", "had", "have",
+           "would", "will", "was", "is", "once", "today", "yesterday", "on", "tuesday"}
+_DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "another", "our"}
+_PREPS = {"by", "of", "in", "on", "at", "to", "for", "with", "from", "and", "or", "that", "as", "than"}
+_DEFINITE = {"the", "its", "his", "her", "their", "this"}
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s+")
+_WORD = re.compile(r"[\w\u2019'.\-]+|[^\w\s]")
+
+
+@dataclass(slots=True)
+class _NP:
+    kind: str  # pron | name | desc
+    text: str
+    start: int  # absolute offset
+    det: str = ""
+
+
+def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
+    """The noun phrase that ends right before text[hi] (a speaker before its reporting verb)."""
+    toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:hi])]
+    while toks and toks[-1][2].casefold() in _ADVERB and not _is_cap(toks[-1][2]):
+        toks.pop()
+    if not toks or toks[-1][2].casefold() in _PREPS:
+        return None
+    last = toks[-1][2]
+    if last.casefold() in _PRONOUNS:
+        return _NP("pron", last.casefold(), toks[-1][0])
+    if _is_cap(last) and last[0].isalpha():
+        k = len(toks) - 1
+        while k - 1 >= 0 and (
+            (_is_cap(toks[k - 1][2]) and toks[k - 1][2][0].isalpha())
+            or (toks[k - 1][2] in _PARTICLES and k - 2 >= 0 and _is_cap(toks[k - 2][2]))
+        ):
+            k -= 1
+        while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
+            k += 1
+        det = toks[k - 1][2].casefold() if k > 0 else ""
+        return _NP("name", text[toks[k][0] : toks[-1][1]], toks[k][0], det)
+    for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
+        w = toks[k][2]
+        if not (w[0].isalnum()):
+            return None
+        if w.casefold() in _DETERMINERS:
+            return _NP("desc", text[toks[k][0] : toks[-1][1]], toks[k][0], w.casefold())
+        if _CUE_RE.fullmatch(w):
+            return None
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
+_NAME_END = re.compile(r"((?:[A-Z][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z][\w\u2019'\-]+)\s*$")
+
+
+def _head_np(text: str, lo: int, hi: int) -> _NP | None:
+    """The noun phrase that starts text[lo:hi] (a speaker after an inverted verb or 'according to')."""
+    m = re.match(
+        r"\s*(?:(?P<pron>he|she|they|it)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
+        r"|(?P<name>(?:[A-Z][\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}[A-Z][\w\u2019'\-]*))",
+        text[lo:hi],
+    )
+    if not m:
+        return None
+    if not m.group("pron"):
+        clause = _CLAUSE_END.split(text[lo:hi], maxsplit=1)[0]
+        nm = _NAME_END.search(clause)
+        if nm and len(clause[: nm.start()].split()) <= 4:
+            return _NP("name", nm.group(1), lo + nm.start(1))
+    if m.group("pron"):
+        return _NP("pron", m.group("pron"), lo + m.start("pron"))
+    if m.group("name"):
+        return _NP("name", m.group("name"), lo + m.start("name"))
+    desc = m.group("desc")
+    # 'the country's foreign minister Name' -> the name wins
+    nm = re.search(r"([A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)+)\s*$", desc)
+    if nm:
+        return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))
+    desc = re.split(r"\s+(?:who|which|in|on|at|told|said|says|during|after|when|speaking)\b", desc)[0]
+    return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
+
+
+def _is_name(s: str) -> bool:
+    toks = s.split()
+    return bool(toks) and all(_is_cap(t) or t in _PARTICLES for t in toks) and len(toks) <= 5
+
+
+class _Attributor:
+    """Resolve speaker noun phrases to (display name, speaker id) against the article's registry."""
+
+    def __init__(self, text: str, reg: _Registry, gaz: Gazetteer) -> None:
+        self.text = text
+        self.reg = reg
+        self.gaz = gaz
+
+    def resolve(self, np: _NP, pos: int) -> tuple[str | None, str | None]:
+        if np.kind == "pron":
+            ent = self._pronoun(np.text, pos)
+        elif np.kind == "name":
+            ent = self._name(np.text, pos)
+        else:
+            ent = self._desc(np, pos)
+        if ent is None:
+            return None, None
+        return ent.name, ent.id
+
+    def _pronoun(self, pron: str, pos: int) -> _Entity | None:
+        want = _PRONOUNS.get(pron)
+        for m in self.reg.before(pos):
+            if m.quoted:
+                continue
+            ent = m.ent
+            if want in ("m", "f"):
+                if ent.kind == "person" and (ent.gender in (want, None)):
+                    return ent
+            elif want == "o" and ent.kind == "organisation":
+                return ent
+            elif want == "p" and ent.kind in ("organisation", "state"):
+                return ent
+        return None
+
+    def _name(self, name: str, pos: int) -> _Entity | None:
+        name = re.sub(r"[\u2019']s$", "", name.strip()).strip(" .")
+        gaz = self.gaz
+        actor = gaz.actor(name)
+        if actor is not None:
+            return self.reg.entity_for_actor(actor)
+        words = name.split()
+        lw = [w.casefold().rstrip(".") for w in words]
+        if set(lw) & _ORG_WORDS:
+            org = self._org_by_words(set(lw) - {"the"}, pos)
+            if org is not None:
+                return org
+        m = 0
+        while m < len(words) - 1 and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP):
+            m += 1
+        core = words[m:]
+        if not core:
+            return None
+        core_name = " ".join(_clean_tok(w) for w in core)
+        actor = gaz.actor(core_name)
+        if actor is not None:
+            return self.reg.entity_for_actor(actor)
+        if len(core) == 1:
+            for cand in self.reg.before(pos):
+                if cand.ent.kind == "person" and core_name.casefold() == cand.ent.name.split()[-1].casefold():
+                    return cand.ent
+            cands = self.reg.surnames.get(core_name.casefold())
+            if cands:
+                return cands[-1]
+            if core_name.casefold() in _STOP_CAP:
+                return None
+        key = slug(core_name)
+        ent = self.reg.by_key.get(key)
+        if ent is not None:
+            return ent
+        kind = "organisation" if set(lw) & _ORG_WORDS else "person"
+        return self.reg.entity_for_name(core_name, kind, set(lw))
+
+    def _org_by_words(self, words: set[str], pos: int) -> _Entity | None:
+        for m in self.reg.before(pos):
+            if m.ent.kind != "person" and words <= (m.ent.words | m.ent.roles):
+                return m.ent
+        return None
+
+    def _desc(self, np: _NP, pos: int) -> _Entity | None:
+        if np.det not in _DEFINITE:
+            return None
+        body = np.text.split(None, 1)[1] if " " in np.text else ""
+        parts = re.split(r"\s+(?:of|for|at|from|with|to)\s+", body, maxsplit=1)
+        head_words = [w.casefold() for w in re.findall(r"[\w'\u2019-]+", parts[0])]
+        if not head_words:
+            return None
+        head = head_words[-1]
+        qual = {w.casefold() for w in re.findall(r"[\w'-]+", parts[1])} - {"the", "a"} if len(parts) > 1 else set()
+        actor = self.gaz.actor_by_role(parts[0]) or self.gaz.actor(parts[0])
+        best = None
+        best_score = -1
+        for rank, m in enumerate(self.reg.before(pos)):
+            if rank > 80:
+                break
+            ent = m.ent
+            bag = ent.roles | ent.words
+            if head not in bag:
+                continue
+            score = len(set(head_words) & bag) + len(qual & bag) - rank * 0.001
+            if score > best_score:
+                best, best_score = ent, score
+        if best is not None:
+            return best
+        if actor is not None:
+            return self.reg.entity_for_actor(actor)
+        return None
+
+
+# --- the extractor ----------------------------------------------------------------------------------------
+
+_LABEL = re.compile(r"^([A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+){0,2}):\s+(?=\S)")
+_NOT_LABEL = {"q", "a", "question", "answer", "update", "photo", "related", "read more", "note", "watch",
+              "listen", "editor", "editor's note", "source", "sources", "video", "live", "breaking",
+              "analysis", "opinion", "interview", "exclusive", "correction", "catch up", "more", "see also"}
+_WORDS_RE = re.compile(r"[\w\u2019'-]+")
 
 
 def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Direct quotes in `text` with speakers resolved against the gazetteer."""
-    return []
+    paras = paragraphs(text)
+    spans = _find_spans(text, paras)
+    _mark_fragments(text, paras, spans)
+    quoted = sorted((s.open_pos, (s.close_pos if s.close_pos is not None else s.end) + 1) for s in spans)
+    reg = _register(text, gazetteer, [q for q, s in zip(quoted, sorted(spans, key=lambda s: s.open_pos))
+                                      if not s.fragment])
+    att = _Attributor(text, reg, gazetteer)
+    spans.sort(key=lambda s: s.open_pos)
+    spans.extend(_label_quotes(text, paras, att, spans))
+    spans.sort(key=lambda s: s.open_pos)
+    _attribute(text, paras, spans, att)
+    sent = sentences(text)
+    sent_starts = [s for s, _ in sent]
+    out = []
+    for s in spans:
+        lo = s.open_pos
+        hi = max(s.end, s.attr_end)
+        k = max(0, bisect.bisect_right(sent_starts, lo) - 1)
+        ev_start = sent[k][0] if sent else lo
+        k2 = max(0, bisect.bisect_right(sent_starts, hi - 1) - 1)
+        ev_end = sent[k2][1] if sent else hi
+        ev_end = max(ev_end, s.end)
+        out.append(
+            Quote(
+                text=text[s.start : s.end],
+                start=s.start,
+                end=s.end,
+                speaker=None if s.fragment else s.speaker,
+                speaker_id=None if s.fragment else s.speaker_id,
+                cue=None if s.fragment else s.cue,
+                fragment=s.fragment,
+                evidence=text[min(ev_start, s.start) : ev_end],
+            )
+        )
+    return out
+
+
+def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> None:
+    """Short quoted phrases inside a sentence (scare quotes, titles) and quotes in a headline."""
+    headline = -1
+    if paras:
+        ps, pe = paras[0]
+        first = text[ps:pe].rstrip()
+        if len(first) < 160 and not re.search(r"[.!?][\"'\u201d\u2019\u00bb]?$", first) and len(paras) > 1:
+            headline = 0
+    for s in spans:
+        if s.close_pos is None or s.group >= 0:
+            continue
+        if s.para == headline:
+            s.fragment = True
+            continue
+        content = text[s.start : s.end]
+        nwords = len(_WORDS_RE.findall(content))
+        if nwords > 5:
+            continue
+        if re.search(r"[.!?\u2026]$", content) or text[s.close_pos - 1] == ",":
+            continue
+        ps, _ = paras[s.para]
+        before = text[ps : s.open_pos].rstrip()
+        after = text[s.close_pos + 1 : s.close_pos + 40]
+        starts_sentence = not before or before[-1] in ".:!?" or (before[-1] == "," and content[:1].isupper())
+        if before.endswith((",", ":")) and _CUE_RE.search(before[-40:]):
+            starts_sentence = True
+        followed_by_cue = re.match(r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b", after)
+        if (starts_sentence and content[:1].isupper()) or followed_by_cue:
+            continue
+        s.fragment = True
+
+
+def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spans: list[_Span]) -> list[_Span]:
+    """Transcript lines 'Surname: words' where the label names a person the article introduced."""
+    out = []
+    with_marks = {s.para for s in spans}
+    for pi, (ps, pe) in enumerate(paras):
+        if pi in with_marks:
+            continue
+        m = _LABEL.match(text, ps, pe)
+        if not m or m.group(1).casefold() in _NOT_LABEL:
+            continue
+        label = m.group(1)
+        ent = None
+        for cand in att.reg.before(ps):
+            if cand.ent.kind == "person" and label.casefold() in {
+                cand.ent.name.casefold(),
+                cand.ent.name.split()[-1].casefold(),
+            }:
+                ent = cand.ent
+                break
+        if ent is None:
+            continue
+        s, e = _trim(text, m.end(), pe)
+        if len(_WORDS_RE.findall(text[s:e])) < 3:
+            continue
+        sp = _Span(m.end() - 1, s, e, None, pi)
+        sp.speaker, sp.speaker_id, sp.cue, sp.resolved = ent.name, ent.id, ":", True
+        out.append(sp)
+    return out
+
+
+def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att: _Attributor) -> None:
+    by_para: dict[int, list[_Span]] = {}
+    for s in spans:
+        by_para.setdefault(s.para, []).append(s)
+    for pi, group in by_para.items():
+        ps, pe = paras[pi]
+        for idx, s in enumerate(group):
+            if s.fragment or s.resolved:
+                continue
+            close = s.close_pos if s.close_pos is not None else s.end
+            prev_end = group[idx - 1].close_pos + 1 if idx > 0 and group[idx - 1].close_pos is not None else ps
+            if idx > 0 and group[idx - 1].close_pos is None:
+                prev_end = ps
+            next_open = group[idx + 1].open_pos if idx + 1 < len(group) else pe
+            _attribute_one(text, s, prev_end, close + 1, next_open, att)
+    # Carry speakers: same paragraph, multi-paragraph groups, continuation paragraphs.
+    last: _Span | None = None
+    groups: dict[int, list[_Span]] = {}
+    for s in spans:
+        if s.group >= 0:
+            groups.setdefault(s.group, []).append(s)
+    for parts in groups.values():
+        src = next((p for p in parts if p.speaker_id or p.speaker), None)
+        if src is None:
+            src = _context_speaker(text, paras, parts[0], att)
+        if src is not None:
+            for p in parts:
+                if not p.speaker:
+                    p.speaker, p.speaker_id, p.cue = src.speaker, src.speaker_id, p.cue or src.cue
+    for s in spans:
+        if s.fragment:
+            continue
+        if not s.speaker and not s.resolved:
+            if last is not None and last.para == s.para:
+                s.speaker, s.speaker_id = last.speaker, last.speaker_id
+            else:
+                src = _context_speaker(text, paras, s, att)
+                if src is not None:
+                    s.speaker, s.speaker_id = src.speaker, src.speaker_id
+                elif last is not None and last.para == s.para - 1 and _starts_para(text, paras, s):
+                    s.speaker, s.speaker_id = last.speaker, last.speaker_id
+        last = s
+
+
+def _starts_para(text: str, paras: list[tuple[int, int]], s: _Span) -> bool:
+    return not text[paras[s.para][0] : s.open_pos].strip()
+
+
+def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> _Span | None:
+    """Speaker from the subject of the sentence before an unattributed quote in the same paragraph."""
+    ps, _ = paras[s.para]
+    before = text[ps : s.open_pos]
+    if not before.strip():
+        return None
+    cut = 0
+    for m in _SENT_END.finditer(before.rstrip() + " "):
+        if m.end() < len(before.rstrip()):
+            cut = m.end()
+    sent_lo = ps + cut
+    np = _head_np(text, sent_lo, s.open_pos)
+    if np is None or np.kind == "desc" and np.det not in _DEFINITE:
+        return None
+    if np.kind == "name" and not _is_name(np.text):
+        return None
+    name, sid = att.resolve(np, s.open_pos)
+    if name is None:
+        return None
+    out = _Span(0, 0, 0, None, s.para)
+    out.speaker, out.speaker_id = name, sid
+    return out
+
+
+def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _Attributor) -> None:
+    """Look for a reporting verb and its subject after the quote, then before it."""
+    # window after the quote, up to the end of its sentence
+    after = text[after_lo:hi]
+    m_end = re.search(r"[.!?](?=\s|$)", after)
+    a_hi = after_lo + (m_end.start() if m_end else len(after))
+    if _try_after(text, s, after_lo, a_hi, att):
+        return
+    # window before the quote, from the start of its sentence
+    before = text[lo : s.open_pos]
+    cut = 0
+    for m in _SENT_END.finditer(before):
+        if m.end() < len(before):
+            cut = m.end()
+    b_lo = lo + cut
+    if re.fullmatch(r"[\s]*", text[b_lo : s.open_pos]):
+        return
+    _try_before(text, s, b_lo, s.open_pos, att)
+
+
+def _set(s: _Span, who: tuple[str | None, str | None], cue: str, attr_end: int, np: _NP) -> bool:
+    s.speaker, s.speaker_id, s.cue, s.attr_end = who[0], who[1], cue, attr_end
+    s.resolved = True
+    return True
+
+
+def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
+    seg = text[lo:hi]
+    if not seg.strip() or not re.match(r"\s*[,\u2013\u2014\-:]?\s*", seg):
+        return False
+    inv = _INVERTIBLE.match(seg)
+    if inv:
+        np = _head_np(text, lo + inv.end(), hi)
+        if np is not None and (np.kind != "name" or _is_name(np.text)):
+            return _set(s, att.resolve(np, lo), inv.group(1), hi, np)
+    acc = re.match(r"[\s,\u2013\u2014-]*according to\s+", seg, re.I)
+    if acc:
+        np = _head_np(text, lo + acc.end(), hi)
+        if np is not None:
+            return _set(s, att.resolve(np, lo), "according to", hi, np)
+    # 'X said' / 'X, the mayor, said' / 'he added': subject right after the quote
+    for cm in _CUE_RE.finditer(seg):
+        if cm.start() > 140:
+            break
+        np = _subject_before(text, lo, lo + cm.start())
+        if np is not None and not text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb"):
+            return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
+        break
+    return False
+
+
+def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
+    """Subject ending right before a verb, skipping an appositive set off by commas."""
+    seg = text[lo:verb].rstrip()
+    if seg.endswith(","):
+        inner = seg[:-1]
+        k = inner.rfind(",")
+        if k >= 0:
+            appos = inner[k + 1 :].strip()
+            if _is_name(appos):
+                np = _tail_np(text, lo + k + 1, lo + len(inner))
+                if np is not None:
+                    return np
+            np = _tail_np(text, lo, lo + k)
+            if np is not None:
+                return np
+        return None
+    return _tail_np(text, lo, lo + len(seg))
+
+
+def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
+    seg = text[lo:hi]
+    acc = None
+    for acc in _ACCORDING.finditer(seg):
+        pass
+    if acc is not None:
+        np = _head_np(text, lo + acc.end(), hi)
+        if np is not None:
+            return _set(s, att.resolve(np, hi), "according to", hi, np)
+    cues = list(_CUE_RE.finditer(seg))
+    for cm in reversed(cues[-3:]):
+        np = _subject_before(text, lo, lo + cm.start())
+        if np is not None and (np.kind != "name" or _is_name(np.text)):
+            if np.kind == "desc" and np.det not in _DEFINITE and np.det not in {"a", "an", "one"}:
+                continue
+            return _set(s, att.resolve(np, hi), cm.group().split()[0], hi, np)
+    if seg.rstrip().endswith(":"):
+        np = _head_np(text, lo, hi)
+        if np is not None and (np.kind != "name" or _is_name(np.text)):
+            return _set(s, att.resolve(np, hi), ":", hi, np)
+    return False
+
+
+# --- quote spread key -------------------------------------------------------------------------------------
+
+_KEY_DROP = re.compile(r"[^\w\s]")
+_KEY_TRANS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
+
+
+def quote_key(text: str, words: int = 12) -> str:
+    """Normalised key linking the same quote across outlets: folded, unpunctuated, first `words` words."""
+    t = unicodedata.normalize("NFKC", text).translate(_KEY_TRANS).casefold()
+    t = t.replace("'", "").replace("-", " ")
+    t = _KEY_DROP.sub(" ", t)
+    toks = t.split()
+    return " ".join(toks[:words]) if words > 0 else " ".join(toks)

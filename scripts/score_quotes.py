@@ -1,0 +1,171 @@
+"""Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
+
+Usage: score_quotes.py [--set dev|heldout|all] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from ceasefire.config import load_gazetteer  # noqa: E402
+from transform.gazetteer import Gazetteer  # noqa: E402
+from transform.quotes import find_quotes  # noqa: E402
+
+DEVSET = ROOT / "devset" / "quotes"
+_TOKEN = re.compile(r"\w+")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens with apostrophes and accents normalised, for matching quotes."""
+    t = unicodedata.normalize("NFKC", text).replace("\u2019", "'").casefold()
+    return _TOKEN.findall(t.replace("'", ""))
+
+
+def matches(pred: str, gold: str) -> bool:
+    """Same quote: token Jaccard >= 0.8, or one token sequence contains the other."""
+    p, g = tokens(pred), tokens(gold)
+    if not p or not g:
+        return False
+    ps, gs = " ".join(p), " ".join(g)
+    if ps in gs or gs in ps:
+        shorter, longer = (p, g) if len(p) <= len(g) else (g, p)
+        return len(shorter) / len(longer) >= 0.5 or len(shorter) >= 4
+    sp, sg = set(p), set(g)
+    return len(sp & sg) / len(sp | sg) >= 0.8
+
+
+@dataclass
+class Score:
+    """Counts over a set of articles, and the misses for --verbose."""
+
+    name: str
+    articles: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    speaker_total: int = 0
+    speaker_ok: int = 0
+    frag_tp: int = 0
+    frag_pred: int = 0
+    frag_gold: int = 0
+    seconds: float = 0.0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.speaker_total if self.speaker_total else 1.0
+
+    @property
+    def fragment_precision(self) -> float:
+        return self.frag_tp / self.frag_pred if self.frag_pred else 1.0
+
+    @property
+    def fragment_recall(self) -> float:
+        return self.frag_tp / self.frag_gold if self.frag_gold else 1.0
+
+
+def score_article(name: str, text: str, gold: list[dict], gaz: Gazetteer, score: Score) -> None:
+    """Match predictions to gold one to one (in order of position) and add to the counts."""
+    t0 = time.perf_counter()
+    pred = find_quotes(text, gaz)
+    score.seconds += time.perf_counter() - t0
+    score.articles += 1
+    used: set[int] = set()
+    for g in gold:
+        hit = next((i for i, p in enumerate(pred) if i not in used and matches(p.text, g["text"])), None)
+        if g.get("fragment"):
+            score.frag_gold += 1
+        if hit is None:
+            score.fn += 1
+            score.misses.append(f"{name}: MISSED {g['text'][:70]!r} ({g.get('speaker_id')})")
+            continue
+        used.add(hit)
+        p = pred[hit]
+        score.tp += 1
+        if p.fragment:
+            score.frag_pred += 1
+            if g.get("fragment"):
+                score.frag_tp += 1
+            else:
+                score.misses.append(f"{name}: WRONGLY FRAGMENT {g['text'][:60]!r}")
+        elif g.get("fragment"):
+            score.misses.append(f"{name}: NOT FLAGGED FRAGMENT {g['text'][:60]!r}")
+        if not g.get("fragment"):
+            score.speaker_total += 1
+            if p.speaker_id == g.get("speaker_id"):
+                score.speaker_ok += 1
+            else:
+                score.misses.append(
+                    f"{name}: SPEAKER {p.speaker_id!r} (cue {p.cue!r}) != {g.get('speaker_id')!r} "
+                    f"for {g['text'][:50]!r}"
+                )
+    for i, p in enumerate(pred):
+        if i not in used:
+            score.fp += 1
+            if p.fragment:
+                score.frag_pred += 1
+            score.misses.append(f"{name}: SPURIOUS {'fragment ' if p.fragment else ''}{p.text[:70]!r}")
+
+
+def score_set(which: str, gaz: Gazetteer | None = None, root: Path = DEVSET) -> Score:
+    """Score every article of devset/quotes/<which>."""
+    gaz = gaz or load_gazetteer(ROOT / "config")
+    score = Score(which)
+    for txt in sorted((root / which).glob("*.txt")):
+        doc = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
+        score_article(txt.stem, txt.read_text(encoding="utf-8"), doc["quotes"], gaz, score)
+    return score
+
+
+def report(score: Score) -> str:
+    """One line of figures for a set."""
+    return (
+        f"{score.name:8s} articles={score.articles:3d}  P={score.precision:.3f} R={score.recall:.3f} "
+        f"F1={score.f1:.3f}  speaker_acc={score.speaker_accuracy:.3f} ({score.speaker_ok}/{score.speaker_total})"
+        f"  fragment_P={score.fragment_precision:.3f} fragment_R={score.fragment_recall:.3f}"
+        f"  tp={score.tp} fp={score.fp} fn={score.fn}  {1000 * score.seconds / max(1, score.articles):.2f} ms/article"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures for the chosen sets (and each miss with --verbose)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    gaz = load_gazetteer(ROOT / "config")
+    for which in ("dev", "heldout") if args.set == "all" else (args.set,):
+        score = score_set(which, gaz)
+        print(report(score))
+        if args.verbose:
+            for line in score.misses:
+                print("   ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
