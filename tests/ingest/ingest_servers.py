@@ -73,6 +73,8 @@ class LocalServer:
         self.httpd = ThreadingHTTPServer((host, 0), _Handler)
         self.httpd.daemon_threads = True
         self.httpd.block_on_close = False
+        # A client hanging up on purpose (size cap, timeout) is expected here, not an error to print.
+        self.httpd.handle_error = lambda request, client_address: None  # type: ignore[method-assign]
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
