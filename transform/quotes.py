@@ -17,9 +17,15 @@ from ceasefire.records import Quote
 from transform.gazetteer import Actor, Gazetteer
 from transform.text import paragraphs, sentences
 
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word list written as one spaced string (keeps long vocabularies compact)."""
+    return frozenset(spaced.split())
+
+
 # --- quote marks ------------------------------------------------------------------------------------------
 
-_DOUBLE = "\"\u201c\u201d\u201e\u201f"
+_DOUBLE = '"\u201c\u201d\u201e\u201f'
 _SINGLE = "'\u2018\u2019\u201a\u201b"
 _GUIL = "\u00ab\u00bb"
 _GUIL1 = "\u2039\u203a"
@@ -80,13 +86,7 @@ def _classify(para: str, i: int) -> tuple[bool, bool]:
 
 def _possessive(para: str, i: int) -> bool:
     """A right single mark after -s followed by a word (the Saudis' offer): likely an apostrophe."""
-    return (
-        i > 0
-        and para[i - 1] in "sS"
-        and i + 2 < len(para)
-        and para[i + 1] == " "
-        and (para[i + 2].isalnum())
-    )
+    return i > 0 and para[i - 1] in "sS" and i + 2 < len(para) and para[i + 1] == " " and (para[i + 2].isalnum())
 
 
 def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:
@@ -145,8 +145,8 @@ def _find_spans(text: str, paras: list[tuple[int, int]]) -> list[_Span]:
         para = text[ps:pe]
         pairs, unclosed = _pair_marks(para)
         lead = _lead(para)
-        continues = pending is not None and lead is not None and (
-            (bool(pairs) and pairs[0][0] == lead) or unclosed == lead
+        continues = (
+            pending is not None and lead is not None and ((bool(pairs) and pairs[0][0] == lead) or unclosed == lead)
         )
         if pending is not None and not continues:
             spans = [s for s in spans if s.group != pending]  # not continued after all: a stray mark
@@ -186,74 +186,108 @@ def _lead(para: str) -> int | None:
 # --- names and entities -----------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
-_PARTICLES = {"de", "der", "van", "von", "bin", "al", "da", "di", "du", "la", "le", "ter", "den"}
-_TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "father", "colonel", "col", "gen", "general", "lt",
-    "sir", "dame", "lord", "lady", "ambassador", "senator", "sen", "rep", "president", "prime", "minister",
-    "chancellor", "secretary", "deputy", "vice", "chief", "commander", "brigadier", "major", "captain", "sgt",
-    "sergeant", "mayor", "governor", "judge", "bishop", "archbishop", "patriarch", "metropolitan", "rabbi",
-    "imam", "foreign", "defence", "defense", "interior", "finance", "mp", "mep", "envoy", "spokesman",
-    "spokeswoman", "adm", "admiral", "soldier", "mum", "dad", "dr.", "mr.", "mrs.", "ms.", "prof.", "st",
-    "analyst", "expert", "lawmaker", "historian", "lawyer", "economist", "maritime", "student", "volunteer",
-    "ex", "former", "retired", "furious", "defence", "military", "political", "senior", "lieutenant",
-}
-_NATIONAL = {
-    "us", "u.s.", "uk", "u.k.", "eu", "un", "american", "russian", "ukrainian", "british", "french", "german",
-    "polish", "turkish", "italian", "czech", "swedish", "norwegian", "austrian", "greek", "dutch", "belgian",
-    "finnish", "danish", "estonian", "latvian", "lithuanian", "romanian", "hungarian", "slovak", "spanish",
-    "portuguese", "saudi", "chinese", "japanese", "indian", "israeli", "iranian", "belarusian", "georgian",
-    "moldovan", "canadian", "swiss", "irish", "scottish", "european", "western", "kremlin", "nato", "white",
-}
-_STOP_CAP = {
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "in", "on", "at", "as", "but", "and",
-    "or", "so", "when", "while", "after", "before", "since", "asked", "meanwhile", "however", "then", "this",
-    "that", "these", "those", "if", "for", "from", "to", "with", "by", "of", "according", "across", "outside",
-    "inside", "every", "each", "one", "both", "neither", "another", "some", "many", "most", "all", "there",
-    "here", "it", "he", "she", "they", "we", "i", "you", "what", "why", "how", "who", "where", "yes", "no",
-    "not", "nobody", "even", "still", "now", "today", "yesterday", "tomorrow", "last", "next", "only", "also",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "easter", "christmas", "gmt", "bst", "cet", "utc", "q", "read", "related", "photo", "update", "watch",
-    "listen", "interview", "analysis", "opinion", "live", "breaking", "exclusive", "editor", "consider",
-    "others", "other", "officials", "talks", "furious", "catch", "whether", "thirty", "twice", "because",
-    "although", "though", "until", "once", "during", "without", "within", "under", "over", "about", "like",
-}
-_ORG_WORDS = {
-    "ministry", "institute", "institut", "centre", "center", "council", "forum", "group", "union", "committee",
-    "lab", "laboratory", "watch", "agency", "fund", "foundation", "university", "observatoire", "review",
-    "bank", "chamber", "headquarters", "office", "service", "staff", "force", "forces", "army", "navy",
-    "command", "commission", "parliament", "assembly", "association", "network", "initiative", "club",
-    "party", "news", "times", "post", "press", "television", "tv", "radio", "company", "corp", "ltd",
-    "authority", "administration", "department", "mission", "organisation", "organization", "cross",
-    "church", "court", "tribunal", "guard", "society", "school", "academy", "board", "bureau", "directorate",
-    "alliance", "coalition", "federation", "movement", "front", "kremlin", "house", "government", "cabinet",
-    "embassy", "delegation", "programme", "program", "project", "trust", "studies", "media", "journal",
-}
-_PLACE_WORDS = {
-    "sea", "river", "ocean", "gulf", "street", "square", "palace", "region", "oblast", "city", "island",
-    "mountains", "bay", "strait", "hotel", "airport", "station", "bridge", "plant", "cathedral", "road",
-    "avenue", "district", "province", "valley", "port", "peninsula", "coast", "lake", "county", "republic",
-}
-_PLACE_FIRST = {"st", "saint", "san", "santa", "new", "north", "south", "east", "west", "upper", "lower"}
-_FEMALE_WORDS = {"ms", "mrs", "miss", "dame", "lady", "spokeswoman", "woman", "mother", "mum", "wife",
-                 "grandmother", "daughter", "sister", "chairwoman", "businesswoman", "congresswoman", "widow"}
-_MALE_WORDS = {"mr", "sir", "lord", "father", "spokesman", "man", "husband", "son", "brother",
-               "grandfather", "chairman", "businessman", "congressman", "widower", "dad"}
-_MALE_A = {"mykola", "nikita", "ilya", "ilia", "luka", "luca", "kuzma", "foma", "savva", "andrea", "joshua",
-           "jonah", "akira", "sasha", "misha", "dima", "kolya", "vova", "petya", "sergiya", "issa", "musa",
-           "mustafa", "hamza", "osama", "attila", "costa", "garcia"}
-_FEMALE_NAMES = {
-    "ingrid", "hanne", "margit", "ilse", "anaïs", "anais", "élise", "elise", "sabine", "beatrix", "rosalind",
-    "deborah", "mathilde", "natalie", "karen", "helen", "sarah", "rachel", "claire", "elizabeth", "catherine",
-    "ruth", "esther", "agnes", "ann", "anne", "kate", "jane", "alice", "grace", "susan", "lyubov", "marie",
-    "sophie", "chloe", "zoe", "emily", "lucy", "amy", "mary", "margaret", "caroline", "charlotte", "louise",
-    "julie", "isabelle", "camille", "ines", "inès", "mercedes", "carmen", "dolores", "beatrice", "marine",
-    "elisabeth", "gwen", "siobhan", "niamh", "aoife", "eileen", "doris", "hildegard", "gudrun", "birgit",
-    "astrid", "sigrid", "kirsten", "karin", "katrin", "christine", "nicole", "michelle", "jennifer",
-    "kimberly", "ashley", "hannah", "yasmin", "leah", "miriam", "judith", "edith", "madeleine", "adele",
-    "jacqueline", "ségolène", "segolene", "hélène", "helene", "brigitte", "gisele", "liv", "maj", "inger",
-    "kaja", "nadezhda", "svetlana", "lyudmyla", "olha", "iryna", "oksana", "love", "jasmine", "harriet",
-}
+_CONNECTORS = {"of", "for", "the", "on", "and"}
+_PARTICLES = _words(
+    """
+    de der van von bin al da di du la le ter den
+    """
+)
+_TITLES = _words(
+    """
+    mr mrs ms miss dr prof professor father colonel col gen general lt sir dame lord lady ambassador
+    senator sen rep president prime minister chancellor secretary deputy vice chief commander brigadier
+    major captain sgt sergeant mayor governor judge bishop archbishop patriarch metropolitan rabbi imam
+    foreign defence defense interior finance mp mep envoy spokesman spokeswoman adm admiral soldier mum
+    dad dr. mr. mrs. ms. prof. st analyst expert lawmaker historian lawyer economist maritime student
+    volunteer ex former retired furious military political senior lieutenant
+    """
+)
+_NATIONAL = _words(
+    """
+    us u.s. uk u.k. eu un american russian ukrainian british french german polish turkish italian czech
+    swedish norwegian austrian greek dutch belgian finnish danish estonian latvian lithuanian romanian
+    hungarian slovak spanish portuguese saudi chinese japanese indian israeli iranian belarusian
+    georgian moldovan canadian swiss irish scottish european western kremlin nato white
+    """
+)
+_STOP_CAP = _words(
+    """
+    the a an his her their its our my your in on at as but and or so when while after before since asked
+    meanwhile however then this that these those if for from to with by of according across outside
+    inside every each one both neither another some many most all there here it he she they we i you
+    what why how who where yes no not nobody even still now today yesterday tomorrow last next only also
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december easter christmas gmt bst cet utc q read related photo
+    update watch listen interview analysis opinion live breaking exclusive editor consider others other
+    officials talks furious catch whether thirty twice because although though until once during without
+    within under over about like
+    """
+)
+_ORG_WORDS = _words(
+    """
+    ministry institute institut centre center council forum group union committee lab laboratory watch
+    agency fund foundation university observatoire review bank chamber headquarters office service staff
+    force forces army navy command commission parliament assembly association network initiative club
+    party news times post press television tv radio company corp ltd authority administration department
+    mission organisation organization cross church court tribunal guard society school academy board
+    bureau directorate alliance coalition federation movement front kremlin house government cabinet
+    embassy delegation programme program project trust studies media journal
+    """
+)
+_PLACE_WORDS = _words(
+    """
+    sea river ocean gulf street square palace region oblast city island mountains bay strait hotel
+    airport station bridge plant cathedral road avenue district province europe asia africa america
+    balkans caucasus valley port peninsula coast lake county republic
+    """
+)
+_PLACE_FIRST = _words(
+    """
+    st saint san santa new north south east west upper lower
+    """
+)
+_FEMALE_WORDS = _words(
+    """
+    ms mrs miss dame lady spokeswoman woman mother mum wife grandmother daughter sister chairwoman
+    businesswoman congresswoman widow
+    """
+)
+_MALE_WORDS = _words(
+    """
+    mr sir lord father spokesman man husband son brother grandfather chairman businessman congressman
+    widower dad
+    """
+)
+_MALE_A = _words(
+    """
+    mykola nikita ilya ilia luka luca kuzma foma savva andrea joshua jonah akira sasha misha dima kolya
+    vova petya sergiya issa musa mustafa hamza osama attila costa garcia
+    """
+)
+_MALE_NAMES = _words(
+    """
+    john james david michael peter paul mark thomas richard robert william george charles edward henry
+    hugh alistair dominic fergus colin gary rupert stefan klaus matthias gerhard hans jean pierre hervé
+    herve jonas pieter ahmet bulent edvard marek tomasz dariusz piotr leonid dmitri dmitry sergei sergey
+    oleh oleg ihor igor taras serhiy serhii yaroslav bohdan vasyl roman petro andriy andrii oleksandr
+    alexander aleksei alexei anatoly fyodor viktor victor yuri yury vladimir volodymyr mykhailo mikhail
+    maksym artem pavlo pavel kostiantyn konstantin lubomyr svyatoslav gennady ivan ulrich yannis rafael
+    farid steve keith marco donald emmanuel friedrich recep hakan rustem kyrylo dmytro vadym vadim
+    nikolai mykola mustafa luca
+    """
+)
+_FEMALE_NAMES = _words(
+    """
+    ingrid hanne margit ilse anaïs anais élise elise sabine beatrix rosalind deborah mathilde natalie
+    karen helen sarah rachel claire elizabeth catherine ruth esther agnes ann anne kate jane alice grace
+    susan lyubov marie sophie chloe zoe emily lucy amy mary margaret caroline charlotte louise julie
+    isabelle camille ines inès mercedes carmen dolores beatrice marine elisabeth gwen siobhan niamh
+    aoife eileen doris hildegard gudrun birgit astrid sigrid kirsten karin katrin christine nicole
+    michelle jennifer kimberly ashley hannah yasmin leah miriam judith edith madeleine adele jacqueline
+    ségolène segolene hélène helene brigitte gisele liv maj inger kaja nadezhda svetlana lyudmyla olha
+    iryna oksana love jasmine harriet
+    """
+)
 
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "o"}
 
@@ -276,6 +310,7 @@ class _Mention:
     end: int
     ent: _Entity
     quoted: bool
+    subject: bool = False
 
 
 def slug(name: str) -> str:
@@ -286,7 +321,14 @@ def slug(name: str) -> str:
 
 def _clean_tok(tok: str) -> str:
     tok = re.sub(r"[\u2019']s$", "", tok)
-    if tok.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", tok) and tok.casefold() not in _TITLES:
+    if (
+        tok.endswith(".")
+        and not re.fullmatch(
+            r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110]\.)+",
+            tok,
+        )
+        and tok.casefold() not in _TITLES
+    ):
         tok = tok[:-1]
     return tok
 
@@ -295,19 +337,62 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+def _is_descriptor(w: str) -> bool:
+    return w in _TITLES or w in _NATIONAL or w in _STOP_CAP
+
+
+_ROLE_SYNONYMS = {
+    "dr": "doctor",
+    "dr.": "doctor",
+    "prof": "professor",
+    "prof.": "professor",
+    "colonel": "officer",
+    "brigadier": "officer",
+    "general": "officer",
+    "major": "officer",
+    "captain": "officer",
+    "lieutenant": "officer",
+    "admiral": "officer",
+    "mp": "lawmaker",
+    "mep": "lawmaker",
+    "senator": "lawmaker",
+    "father": "priest",
+    "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson",
+}
+
+
+def _with_synonyms(words: set[str]) -> set[str]:
+    return words | {_ROLE_SYNONYMS[w] for w in words if w in _ROLE_SYNONYMS}
+
+
 def _gender_of(first: str, context_words: set[str]) -> str | None:
     if context_words & _FEMALE_WORDS:
         return "f"
     if context_words & _MALE_WORDS:
         return "m"
+    if not first:
+        return None
     f = first.casefold()
     if f in _FEMALE_NAMES:
         return "f"
     if f in _MALE_A:
         return "m"
-    if f.endswith("a") or f.endswith("ia") or f.endswith("ya"):
+    if f.endswith("a"):
         return "f"
-    return "m"
+    if f in _MALE_NAMES:
+        return "m"
+    return None
+
+
+_SUBJ_AFTER = re.compile(
+    r"(?:\s*,[^.;\n]{0,140}?,|\s*,)?\s+(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?(?:said|says|told|tells|added|adds|"
+    r"noted|warned|argued|wrote|writes|posted|explained|insisted|was|is|agreed|disagreed|disagrees|shook|"
+    r"put|replied|answered|gave|spent|has|had|reported|reports|called|described)\b"
+)
+_SUBJ_BEFORE = re.compile(
+    r"(?:(?:^|\n|[.!?:]\s+|\u2013\s+)(?:[A-Za-z\-]+\s+){0,3}|\b(?:said|says|added|noted|argued|warned|according to)\s+)$"
+)
 
 
 class _Registry:
@@ -349,8 +434,11 @@ class _Registry:
     def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
         self.mentions.append(_Mention(start, end, ent, quoted))
 
-    def finish(self) -> None:
+    def finish(self, text: str) -> None:
         self.mentions.sort(key=lambda m: m.start)
+        for m in self.mentions:
+            before = _SUBJ_BEFORE.search(text, max(0, m.start - 40), m.start)
+            m.subject = bool(_SUBJ_AFTER.match(text, m.end)) or bool(before)
         self.starts = [m.start for m in self.mentions]
 
     def before(self, pos: int) -> list[_Mention]:
@@ -379,15 +467,23 @@ def _register(text: str, gaz: Gazetteer, quoted: list[tuple[int, int]]) -> _Regi
             while j < len(toks):
                 t = toks[j][2]
                 gap = text[toks[j - 1][1] : toks[j][0]]
-                if gap != " " or toks[j - 1][2].endswith(("\u2019s", "'s")):
+                prev = toks[j - 1][2]
+                if gap != " " or (prev.endswith(".") and len(prev) > 3 and prev.casefold() not in _TITLES):
                     break
                 if _is_cap(t) or (t in _PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2])):
                     j += 1
                     continue
+                if t in _CONNECTORS and _clean_tok(toks[j - 1][2]).casefold() in _ORG_WORDS:
+                    k = j
+                    while k < len(toks) and toks[k][2] in _CONNECTORS:
+                        k += 1
+                    if k < len(toks) and k - j <= 2 and _is_cap(toks[k][2]):
+                        j = k
+                        continue
                 break
             _resolve_sequence(text, toks[i:j], reg, in_quote)
             i = j
-    reg.finish()
+    reg.finish(text)
     _add_roles(text, reg)
     return reg
 
@@ -423,8 +519,8 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     lw = [w.casefold() for w in words]
     m = 0
     title_ctx: set[str] = set()
-    while m < len(words) and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP):
-        title_ctx.add(lw[m])
+    while m < len(words) and (_is_descriptor(lw[m]) or re.search(r"-[a-z]", words[m])):
+        title_ctx.update(lw[m].split("-"))
         m += 1
     core = seq[rest_start + m :]
     if not core:
@@ -437,7 +533,13 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
         return  # datelines and shouted headlines
-    if lcw & _ORG_WORDS:
+    all_words = {_clean_tok(t[2]).casefold() for t in seq[rest_start:]} - {"the"}
+    if all_words & _ORG_WORDS:
+        for prev in reversed(reg.mentions):
+            if prev.ent.kind != "person" and all_words <= prev.ent.words:
+                reg.add(seq[rest_start][0], end, prev.ent, in_quote(start))
+                return
+        name = " ".join(_clean_tok(t[2]) for t in seq[rest_start:])
         ent = reg.entity_for_name(name, "organisation", set())
         reg.add(start, end, ent, in_quote(start))
         return
@@ -451,7 +553,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     if len(cw) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
         return
     ent = reg.entity_for_name(name, "person", title_ctx)
-    ent.roles.update(title_ctx - _STOP_CAP)
+    ent.roles.update(_with_synonyms(title_ctx - _STOP_CAP))
     reg.add(start, end, ent, in_quote(start))
 
 
@@ -466,21 +568,21 @@ def _add_roles(text: str, reg: _Registry) -> None:
         a = _APPOS.match(text, m.end)
         if a:
             words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", a.group(0))}
-            ent.roles.update(words - {"a", "an", "the", "who", "of", "in", "at", "for", "and"})
+            ent.roles.update(_with_synonyms(words - {"a", "an", "the", "who", "of", "in", "at", "for", "and"}))
             if ent.kind == "person" and ent.gender is None:
                 ent.gender = _gender_of(ent.name.split()[0], words)
             if words & _FEMALE_WORDS and ent.kind == "person" and not ent.id.startswith("gaz"):
                 ent.gender = "f"
         line_start = text.rfind("\n", 0, m.start) + 1
-        p = _PRE_TITLE.search(text, max(line_start, m.start - 60), m.start)
+        p = _PRE_TITLE.search(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if p:
             words = [w.casefold() for w in p.group(1).split()]
             keep = []
             for w in reversed(words):
-                if w in {"the", "a", "an", "said", "says", "by", "and", "to", "of", "with", "from"}:
+                if w in _DETERMINERS or w in _PREPS or _CUE_RE.fullmatch(w) or w.endswith("ed"):
                     break
                 keep.append(w)
-            ent.roles.update(keep)
+            ent.roles.update(_with_synonyms(set(keep)))
             if set(keep) & _FEMALE_WORDS:
                 ent.gender = "f"
 
@@ -505,11 +607,22 @@ _INVERTIBLE = re.compile(
     r"wrote|writes|declared|countered|quipped|cautioned|articulated|reported|reports|explains|insists)\s+"
 )
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
-_ADVERB = {"also", "later", "then", "again", "once", "further", "separately", "previously", "earlier",
-           "recently", "simply", "flatly", "bluntly", "quietly", "angrily", "calmly", "has", "had", "have",
-           "would", "will", "was", "is", "once", "today", "yesterday", "on", "tuesday"}
-_DETERMINERS = {"the", "a", "an", "one", "its", "his", "her", "their", "another", "our"}
-_PREPS = {"by", "of", "in", "on", "at", "to", "for", "with", "from", "and", "or", "that", "as", "than"}
+_ADVERB = _words(
+    """
+    also later then again once further separately previously earlier recently simply flatly bluntly
+    quietly angrily calmly has had have would will was is today yesterday on tuesday
+    """
+)
+_DETERMINERS = _words(
+    """
+    the a an one its his her their another our
+    """
+)
+_PREPS = _words(
+    """
+    by of in on at to for with from and or that as than
+    """
+)
 _DEFINITE = {"the", "its", "his", "her", "their", "this"}
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s+")
 _WORD = re.compile(r"[\w\u2019'.\-]+|[^\w\s]")
@@ -538,6 +651,7 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
         while k - 1 >= 0 and (
             (_is_cap(toks[k - 1][2]) and toks[k - 1][2][0].isalpha())
             or (toks[k - 1][2] in _PARTICLES and k - 2 >= 0 and _is_cap(toks[k - 2][2]))
+            or (toks[k - 1][2] in ("for", "of") and k - 2 >= 0 and _clean_tok(toks[k - 2][2]).casefold() in _ORG_WORDS)
         ):
             k -= 1
         while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
@@ -549,21 +663,37 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
         if not (w[0].isalnum()):
             return None
         if w.casefold() in _DETERMINERS:
-            return _NP("desc", text[toks[k][0] : toks[-1][1]], toks[k][0], w.casefold())
+            first = k
+            if k >= 2 and toks[k - 1][2] in ("of", "for", "at"):
+                for k2 in range(k - 2, max(-1, k - 6), -1):
+                    if toks[k2][2].casefold() in _DETERMINERS:
+                        first = k2
+                        break
+                    if not toks[k2][2][0].isalnum():
+                        break
+            det = toks[first][2].casefold()
+            return _NP("desc", text[toks[first][0] : toks[-1][1]], toks[first][0], det)
         if _CUE_RE.fullmatch(w):
             return None
     return None
 
 
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
-_NAME_END = re.compile(r"((?:[A-Z][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z][\w\u2019'\-]+)\s*$")
+_NAME_END = re.compile(
+    r"((?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)\s*$"
+)
+
+
+_NAME_START = re.compile(
+    r"((?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)\b"
+)
 
 
 def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that starts text[lo:hi] (a speaker after an inverted verb or 'according to')."""
     m = re.match(
         r"\s*(?:(?P<pron>he|she|they|it)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
-        r"|(?P<name>(?:[A-Z][\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}[A-Z][\w\u2019'\-]*))",
+        r"|(?P<name>(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]*))",
         text[lo:hi],
     )
     if not m:
@@ -579,7 +709,10 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
         return _NP("name", m.group("name"), lo + m.start("name"))
     desc = m.group("desc")
     # 'the country's foreign minister Name' -> the name wins
-    nm = re.search(r"([A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)+)\s*$", desc)
+    nm = re.search(
+        r"([A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)+)\s*$",
+        desc,
+    )
     if nm:
         return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))
     desc = re.split(r"\s+(?:who|which|in|on|at|told|said|says|during|after|when|speaking)\b", desc)[0]
@@ -588,7 +721,12 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
 
 def _is_name(s: str) -> bool:
     toks = s.split()
-    return bool(toks) and all(_is_cap(t) or t in _PARTICLES for t in toks) and len(toks) <= 5
+    return (
+        bool(toks)
+        and _is_cap(toks[0])
+        and all(_is_cap(t) or t in _PARTICLES or t in _CONNECTORS for t in toks)
+        and len(toks) <= 7
+    )
 
 
 class _Attributor:
@@ -612,16 +750,18 @@ class _Attributor:
 
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
-        for m in self.reg.before(pos):
-            if m.quoted:
-                continue
+        cands = [m for m in self.reg.before(pos)[:60] if not m.quoted]
+        subj = [m for m in cands if m.subject]
+        exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
+        ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
+        for m in ranked + subj + cands:
             ent = m.ent
             if want in ("m", "f"):
                 if ent.kind == "person" and (ent.gender in (want, None)):
                     return ent
-            elif want == "o" and ent.kind == "organisation":
-                return ent
-            elif want == "p" and ent.kind in ("organisation", "state"):
+            elif (want == "o" and ent.kind == "organisation") or (
+                want == "p" and ent.kind in ("organisation", "state")
+            ):
                 return ent
         return None
 
@@ -701,10 +841,37 @@ class _Attributor:
 
 # --- the extractor ----------------------------------------------------------------------------------------
 
-_LABEL = re.compile(r"^([A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+){0,2}):\s+(?=\S)")
-_NOT_LABEL = {"q", "a", "question", "answer", "update", "photo", "related", "read more", "note", "watch",
-              "listen", "editor", "editor's note", "source", "sources", "video", "live", "breaking",
-              "analysis", "opinion", "interview", "exclusive", "correction", "catch up", "more", "see also"}
+_LABEL = re.compile(
+    r"([A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+){0,2}):\s+(?=\S)"
+)
+_NOT_LABEL = {
+    "q",
+    "a",
+    "question",
+    "answer",
+    "update",
+    "photo",
+    "related",
+    "read more",
+    "note",
+    "watch",
+    "listen",
+    "editor",
+    "editor's note",
+    "source",
+    "sources",
+    "video",
+    "live",
+    "breaking",
+    "analysis",
+    "opinion",
+    "interview",
+    "exclusive",
+    "correction",
+    "catch up",
+    "more",
+    "see also",
+}
 _WORDS_RE = re.compile(r"[\w\u2019'-]+")
 
 
@@ -713,11 +880,11 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     paras = paragraphs(text)
     spans = _find_spans(text, paras)
     _mark_fragments(text, paras, spans)
-    quoted = sorted((s.open_pos, (s.close_pos if s.close_pos is not None else s.end) + 1) for s in spans)
-    reg = _register(text, gazetteer, [q for q, s in zip(quoted, sorted(spans, key=lambda s: s.open_pos))
-                                      if not s.fragment])
-    att = _Attributor(text, reg, gazetteer)
     spans.sort(key=lambda s: s.open_pos)
+    # names inside quotes are not antecedents for pronouns (scare-quoted fragments are ordinary prose)
+    quoted = [(s.open_pos, (s.close_pos if s.close_pos is not None else s.end) + 1) for s in spans if not s.fragment]
+    reg = _register(text, gazetteer, quoted)
+    att = _Attributor(text, reg, gazetteer)
     spans.extend(_label_quotes(text, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(text, paras, spans, att)
@@ -773,7 +940,9 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
         starts_sentence = not before or before[-1] in ".:!?" or (before[-1] == "," and content[:1].isupper())
         if before.endswith((",", ":")) and _CUE_RE.search(before[-40:]):
             starts_sentence = True
-        followed_by_cue = re.match(r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b", after)
+        followed_by_cue = re.match(
+            r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b", after
+        )
         if (starts_sentence and content[:1].isupper()) or followed_by_cue:
             continue
         s.fragment = True
@@ -833,7 +1002,7 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
     for parts in groups.values():
         src = next((p for p in parts if p.speaker_id or p.speaker), None)
         if src is None:
-            src = _context_speaker(text, paras, parts[0], att)
+            src = _context_speaker(text, paras, parts[0], att) or _prev_para_subject(text, paras, parts[0], att)
         if src is not None:
             for p in parts:
                 if not p.speaker:
@@ -850,11 +1019,39 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
                     s.speaker, s.speaker_id = src.speaker, src.speaker_id
                 elif last is not None and last.para == s.para - 1 and _starts_para(text, paras, s):
                     s.speaker, s.speaker_id = last.speaker, last.speaker_id
+                elif _starts_para(text, paras, s):
+                    src = _prev_para_subject(text, paras, s, att)
+                    if src is not None:
+                        s.speaker, s.speaker_id = src.speaker, src.speaker_id
         last = s
 
 
 def _starts_para(text: str, paras: list[tuple[int, int]], s: _Span) -> bool:
     return not text[paras[s.para][0] : s.open_pos].strip()
+
+
+def _prev_para_subject(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> _Span | None:
+    """A paragraph that is only a quote, after a paragraph about one person: that person speaks."""
+    if s.para == 0:
+        return None
+    ps, pe = paras[s.para - 1]
+    para = text[ps:pe]
+    cut = 0
+    for m in _SENT_END.finditer(para):
+        if m.end() < len(para):
+            cut = m.end()
+    np = _head_np(text, ps + cut, pe)
+    if np is None or np.kind == "desc" or (np.kind == "name" and not _is_name(np.text)):
+        return None
+    name, sid = att.resolve(np, pe)
+    if name is None or sid is None:
+        return None
+    ent = att.reg.by_key.get(sid) or att.reg.by_key.get("gaz:" + sid)
+    if ent is None or ent.kind != "person":
+        return None
+    out = _Span(0, 0, 0, None, s.para)
+    out.speaker, out.speaker_id = name, sid
+    return out
 
 
 def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> _Span | None:
@@ -869,7 +1066,7 @@ def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _At
             cut = m.end()
     sent_lo = ps + cut
     np = _head_np(text, sent_lo, s.open_pos)
-    if np is None or np.kind == "desc" and np.det not in _DEFINITE:
+    if np is None or (np.kind == "desc" and np.det not in _DEFINITE):
         return None
     if np.kind == "name" and not _is_name(np.text):
         return None
@@ -926,7 +1123,8 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
         if cm.start() > 140:
             break
         np = _subject_before(text, lo, lo + cm.start())
-        if np is not None and not text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb"):
+        gap = text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb") if np is not None else "x"
+        if np is not None and (not gap or gap.casefold() in _DEFINITE):
             return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
         break
     return False
@@ -940,6 +1138,9 @@ def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
         k = inner.rfind(",")
         if k >= 0:
             appos = inner[k + 1 :].strip()
+            lead = _NAME_START.match(appos)
+            if lead and not _is_name(appos) and len(lead.group(1).split()) >= 2:
+                return _NP("name", lead.group(1), lo + k + 1 + (len(inner[k + 1 :]) - len(inner[k + 1 :].lstrip())))
             if _is_name(appos):
                 np = _tail_np(text, lo + k + 1, lo + len(inner))
                 if np is not None:
@@ -954,8 +1155,8 @@ def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
 def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
     seg = text[lo:hi]
     acc = None
-    for acc in _ACCORDING.finditer(seg):
-        pass
+    for found in _ACCORDING.finditer(seg):
+        acc = found
     if acc is not None:
         np = _head_np(text, lo + acc.end(), hi)
         if np is not None:
