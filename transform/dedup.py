@@ -1,7 +1,9 @@
 """Near-duplicate articles: 64-bit SimHash over word shingles, and first-copy assignment.
 
-SimHash (Charikar 2002): every 3-word shingle of the lowercased text is hashed to 64 bits (blake2b);
-each bit position sums +1/-1 over the shingles; the sign of each sum is one bit of the fingerprint.
+SimHash (Charikar 2002): every 3-word shingle of the casefolded text is hashed to 64 bits (blake2b word
+hashes, combined per shingle and mixed with the splitmix64 finaliser, vectorised with numpy); each bit
+position counts the shingles that set it; a majority sets that bit of the fingerprint. Deterministic across
+processes and machines (no Python hash()).
 Texts sharing most shingles get fingerprints at a small Hamming distance.
 
 Threshold (default 3 of 64 bits), measured by `bench/extract/simhash_pairs.py` on pairs built from real
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -27,30 +30,41 @@ SHINGLE = 3
 DEFAULT_THRESHOLD = 3
 _MASK = (1 << 64) - 1
 _WORD = re.compile(r"\w+")
-_BITS = np.arange(64, dtype=np.uint64)
 
 
-def _shingles(text: str) -> list[str]:
+@lru_cache(maxsize=262_144)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _rotl(x: np.ndarray, r: int) -> np.ndarray:
+    return (x << np.uint64(r)) | (x >> np.uint64(64 - r))
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """One 64-bit hash per word 3-shingle: rotated word hashes XORed, then the splitmix64 finaliser."""
     words = _WORD.findall(text.casefold())
-    if len(words) < SHINGLE:
-        return [" ".join(words)] if words else []
-    return [" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)]
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    # Fewer words than a shingle: the whole text is the one shingle.
+    short = len(h) < SHINGLE
+    h = np.bitwise_xor.reduce(h, keepdims=True) if short else h[:-2] ^ _rotl(h[1:-1], 21) ^ _rotl(h[2:], 42)
+    h = h ^ (h >> np.uint64(30))
+    h = h * np.uint64(0xBF58476D1CE4E5B9)
+    h = h ^ (h >> np.uint64(27))
+    h = h * np.uint64(0x94D049BB133111EB)
+    return h ^ (h >> np.uint64(31))
 
 
 def simhash(text: str) -> int:
     """64-bit SimHash of the text's word 3-shingles, as a signed int64 (fits DuckDB BIGINT); 0 for no words."""
-    shingles = _shingles(text)
-    if not shingles:
+    hashes = _shingle_hashes(text)
+    if not len(hashes):
         return 0
-    digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles)
-    hashes = np.frombuffer(digests, dtype="<u8")
-    bits = (hashes[:, None] >> _BITS) & np.uint64(1)
-    ones = bits.sum(axis=0, dtype=np.int64)
-    value = 0
-    for i, count in enumerate(ones.tolist()):
-        if 2 * count > len(shingles):
-            value |= 1 << i
-    return value - (1 << 64) if value >= 1 << 63 else value
+    bits = np.unpackbits(hashes.astype("<u8").view(np.uint8), bitorder="little").reshape(-1, 64)
+    majority = (2 * bits.sum(axis=0, dtype=np.int64) > len(hashes)).astype(np.uint8)
+    return int(np.packbits(majority, bitorder="little").view("<i8")[0])
 
 
 def hamming(a: int, b: int) -> int:

@@ -12,6 +12,7 @@ latin-1 / iso-8859-1 / ascii decode as windows-1252, as browsers do, so 0x93/0x9
 from __future__ import annotations
 
 import codecs
+import contextlib
 import copy
 import datetime as dt
 import re
@@ -24,13 +25,13 @@ import charset_normalizer
 import htmldate
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
-from trafilatura.settings import DEFAULT_CONFIG, Extractor
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+from trafilatura.settings import DEFAULT_CONFIG, Document, Extractor
 from trafilatura.utils import load_html
 
 # The committed settings overlay on trafilatura's defaults (settings.cfg keys).
 TRAFILATURA_OVERLAY: dict[str, str] = {
-    # The quick htmldate pass (meta tags, JSON-LD, URL) runs inside trafilatura; the expensive
-    # whole-page search runs only when that found nothing (see `published_date`).
+    # Dates are found by `published_date` (page metadata, then htmldate), never inside trafilatura.
     "EXTENSIVE_DATE_SEARCH": "off",
     # Below this many characters trafilatura retries with its fallback extractors.
     "MIN_EXTRACTED_SIZE": "250",
@@ -49,8 +50,15 @@ EXTRACTION_OPTIONS: dict[str, Any] = {
     "images": False,
     "links": False,
     "formatting": False,
-    "with_metadata": True,
+    # Metadata comes from the same tree through `page_metadata`, which skips the date, category, tag and
+    # licence passes we do not store; the date is ours (`published_date`), htmldate only as a fallback.
+    "with_metadata": False,
 }
+
+
+# Trafilatura's own extractor runs first, alone; only when it yields less than this many characters is
+# the page extracted again with the readability/justext comparison (the costly part of trafilatura).
+FALLBACK_BELOW_CHARS = 600
 
 
 def _settings() -> ConfigParser:
@@ -61,6 +69,18 @@ def _settings() -> ConfigParser:
 
 
 TRAFILATURA_SETTINGS: ConfigParser = _settings()
+
+_BASE_OPTIONS = {
+    fast: Extractor(config=TRAFILATURA_SETTINGS, fast=fast, **EXTRACTION_OPTIONS) for fast in (True, False)
+}
+
+
+def _options(url: str, *, fast: bool) -> Extractor:
+    """The configured extractor options for one page (built once; only the URL differs per page)."""
+    options = copy.copy(_BASE_OPTIONS[fast])
+    options.url = options.source = url
+    return options
+
 
 # Elements that are never article copy but that trafilatura's precision mode sometimes keeps.
 _PRUNE_CLASSES = (
@@ -86,16 +106,9 @@ _PRUNE_CLASSES = (
     "breadcrumb",
     "caption",
 )
-_PRUNE_XPATH = (
-    "//aside|//nav|//footer|//figcaption|//form|//*[@role='navigation' or @role='complementary' "
-    "or @role='contentinfo' or @aria-hidden='true']|"
-    + "|".join(
-        f"//*[contains(concat(' ', translate(normalize-space(@class), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', "
-        f"'abcdefghijklmnopqrstuvwxyz'), ' '), '{c}') or contains(translate(@id, "
-        f"'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{c}')]"
-        for c in _PRUNE_CLASSES
-    )
-)
+_PRUNE_TAGS = frozenset({"aside", "nav", "footer", "figcaption", "form"})
+_PRUNE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
+_PRUNE_ATTR = re.compile("|".join(_PRUNE_CLASSES), re.IGNORECASE)
 
 # Whole lines that are interface text, not copy (matched after whitespace normalisation).
 _BOILERPLATE_LINE = re.compile(
@@ -264,28 +277,34 @@ def meta_published(tree: HtmlElement, latest: dt.datetime) -> dt.datetime | None
     return None
 
 
-def published_date(tree: HtmlElement, url: str, quick: str | None, latest: dt.datetime) -> dt.datetime | None:
-    """Page metadata timestamp, else trafilatura's quick htmldate result, else an extensive htmldate search."""
+def published_date(tree: HtmlElement, url: str, latest: dt.datetime) -> dt.datetime | None:
+    """Timestamp the page declares (meta tags, <time>, JSON-LD); only without one, htmldate's full search."""
     declared = meta_published(tree, latest)
     if declared is not None:
         return declared
-    for candidate in (quick, None):
-        if candidate is None:
-            try:
-                candidate = htmldate.find_date(
-                    tree,
-                    url=url,
-                    extensive_search=True,
-                    original_date=True,
-                    max_date=latest.strftime("%Y-%m-%d"),
-                )
-            except Exception:  # htmldate has many parsing paths; a failed date is a missing date
-                candidate = None
-        if candidate:
-            parsed = _parse_datetime(candidate)
-            if parsed is not None and _plausible(parsed, latest):
-                return parsed
-    return None
+    try:
+        # Quick checks first (URL, headers), then the whole-page search; the tree is copied, not changed.
+        found = htmldate.find_date(
+            tree, url=url, extensive_search=True, original_date=True, max_date=latest.strftime("%Y-%m-%d")
+        )
+    except Exception:  # htmldate has many parsing paths; a failed date is a missing date
+        return None
+    parsed = _parse_datetime(found) if found else None
+    return parsed if parsed is not None and _plausible(parsed, latest) else None
+
+
+def page_metadata(tree: HtmlElement) -> Document:
+    """Title, author and site name by trafilatura's metadata functions, without its date and tag passes."""
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:
+        doc.author = None  # a single token is a handle or a desk name far more often than a person
+    with contextlib.suppress(Exception):  # JSON-LD in the wild is often broken; meta tags still count
+        doc = extract_meta_json(tree, doc)
+    doc.title = doc.title or extract_title(tree)
+    doc.author = doc.author or extract_author(tree)
+    doc.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    doc.clean_and_trim()
+    return doc
 
 
 def clean_text(raw: str, title: str | None = None) -> str:
@@ -344,48 +363,68 @@ def _unwrap_layout_tables(tree: HtmlElement) -> None:
 def extract(
     html: str, url: str, *, fetched_at: dt.datetime | None = None, tree: HtmlElement | None = None
 ) -> Extracted | None:
-    """Body and metadata of a decoded page in one trafilatura pass; None when no body is found."""
+    """Body and metadata of a decoded page (one parse, one trafilatura pass); None when no body is found.
+
+    A `tree` passed in is modified (interface blocks pruned): pass a copy if you need it afterwards.
+    """
     tree = tree if tree is not None else parse_html(html)
     if tree is None:
         return None
     latest = (fetched_at or dt.datetime.now(dt.UTC)) + dt.timedelta(days=1)
     if latest.tzinfo is None:
         latest = latest.replace(tzinfo=dt.UTC)
+    # Everything read from the head and bylines comes first, from the intact tree.
     canonical = page_canonical(tree, url)
     lang = tree.get("lang") or tree.get("xml:lang") or _attr(tree, "//meta[@http-equiv='content-language']/@content")
-    work = copy.deepcopy(tree)
-    _unwrap_layout_tables(work)
-    _prune(work)
-    options = Extractor(config=TRAFILATURA_SETTINGS, url=url, **EXTRACTION_OPTIONS)
-    # A tree passed in is copied by trafilatura; give it ours to skip a second parse.
-    doc = bare_extraction(work, options=options)
+    meta = page_metadata(tree)
+    title = _headline(tree, meta.title)
+    published = published_date(tree, url, latest)
+    _unwrap_layout_tables(tree)
+    _prune(tree)
+    # Trafilatura copies a tree it is given: one parse serves metadata, dates and body.
+    doc = bare_extraction(tree, options=_options(url, fast=True))
+    if doc is None or len(doc.text or "") < FALLBACK_BELOW_CHARS:
+        # Hard page (short or odd layout): now pay for the readability/justext comparison.
+        doc = bare_extraction(tree, options=_options(url, fast=False)) or doc
     if doc is None or not (doc.text or "").strip():
         return None
-    title = _headline(tree, doc.title)
-    sitename = doc.sitename if doc.sitename and doc.sitename != title else None
     text = clean_text(doc.text, title)
     if not text:
         return None
     return Extracted(
         text=text,
-        title=title or None,
-        author=doc.author or None,
-        sitename=sitename,
+        title=title,
+        author=meta.author or None,
+        sitename=meta.sitename if meta.sitename and meta.sitename != title else None,
         canonical_url=canonical,
-        published_at=published_date(tree, url, doc.date, latest),
+        published_at=published,
         html_lang=(lang or "").strip().lower() or None,
     )
 
 
 def _prune(tree: HtmlElement) -> None:
     """Drop interface blocks (nav, related, cookie banners, bylines...) that never hold most of the copy."""
-    total = sum(1 for _ in tree.iter("p")) or 1
-    for elem in tree.xpath(_PRUNE_XPATH):
+    doomed = []
+    paragraphs = 0
+    for elem in tree.iter():
+        tag = elem.tag
+        if tag == "p":
+            paragraphs += 1
+        if not isinstance(tag, str) or tag in ("html", "body", "article", "main"):
+            continue
+        if (
+            tag in _PRUNE_TAGS
+            or elem.get("role") in _PRUNE_ROLES
+            or elem.get("aria-hidden") == "true"
+            or _PRUNE_ATTR.search(f"{elem.get('class', '')} {elem.get('id', '')}")
+        ):
+            doomed.append(elem)
+    for elem in doomed:
         parent = elem.getparent()
-        if parent is None or elem.tag in ("html", "body", "article", "main"):
+        if parent is None:
             continue
         # A class like "story social-enabled" on the article container must not take the article with it.
-        if sum(1 for _ in elem.iter("p")) * 2 > total and total > 2:
+        if paragraphs > 2 and sum(1 for _ in elem.iter("p")) * 2 > paragraphs:
             continue
         _drop_keep_tail(elem, parent)
 

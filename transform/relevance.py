@@ -1,11 +1,13 @@
-"""Topic relevance: a weighted-term profile (config/topic.yaml) scored in one regex pass over the text.
+"""Topic relevance: a weighted-term profile (config/topic.yaml) scored in one pass over the words.
 
 Method (the same text heads config/topic.yaml):
 
-1. Every term or phrase of the profile (positive `terms`, `negative` contexts, and the members of the
-   co-occurrence `groups`) is compiled into ONE case-insensitive alternation, longest first, matched on
-   word boundaries; spaces in a phrase match any run of spaces or hyphens ("cease fire", "cease-fire"),
-   a hyphen is optional ("ceasefire"), a trailing `*` matches any word ending ("negotiat*").
+1. Title and text are casefolded and split into words (runs of letters/digits: apostrophes and hyphens
+   separate words, so "Russia's" holds the word "russia"). Every phrase of the profile (positive `terms`,
+   `negative` contexts, members of the co-occurrence `groups`) is split the same way and looked up word by
+   word in dictionaries, longest phrase first at each position: "peace talks" is one hit, not "peace" +
+   "talks". A hyphenated phrase also matches its joined spelling ("cease-fire" matches "ceasefire"), and a
+   trailing `*` matches any word ending ("negotiat*").
 2. Each hit adds its weight (negative contexts subtract theirs). Hits in the title are multiplied by
    `title_weight`; body hits are turned into a density per 1000 words, with the word count floored at
    `min_words` so that a short teaser cannot reach a high density from two mentions.
@@ -17,13 +19,14 @@ Method (the same text heads config/topic.yaml):
    stays low even though "ceasefire" is dense.
 5. relevant = score >= threshold.
 
-One pass over the text, no backtracking-heavy patterns: cost is linear in the text length.
+One pass over the words with dictionary lookups: cost is linear in the text length.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,23 +57,39 @@ class TopicProfile:
     missing_group_factor: float = 0.3
     languages: tuple[str, ...] = ()
     description: str = ""
-    _pattern: re.Pattern[str] = field(init=False, repr=False)
-    # Per capture group: (weight, indices of co-occurrence groups the pattern belongs to).
-    _slots: list[tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
+    # Lookup tables built once: phrase words -> (weight, co-occurrence groups it belongs to).
+    _single: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
+    _multi: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
+    _multi_re: re.Pattern[str] | None = field(init=False, repr=False)
+    _wild: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
+    _wild_lengths: tuple[int, ...] = field(init=False, repr=False)
+    _memo: dict[str, tuple[float, tuple[int, ...]] | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        entries: dict[str, list[Any]] = {}
+        entries: dict[tuple[tuple[str, ...], bool], list[Any]] = {}
         for phrase, weight in self.terms.items():
-            entries.setdefault(_norm(phrase), [0.0, set()])[0] += float(weight)
+            for key in _keys(phrase):
+                entries.setdefault(key, [0.0, set()])[0] += float(weight)
         for phrase, weight in self.negative.items():
-            entries.setdefault(_norm(phrase), [0.0, set()])[0] -= float(weight)
+            for key in _keys(phrase):
+                entries.setdefault(key, [0.0, set()])[0] -= float(weight)
         for gi, group in enumerate(self.groups):
             for phrase in group.terms:
-                entries.setdefault(_norm(phrase), [0.0, set()])[1].add(gi)
-        ordered = sorted(entries, key=lambda p: (-len(p), p))
-        self._slots = [(entries[p][0], tuple(sorted(entries[p][1]))) for p in ordered]
-        alternation = "|".join(f"({_phrase_regex(p)})" for p in ordered)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+                for key in _keys(phrase):
+                    entries.setdefault(key, [0.0, set()])[1].add(gi)
+        self._single, self._multi, self._wild, self._memo = {}, {}, {}, {}
+        for (words, wildcard), (weight, groups) in entries.items():
+            entry = (weight, tuple(sorted(groups)))
+            if wildcard:
+                self._wild[words[0]] = entry
+            elif len(words) == 1:
+                self._single[words[0]] = entry
+            else:
+                self._multi[" ".join(words)] = entry
+        # Over words joined by single spaces: longest alternative first, so the longest phrase wins.
+        alternatives = "|".join(re.escape(p) for p in sorted(self._multi, key=lambda p: (-len(p), p)))
+        self._multi_re = re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)") if alternatives else None
+        self._wild_lengths = tuple(sorted({len(w) for w in self._wild}, reverse=True))
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> TopicProfile:
@@ -108,24 +127,56 @@ class TopicProfile:
             languages=tuple(x.lower() for x in languages),
         )
 
-    def hits(self, text: str) -> tuple[float, list[int]]:
-        """Sum of weights of all term hits in `text`, and hit counts per co-occurrence group."""
+    def _lookup(self, word: str) -> tuple[float, tuple[int, ...]] | None:
+        """Entry of a single word (exact spelling first, then wildcard prefixes), memoised across texts."""
+        try:
+            return self._memo[word]
+        except KeyError:
+            pass
+        entry = self._single.get(word)
+        if entry is None:
+            for length in self._wild_lengths:
+                if len(word) >= length and word[:length] in self._wild:
+                    entry = self._wild[word[:length]]
+                    break
+        if len(self._memo) > 500_000:  # news vocabulary is bounded in practice; memory must be too
+            self._memo.clear()
+        self._memo[word] = entry
+        return entry
+
+    def hits(self, text: str) -> tuple[float, list[int], int]:
+        """Sum of weights of all phrase hits in `text`, hit counts per co-occurrence group, and word count."""
+        words = _WORD.findall(text.casefold())
+        counts = Counter(words)
         total = 0.0
-        counts = [0] * len(self.groups)
-        slots = self._slots
-        for m in self._pattern.finditer(text):
-            weight, groups = slots[m.lastindex - 1]  # type: ignore[operator]
-            total += weight
-            for gi in groups:
-                counts[gi] += 1
-        return total, counts
+        groups = [0] * len(self.groups)
+
+        def add(entry: tuple[float, tuple[int, ...]], times: int) -> None:
+            nonlocal total
+            total += entry[0] * times
+            for gi in entry[1]:
+                groups[gi] += times
+
+        if self._multi_re is not None and words:
+            # Multi-word phrases first; the words they consume do not count again on their own.
+            for m in self._multi_re.finditer(" ".join(words)):
+                phrase = m.group()
+                add(self._multi[phrase], 1)
+                for word in phrase.split(" "):
+                    counts[word] -= 1
+        lookup = self._lookup
+        for word, times in counts.items():
+            if times > 0:
+                entry = lookup(word)
+                if entry is not None:
+                    add(entry, times)
+        return total, groups, len(words)
 
 
 def score(title: str | None, text: str, profile: TopicProfile) -> tuple[float, bool]:
     """(relevance score in 0..1, relevant?) of an article for a topic profile (method: module docstring)."""
-    body_sum, body_groups = profile.hits(text or "")
-    title_sum, title_groups = profile.hits(title) if title else (0.0, [0] * len(profile.groups))
-    words = sum(1 for _ in _WORD.finditer(text or ""))
+    body_sum, body_groups, words = profile.hits(text or "")
+    title_sum, title_groups, _ = profile.hits(title or "")
     evidence = 1000.0 * body_sum / max(words, profile.min_words) + profile.title_weight * title_sum
     value = 1.0 - math.exp(-max(evidence, 0.0) / profile.scale)
     for group, in_body, in_title in zip(profile.groups, body_groups, title_groups, strict=True):
@@ -135,23 +186,20 @@ def score(title: str | None, text: str, profile: TopicProfile) -> tuple[float, b
     return value, value >= profile.threshold
 
 
-def _norm(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase.replace("\u2019", "'")).strip().casefold()
-
-
-def _phrase_regex(phrase: str) -> str:
-    wildcard = phrase.endswith("*")
-    out = []
-    for ch in phrase.rstrip("*"):
-        if ch == " ":
-            out.append(r"[\s\-]+")
-        elif ch == "-":
-            out.append(r"[\s\-]?")
-        elif ch == "'":
-            out.append("['\u2019]")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out) + (r"\w*" if wildcard else "")
+def _keys(phrase: str) -> list[tuple[tuple[str, ...], bool]]:
+    """Lookup keys of a phrase: its words (and, if hyphenated, the joined spelling), and whether it ends in *."""
+    wildcard = phrase.rstrip().endswith("*")
+    words = tuple(_WORD.findall(phrase.casefold()))
+    if not words:
+        return []
+    if wildcard and len(words) > 1:
+        raise ValueError(f"topic profile: '*' is allowed on single words only, not in {phrase!r}")
+    keys = [(words, wildcard)]
+    if "-" in phrase:
+        joined = tuple(_WORD.findall(re.sub(r"(?<=\w)-(?=\w)", "", phrase.casefold())))
+        if joined != words:
+            keys.append((joined, wildcard))
+    return keys
 
 
 def _weights(value: Any, key: str, *, required: bool) -> dict[str, float]:
