@@ -19,7 +19,9 @@ import yaml
 from warcio.archiveiterator import ArchiveIterator
 
 from ceasefire.errors import ConfigError
-from transform.urls import canonical_url
+from ceasefire.records import Candidate
+from ingest.archive import is_page_type
+from transform.urls import canonical_url, url_host
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -172,6 +174,7 @@ class WarcTransport(httpx.AsyncBaseTransport):
     def __init__(self, *paths: Path) -> None:
         self.paths = [Path(p) for p in paths]
         self.index: dict[str, tuple[int, int]] = {}
+        self._pages: dict[str, Candidate] = {}
         for number, path in enumerate(self.paths):
             self._index(number, path)
 
@@ -184,12 +187,29 @@ class WarcTransport(httpx.AsyncBaseTransport):
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 status = record.http_headers.get_statuscode()
                 offset = records.get_record_offset()
+                self._note_page(record, url, status)
                 # A later capture replaces an earlier one (a retry's success after a 500), but a bare 304
                 # never hides a capture that has a body.
                 for key in {url, canonical_url(url)}:
                     if status == "304" and key in self.index:
                         continue
                     self.index[key] = (number, offset)
+
+    def _note_page(self, record: Any, url: str, status: str | None) -> None:
+        """Remember an HTML 2xx capture as a candidate (WARCs with no feeds, e.g. Common Crawl News)."""
+        kind = record.rec_headers.get_header("X-Ceasefire-Kind") or "page"
+        if kind != "page" or not (status or "").startswith("2"):
+            return
+        if not is_page_type(record.http_headers.get_header("Content-Type")):
+            return
+        source = record.rec_headers.get_header("X-Ceasefire-Source")
+        candidate = record.rec_headers.get_header("X-Ceasefire-Candidate")
+        key = canonical_url(unquote(candidate) if candidate else url)
+        self._pages.setdefault(key, Candidate(url=key, source=unquote(source) if source else url_host(url)))
+
+    def candidates(self) -> list[Candidate]:
+        """One candidate per HTML page captured in the archive, in file order, with canonical URLs."""
+        return list(self._pages.values())
 
     def _load(self, number: int, offset: int) -> tuple[int, list[tuple[str, str]], bytes]:
         with open(self.paths[number], "rb") as fh:

@@ -108,3 +108,13 @@ def test_replay_transport_rejects_other_paths(tmp_path: Path) -> None:
         replay_transport(tmp_path / "notes.txt")
     with pytest.raises(ConfigError):
         replay_transport(tmp_path / "absent.warc.gz")
+
+
+def test_shipped_feeds_file_is_valid() -> None:
+    """config/feeds.yaml parses with the project's loader; only read, never fetched."""
+    from ceasefire.config import PROJECT_ROOT, load_sources
+    from transform.urls import is_http_url
+
+    sources = load_sources(PROJECT_ROOT / "config" / "feeds.yaml")
+    feeds = [f for s in sources for f in s.feeds]
+    assert len(sources) >= 10 and all(is_http_url(f) and f.startswith("https://") for f in feeds)
