@@ -391,7 +391,8 @@ _SUBJ_AFTER = re.compile(
     r"put|replied|answered|gave|spent|has|had|reported|reports|called|described)\b"
 )
 _SUBJ_BEFORE = re.compile(
-    r"(?:(?:^|\n|[.!?:]\s+|\u2013\s+)(?:[A-Za-z\-]+\s+){0,3}|\b(?:said|says|added|noted|argued|warned|according to)\s+)$"
+    r"(?:(?:^|\n|[.!?:]\s+|\u2013\s+)(?:[A-Za-z\-]+\s+){0,3}"
+    r"|\b(?:said|says|added|noted|argued|warned|according to)\s+)$"
 )
 
 
@@ -1126,8 +1127,18 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
         gap = text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb") if np is not None else "x"
         if np is not None and (not gap or gap.casefold() in _DEFINITE):
             return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
+        long_desc = _LONG_DESC.match(text, lo, lo + cm.start())
+        if long_desc:
+            np = _NP("desc", long_desc.group(1), long_desc.start(1), long_desc.group(2).casefold())
+            return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
         break
     return False
+
+
+# '..., a diplomat familiar with the session said': a longer descriptive subject right after the quote
+_LONG_DESC = re.compile(
+    r"[\s,\u2013\u2014\-\"'\u201d\u2019\u00bb]*((a|an|one|the|another|A|An|One|The)\s+[^,.;:\"\u201c\u201d]{1,80}?)\s*$"
+)
 
 
 def _subject_before(text: str, lo: int, verb: int) -> _NP | None:

@@ -1,0 +1,67 @@
+"""The quote extractor's figures on the annotated dev set stay above a floor (scripts/score_quotes.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "scripts" / "score_quotes.py"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_quotes", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return _scorer()
+
+
+def test_dev_set_has_enough_articles_in_every_style(scorer) -> None:
+    dev = sorted((REPO / "devset" / "quotes" / "dev").glob("*.txt"))
+    heldout = sorted((REPO / "devset" / "quotes" / "heldout").glob("*.txt"))
+    assert len(dev) >= 40 and len(heldout) >= 12
+    for txt in dev + heldout:
+        assert txt.with_suffix(".json").exists(), txt
+
+
+def test_dev_scores_above_floor(scorer) -> None:
+    score = scorer.score_set("dev")
+    assert score.articles >= 40
+    assert score.precision >= 0.97
+    assert score.recall >= 0.97
+    assert score.f1 >= 0.97
+    assert score.speaker_accuracy >= 0.95
+    assert score.fragment_precision >= 0.9 and score.fragment_recall >= 0.9
+
+
+def test_heldout_scores_above_floor(scorer) -> None:
+    score = scorer.score_set("heldout")
+    assert score.f1 >= 0.9
+    assert score.speaker_accuracy >= 0.85
+
+
+def test_matching_rule(scorer) -> None:
+    assert scorer.matches("We will not yield.", "\u201cWe will not yield,\u201d")
+    assert scorer.matches("the document asks Ukraine to accept", "the document asks Ukraine to accept it in writing")
+    assert not scorer.matches("We will not yield", "They will never sign anything")
+    assert not scorer.matches("no", "no deal was ever possible in that room")
+
+
+def test_script_prints_figures_for_both_sets() -> None:
+    out = subprocess.run(
+        [sys.executable, str(SCRIPT), "--set", "all"], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("dev") and lines[1].startswith("heldout")
+    for line in lines:
+        assert "P=" in line and "R=" in line and "F1=" in line and "speaker_acc=" in line and "fragment_P=" in line

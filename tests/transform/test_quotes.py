@@ -1,0 +1,250 @@
+"""Quote extraction, one phenomenon per test: marks, splits, paragraphs, apostrophes, attribution, fragments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ceasefire.config import load_gazetteer
+from ceasefire.records import Quote
+from transform.quotes import find_quotes, quote_key, slug
+
+REPO = Path(__file__).resolve().parents[2]
+GAZ = load_gazetteer(REPO / "config")
+
+
+def quotes(text: str) -> list[Quote]:
+    found = find_quotes(text, GAZ)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert q.evidence and q.text in q.evidence or "\n" in q.text
+    return found
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker_id) for q in quotes(text) if not q.fragment]
+
+
+INTRO = "Lena Korsak, an analyst at a fictional institute in Vilnius, spoke after the talks.\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("\u201c", "\u201d"),
+        ('"', '"'),
+        ("\u2018", "\u2019"),
+        ("\u00ab", "\u00bb"),
+        ("\u201e", "\u201c"),
+        ("\u201e", "\u201d"),
+        ("'", "'"),
+    ],
+)
+def test_every_mark_style(opening: str, closing: str) -> None:
+    text = f"{opening}The truce will not hold past Sunday{closing}, said Lena Korsak, an analyst in Vilnius."
+    assert speakers(text) == [("The truce will not hold past Sunday", "lena_korsak")]
+
+
+def test_split_quote_gives_two_attributed_parts() -> None:
+    text = "\u201cWe signed nothing,\u201d said Ivo Maran, a former envoy, \u201cand we promised nothing.\u201d"
+    assert speakers(text) == [("We signed nothing", "ivo_maran"), ("and we promised nothing.", "ivo_maran")]
+
+
+def test_multi_paragraph_quote_one_part_per_paragraph() -> None:
+    text = (
+        "Ivo Maran spent years at the table.\n"
+        "\u201cThe first rule is patience,\u201d Maran said. \u201cThe second rule is paper.\n"
+        "\u201cWithout paper, nobody remembers what was agreed.\u201d\n"
+        "He left in 2024."
+    )
+    found = speakers(text)
+    assert [t for t, _ in found] == [
+        "The first rule is patience",
+        "The second rule is paper.",
+        "Without paper, nobody remembers what was agreed.",
+    ]
+    assert {sid for _, sid in found} == {"ivo_maran"}
+
+
+def test_unclosed_mark_not_continued_is_dropped() -> None:
+    text = 'The outcome was "mixed at best, one official said.\nIvo Maran said nothing.'
+    assert quotes(text) == []
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = (
+        "Kyiv\u2019s caf\u00e9s filled up. In the \u201990s the district had rock \u2019n\u2019 roll clubs, "
+        "and the Saudis\u2019 offer and the Americans\u2019 plan were discussed. It\u2019s quiet, they\u2019d say."
+    )
+    assert quotes(text) == []
+
+
+def test_plural_possessive_inside_single_quote() -> None:
+    text = "\u2018The Saudis\u2019 offer was the easy part\u2019, said Ivo Maran, a Gulf specialist."
+    assert speakers(text) == [("The Saudis\u2019 offer was the easy part", "ivo_maran")]
+
+
+def test_colon_attribution() -> None:
+    text = "Ivo Maran, a former negotiator, put it bluntly: \u201cBoth sides came to be seen talking.\u201d"
+    assert speakers(text) == [("Both sides came to be seen talking.", "ivo_maran")]
+
+
+def test_according_to_before_and_after() -> None:
+    text = (
+        "According to Petra Lind, a lawyer in Riga, \u201cthe text asks Kyiv to accept defeat in writing.\u201d\n"
+        "\u201cThe humanitarian results are real,\u201d according to Oleh Marko, who helps families."
+    )
+    assert speakers(text) == [
+        ("the text asks Kyiv to accept defeat in writing.", "petra_lind"),
+        ("The humanitarian results are real", "oleh_marko"),
+    ]
+
+
+def test_appositive_after_and_before_the_verb() -> None:
+    text = (
+        "\u201cIt is a small step,\u201d said Ivo Maran, a former ambassador to NATO.\n"
+        "\u201cWe have heard this before,\u201d Galyna Sova, the mayor of a small town, told local television."
+    )
+    assert speakers(text) == [("It is a small step", "ivo_maran"), ("We have heard this before", "galyna_sova")]
+
+
+def test_pronoun_resolves_by_gender_and_recency() -> None:
+    text = (
+        "Natalka Brus and Bohdan Kit run a shelter.\n"
+        "Kit said he did not believe Moscow. \u201cEvery truce is followed by an offensive,\u201d he said.\n"
+        "Brus disagreed. \u201cOne quiet night matters,\u201d she said."
+    )
+    assert speakers(text) == [
+        ("Every truce is followed by an offensive", "bohdan_kit"),
+        ("One quiet night matters", "natalka_brus"),
+    ]
+
+
+def test_surname_and_honorific_resolve_to_full_name() -> None:
+    text = (
+        "Alistair Pell, a former defence attach\u00e9, spoke in London.\n"
+        "\u2018The devil will be in the readouts\u2019, Mr Pell said.\n"
+        "\u201cNobody read the small print,\u201d Pell added."
+    )
+    assert [sid for _, sid in speakers(text)] == ["alistair_pell", "alistair_pell"]
+
+
+def test_title_resolves_to_person_introduced_earlier() -> None:
+    text = (
+        "Oksana Lyt, the deputy mayor of Kherson, counted the strikes.\n"
+        '"People came back to broken windows," the deputy mayor said.\n'
+        "Ihor Sav, the president of a fictional union of manufacturers, was gloomy.\n"
+        '"Our members cannot plan for winter," the president of the union said.'
+    )
+    assert [sid for _, sid in speakers(text)] == ["oksana_lyt", "ihor_sav"]
+
+
+def test_gazetteer_title_and_alias() -> None:
+    text = "\u201cThe call went well,\u201d the Kremlin spokesman said. \u201cWe agreed,\u201d said Zelenskyy."
+    assert [sid for _, sid in speakers(text)] == ["dmitry_peskov", "volodymyr_zelensky"]
+
+
+def test_organisation_speakers() -> None:
+    text = (
+        "Russia's Defence Ministry accused Kyiv of new strikes.\n"
+        '"The regime cannot be trusted," the Defence Ministry said in a statement.\n'
+        '"We are ready to help," the Kremlin said.\n'
+        "The fictional Geneva Committee for Missing Persons said in a statement: "
+        '"Every repatriation brings a family closer to the truth."'
+    )
+    assert [sid for _, sid in speakers(text)] == ["russian_mod", "kremlin", "geneva_committee_for_missing_persons"]
+
+
+def test_unattributed_quote_continues_previous_speaker() -> None:
+    text = (
+        "\u201cWhoever announces first frames the call,\u201d said Marek Nov, a Czech former minister.\n"
+        "\u201cEurope has to be ready for both outcomes.\u201d"
+    )
+    assert [sid for _, sid in speakers(text)] == ["marek_nov", "marek_nov"]
+
+
+def test_anonymous_source_has_no_speaker_id() -> None:
+    text = '"It was a list, not a position," a diplomat familiar with the session said.'
+    found = quotes(text)
+    assert len(found) == 1 and found[0].speaker_id is None and found[0].cue == "said"
+
+
+def test_fragments_flagged_without_speaker() -> None:
+    text = (
+        "Analysts said the \u201cenergy ceasefire\u201d had no agreed definition. In a column titled "
+        '"Peace at Any Price", Viktor Sav argued that the deal was a "ceasefire in name only".'
+    )
+    found = quotes(text)
+    assert [(q.text, q.fragment, q.speaker) for q in found] == [
+        ("energy ceasefire", True, None),
+        ("Peace at Any Price", True, None),
+        ("ceasefire in name only", True, None),
+    ]
+
+
+def test_short_attributed_quote_is_not_a_fragment() -> None:
+    found = quotes("\u201cNever,\u201d said Ivo Maran, a former envoy.")
+    assert [(q.text, q.fragment, q.speaker_id) for q in found] == [("Never", False, "ivo_maran")]
+
+
+def test_headline_quote_is_a_fragment() -> None:
+    found = quotes("'A list of ultimatums': Kyiv rejects memorandum\nKyiv rejected the memorandum on Tuesday.")
+    assert [(q.text, q.fragment) for q in found] == [("A list of ultimatums", True)]
+
+
+def test_nested_quote_stays_inside_outer_quote() -> None:
+    text = "\u2018They kept saying \u201cwe will report back\u201d as if it were an answer\u2019, said Ivo Maran."
+    assert speakers(text) == [("They kept saying \u201cwe will report back\u201d as if it were an answer", "ivo_maran")]
+
+
+def test_transcript_label_lines() -> None:
+    text = (
+        "Halyna Dzuba chairs a grid-security council. She spoke to us on Friday.\n"
+        "Q: Has anything changed?\n"
+        "Dzuba: Very little. We recorded strikes on two substations.\n"
+        "Photo: a substation near Sumy."
+    )
+    assert speakers(text) == [("Very little. We recorded strikes on two substations.", "halyna_dzuba")]
+
+
+def test_evidence_is_the_sentence_with_the_attribution() -> None:
+    text = "The talks ended. \u201cWe will be back,\u201d said Ivo Maran, an envoy. Nobody else spoke."
+    (q,) = quotes(text)
+    assert q.evidence == "\u201cWe will be back,\u201d said Ivo Maran, an envoy."
+
+
+def test_quote_key_links_variants_of_the_same_quote() -> None:
+    a = quote_key("\u201cWe\u2019ve learned not to plan beyond tomorrow \u2014 that\u2019s all,\u201d")
+    b = quote_key("\"We've  learned not to plan beyond tomorrow - that's all.\"")
+    assert a == b == "weve learned not to plan beyond tomorrow that s all".replace("that s", "thats")
+    assert quote_key("One two three four five", words=3) == "one two three"
+
+
+def test_slug_is_stable_ascii() -> None:
+    assert slug("Alexander Vershbow") == "alexander_vershbow"
+    assert slug("\u00c9lise Dumoulin") == "elise_dumoulin"
+
+
+def test_seed_article(seed_text: str) -> None:
+    found = quotes(seed_text)
+    by_speaker = {q.speaker_id: q for q in found if not q.fragment}
+    assert by_speaker["alexander_vershbow"].text.startswith("This is the one area where a cease-fire")
+    assert by_speaker["alexander_vershbow"].cue == "noted"
+    assert by_speaker["mustafa_nayyem"].text.startswith("The Kremlin is desperately trying")
+    assert by_speaker["mikhail_komin"].text.startswith("This is a purely symbolic act")
+    fragments = {q.text for q in found if q.fragment}
+    assert "game of buying time" in fragments
+    assert "energy infrastructure facilities" in fragments
+    assert len(found) == 5  # nothing from apostrophes (Kyiv\u2019s, Kremlin\u2019s, Trump\u2019s)
+
+
+def test_speed_is_linear_enough() -> None:
+    import time
+
+    para = "\u201cWe will not yield,\u201d said Ivo Maran, an envoy. Kyiv\u2019s drones flew. " * 20
+    text = "\n".join([para] * 50)
+    t0 = time.perf_counter()
+    found = find_quotes(text, GAZ)
+    assert len(found) == 1000
+    assert time.perf_counter() - t0 < 2.0
