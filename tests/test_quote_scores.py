@@ -16,6 +16,7 @@ SCRIPT = REPO / "scripts" / "score_quotes.py"
 def _scorer():
     spec = importlib.util.spec_from_file_location("score_quotes", SCRIPT)
     module = importlib.util.module_from_spec(spec)
+    sys.modules["score_quotes"] = module  # dataclasses resolve annotations through sys.modules
     assert spec.loader is not None
     spec.loader.exec_module(module)
     return module

@@ -1042,14 +1042,18 @@ def _prev_para_subject(text: str, paras: list[tuple[int, int]], s: _Span, att: _
         if m.end() < len(para):
             cut = m.end()
     np = _head_np(text, ps + cut, pe)
-    if np is None or np.kind == "desc" or (np.kind == "name" and not _is_name(np.text)):
-        return None
-    name, sid = att.resolve(np, pe)
-    if name is None or sid is None:
-        return None
-    ent = att.reg.by_key.get(sid) or att.reg.by_key.get("gaz:" + sid)
+    ent = None
+    if np is not None and np.kind != "desc" and (np.kind != "name" or _is_name(np.text)):
+        name, sid = att.resolve(np, pe)
+        ent = (att.reg.by_key.get(sid) or att.reg.by_key.get("gaz:" + sid)) if sid else None
     if ent is None or ent.kind != "person":
+        # otherwise: the one person the previous paragraph is about
+        people = {m.ent.id: m.ent for m in att.reg.before(pe) if m.start >= ps and not m.quoted}
+        people = {k: e for k, e in people.items() if e.kind == "person"}
+        ent = next(iter(people.values())) if len(people) == 1 else None
+    if ent is None:
         return None
+    name, sid = ent.name, ent.id
     out = _Span(0, 0, 0, None, s.para)
     out.speaker, out.speaker_id = name, sid
     return out
@@ -1091,7 +1095,7 @@ def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _A
     before = text[lo : s.open_pos]
     cut = 0
     for m in _SENT_END.finditer(before):
-        if m.end() < len(before):
+        if m.end() <= len(before):
             cut = m.end()
     b_lo = lo + cut
     if re.fullmatch(r"[\s]*", text[b_lo : s.open_pos]):
