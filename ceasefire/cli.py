@@ -303,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     """Console-script entry point: run the app, turning every error into one line on stderr."""
     command = typer.main.get_command(app)
     try:
-        command.main(args=argv, prog_name="ceasefire", standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of raising it.
+        code = command.main(args=argv, prog_name="ceasefire", standalone_mode=False)
+        return code if isinstance(code, int) else 0
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
@@ -328,7 +330,6 @@ def main(argv: list[str] | None = None) -> int:
             f"ceasefire: internal error: {type(exc).__name__}: {line} (CEASEFIRE_DEBUG=1 for details)", file=sys.stderr
         )
         return 1
-    return 0
 
 
 if __name__ == "__main__":

@@ -237,12 +237,13 @@ def transform(settings: Settings, run_id: str, progress: Progress | None = None)
     feed_meta = {c.url: c for c in _read_candidates(rdir)} if (rdir / "candidates.json").exists() else {}
     pages: dict[str, FetchResult] = {}
     for rec in iter_warc(_run_warcs(settings, run_id)):
-        row = fetched.get(rec.url)
+        final = rec.final_url or rec.url
+        row = fetched.get(final)
         if row is None or rec.status_code != 200:
             continue  # robots.txt, redirects, failed attempts before a retry succeeded
         cand = feed_meta.get(row["url"])
         rec.source = row["source"]
-        rec.final_url = rec.url
+        rec.final_url = final
         rec.url = row["url"]
         if cand is not None:
             rec.feed_title, rec.feed_published = cand.title, cand.published
@@ -465,8 +466,9 @@ def reprocess(settings: Settings, since: dt.date, until: dt.date, progress: Prog
     for rec in iter_warc(files):
         if rec.status_code != 200 or "html" not in (rec.content_type or "").lower():
             continue
-        url, source = origin.get(rec.url, (rec.url, None))
-        rec.final_url, rec.url, rec.source = rec.url, url, source
+        final = rec.final_url or rec.url
+        url, source = origin.get(final, (rec.url, None))
+        rec.final_url, rec.url, rec.source = final, url, source
         pages[rec.final_url] = rec
     run_id = new_run_id(until, prefix="reprocess")
     from warehouse.staging import write_json
