@@ -1,13 +1,652 @@
-"""Typed, dated events with actors and evidence."""
+"""Typed, dated events with actors and evidence, found by rules over reporting language.
+
+Per sentence: trigger patterns propose event types (several per sentence); negation drops an event, and
+modality around the trigger sets its status (proposed / scheduled / occurred). Dates come from the nearest
+date phrase in the trigger's clause (transform.dates), actors from the gazetteer (names, titles, demonyms),
+the location from the place gazetteer. Mentions without an act ("ceasefire talks", "sanctions have bitten")
+are not events, and an undated mention of an event already found in the article is merged into it.
+See devset/events/GUIDE.md for the conventions these rules implement.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from ceasefire.records import Event
+from transform import dates
 from transform.gazetteer import Gazetteer
+from transform.text import sentences
+
+CAMEO = {
+    "call": "041",
+    "meeting": "042",
+    "negotiation": "046",
+    "proposal": "030",
+    "agreement": "057",
+    "ceasefire": "0871",
+    "ceasefire_violation": "1",
+    "prisoner_exchange": "0841",
+    "attack": "190",
+    "sanctions": "163",
+    "military_aid": "070",
+    "demand": "100",
+    "rejection": "120",
+}
+SPEECH_ACTS = ("proposal", "demand", "rejection")
+TOPIC_STATES = frozenset({"russia", "ukraine"})
+
+# Adjectives and group nouns that stand for a state; used only when the gazetteer knows the id.
+DEMONYMS = {
+    "Russian": "russia",
+    "Ukrainian": "ukraine",
+    "American": "united_states",
+    "Saudi": "saudi_arabia",
+    "Turkish": "turkey",
+    "British": "united_kingdom",
+    "French": "france",
+    "German": "germany",
+    "European": "european_union",
+    "Chinese": "china",
+    "Belarusian": "belarus",
+    "North Korean": "north_korea",
+    "Finnish": "finland",
+    "Kremlin": "kremlin",
+}
+
+_I = re.IGNORECASE
+_TRUCE = r"(?:cease-?fire|truce|armistice|moratorium)"
+_TRIGGERS: dict[str, re.Pattern[str]] = {
+    "call": re.compile(
+        r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?)\b|\bphoned\b"
+        r"|\b(?:spoke|speak|speaks|speaking|talked|talks?)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
+        r"|\b(?:spoke|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
+        r"|\bconversation\s+with\b|\bcall\s+(?:with|between)\b"
+        r"|\b(?:the|a|their|his|her|an?\s+[\w-]+|[\w-]+-(?:hour|minute)|two-hour|lengthy)\s+call\b(?!\s+(?:for|on|to)\b)"
+        r"|\bto\s+call\s+(?=[A-Z])",
+    ),
+    "meeting": re.compile(
+        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed|ing)?|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b", _I
+    ),
+    "negotiation": re.compile(
+        r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of)\b", _I
+    ),
+    "proposal": re.compile(
+        r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
+        r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
+        r"|framework)\b",
+        _I,
+    ),
+    "agreement": re.compile(
+        r"\b(?:signed|sealed|clinched|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
+        r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:was|were|has\s+been)\s+(?:signed|reached)"
+        r"|agreed|agreement|accord)\b",
+        _I,
+    ),
+    "ceasefire": re.compile(
+        rf"\b(?:{_TRUCE}s?|(?:halt|pause|stop|end)\s+(?:to|in|on)\s+(?:all\s+)?(?:strikes|attacks|fighting|"
+        r"hostilities|the\s+use\s+of\s+force)|(?:stop|halt|cease)\s+(?:all\s+)?(?:striking|fighting|attacking|"
+        r"firing|military\s+activity|strikes|attacks|hostilities|the\s+use\s+of\s+force))\b",
+        _I,
+    ),
+    "ceasefire_violation": re.compile(
+        r"\b(?:violat(?:ed|ing|ions?|es|e)|breach(?:ed|ing|es)?|br(?:oke|oken|eaking|eak)|flout(?:ed|ing)?"
+        r"|failed\s+to\s+(?:observe|respect|honou?r))\b",
+        _I,
+    ),
+    "prisoner_exchange": re.compile(
+        r"\b(?:prisoner|pow|captive)s?\s+(?:exchange|swap)s?\b"
+        r"|\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped|ping)?|releas(?:e|ed|es|ing)|repatriat\w*|return(?:s|ed|ing)?"
+        r"|free(?:d|s|ing)?|hand(?:ed)?\s+over)\b(?=[^.;]{0,60}?\b(?:prisoners?"
+        r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
+        r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
+        r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
+        r"|\b(?:prisoners?|pows?|captives|bodies|soldiers)\b[^.;]{0,30}?\b(?:was|were|been)\s+(?:released|exchanged"
+        r"|swapped|returned|freed|handed\s+over|repatriated)\b",
+        _I,
+    ),
+    "attack": re.compile(
+        r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
+        r"|barrages?|offensive|assault(?:ed)?|raid(?:ed|s)?|(?:launched|fired)\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
+        r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?)\b",
+        _I,
+    ),
+    "sanctions": re.compile(
+        r"\b(?:sanction(?:s|ed|ing)?|tariffs?|price\s+cap|export\s+ban|blacklist(?:ed)?|embargo|penalties"
+        r"|\d+(?:st|nd|rd|th)\s+(?:sanctions\s+)?package|(?:financial|economic)\s+consequences)\b",
+        _I,
+    ),
+    "military_aid": re.compile(
+        r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
+        r"shipments|supplies|package)|intelligence(?:[- ]sharing)?|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
+        r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms)\b",
+        _I,
+    ),
+    "demand": re.compile(
+        r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|ed|es|ing)"
+        r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
+        r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+\d+\s+(?:to\s+\d+\s+)?days"
+        r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to)\b",
+    ),
+    "rejection": re.compile(
+        r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
+        r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e))\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
+        r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
+        r"deal|agree|accept|meet|negotiat\w*))",
+        _I,
+    ),
+}
+# Words that make a noun trigger an act rather than a topic label.
+_ACT = re.compile(
+    r"\b(?:declar\w*|announc\w*|agree\w*|order\w*|accept\w*|propos\w*|offer\w*|back\w*|endors\w*|took\s+effect"
+    r"|take\s+effect|came\s+into|come\s+into|begin|began|begins|start\w*|observ\w*|extend\w*|mirror\w*|reach\w*"
+    r"|deals?|ready|willing|demand\w*|call\w*\s+for|reject\w*|dismiss\w*|support\w*|impos\w*|adopt\w*|approv\w*"
+    r"|unveil\w*|threat\w*|warn\w*|lift\w*|eas(?:e|ed|ing)|target\w*|package|signed|send|sent|sending|provid\w*"
+    r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
+    r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
+    r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
+    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face)\b",
+    _I,
+)
+_NOUN_TYPES = {"ceasefire", "negotiation", "sanctions", "military_aid", "proposal"}
+_TOPIC_LABEL = re.compile(
+    rf"{_TRUCE}\s+(?:talks|negotiations|efforts|process|push|bid|envoy|monitoring|line|framework|terms)\b"
+    rf"|(?:towards?|toward|on|about|for)\s+(?:a|an|the)?\s*(?:\w+\s+)?{_TRUCE}\b(?!\s+(?:from|of|in|on)\b)",
+    _I,
+)
+_NEGATION = re.compile(
+    r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfailed\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,3}$"
+    r"|\bno\s+$",
+    _I,
+)
+_PROPOSED = re.compile(
+    r"\b(?:may|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
+    r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
+    r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*|backs?|backed"
+    r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
+    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face)\b",
+    _I,
+)
+_SCHEDULED = re.compile(
+    r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
+    r"|going\s+to|upcoming|agreed\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)|agreed\s+that|next)\b",
+    _I,
+)
+_CLAUSE_BREAK = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
+    r"|\bas\s+(?=\w+\s+\w+ed\b)"
+    r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z]))",
+)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after)\b", _I)
+_ANAPHOR = re.compile(
+    r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
+    r"negotiators|two\s+sides)|Negotiators)\b"
+)
+_REPORTING = re.compile(
+    r"^\s*(?:,\s*)?(?:said|says|told|announced|confirmed|reported|claimed|stated|added|noted)\b", _I
+)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
+_LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of)\s+(?:the\s+)?$", _I)
+_ATTACK_SKIP = re.compile(
+    r"(?:halt|stop|pause|end|refrain\w*|moratorium|ban|truce|cease-?fire|not|stopping|halting)"
+    r"\W+(?:\w+\W+){0,3}$",
+    _I,
+)
+_ATTACK_FALSE = re.compile(
+    r"^(?:strikes?|struck|hit)\s+(?:a|the|an)?\s*(?:deal|balance|note|chord|tone|out|back)\b"
+    r"|^hit\s+(?:\w+\s+){0,3}with\b|^attacks?\s+on\s+(?:the\s+)?(?:plan|proposal|deal|him|her)\b",
+    _I,
+)
+_FOREIGN = re.compile(
+    r"\b(?:Gaza\w*|Hamas|Israel\w*|Palestin\w+|Hezbollah|Lebanon|Lebanese|Sudan\w*|RSF|Rapid\s+Support\s+Forces"
+    r"|Yemen\w*|Houthis?|Syria\w*|Iran\w*|Congo\w*|M23|Armenia\w*|Azerbaijan\w*|Kashmir|Pakistan\w*|Thai\w*"
+    r"|Cambodia\w*|Khan\s+Younis|El\s+Fasher|Tehran)\b"
+)
+_SPORT = re.compile(
+    r"\b(?:club|fans|supporters|derby|league|matches|match|season(?:-ticket)?|football|coach|referee|tournament"
+    r"|players?|stadium|boycott|hockey)\b",
+    _I,
+)
+_REPORTING_ORG_HINT = re.compile(r"spokes|press\s+secretary", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """An actor or place found in a sentence."""
+
+    start: int
+    end: int
+    actor: str | None
+    place: str | None
+    place_country: str | None
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    """Gazetteer names compiled into one pattern, with the lookups the extractor needs."""
+
+    gazetteer: Gazetteer
+    pattern: re.Pattern[str]
+    topic_ids: frozenset[str]
+    reporting_ids: frozenset[str]
+
+
+_LEXICONS: dict[int, tuple[Gazetteer, _Lexicon]] = {}
+
+
+def _lexicon(gaz: Gazetteer) -> _Lexicon:
+    cached = _LEXICONS.get(id(gaz))
+    if cached is not None and cached[0] is gaz:
+        return cached[1]
+    names = set(gaz.names()) | {r for r in gaz.roles() if any(c.isupper() for c in r)} | set(gaz.place_names())
+    names |= {d for d, aid in DEMONYMS.items() if aid in gaz.actors}
+    alts = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alts) + r")(?:'s|\u2019s)?(?![\w-])")
+    topic = {a.id for a in gaz.actors.values() if a.id in TOPIC_STATES or a.country in TOPIC_STATES}
+    reporting = {
+        a.id
+        for a in gaz.actors.values()
+        if (a.kind == "organisation" and a.country) or any(_REPORTING_ORG_HINT.search(r) for r in a.roles)
+    }
+    lex = _Lexicon(gaz, pattern, frozenset(topic), frozenset(reporting))
+    if len(_LEXICONS) > 16:
+        _LEXICONS.clear()
+    _LEXICONS[id(gaz)] = (gaz, lex)
+    return lex
+
+
+def _mentions(sentence: str, lex: _Lexicon) -> list[_Mention]:
+    out = []
+    gaz = lex.gazetteer
+    for m in lex.pattern.finditer(sentence):
+        name = re.sub(r"(?:'s|\u2019s)$", "", m.group())
+        actor = gaz.actor(name) or gaz.actor_by_role(name)
+        actor_id = actor.id if actor else DEMONYMS.get(name)
+        if actor_id is not None and actor_id not in gaz.actors:
+            actor_id = None
+        place = gaz.place(name)
+        out.append(
+            _Mention(m.start(), m.end(), actor_id, place.name if place else None, place.country if place else None)
+        )
+    return out
+
+
+_REFERENCE = re.compile(
+    r"^(?:In|During|At|After|Following|On)\s+(?:the|their|his|her|this|that|Monday's|Tuesday's|Wednesday's"
+    r"|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?P<noun>call|conversation|meeting|summit|"
+    r"talks|session|visit)\b",
+    _I,
+)
+_REFERENCE_TYPE = {"call": "call", "conversation": "call", "meeting": "meeting", "summit": "meeting",
+                   "visit": "meeting", "talks": "negotiation", "session": "negotiation"}
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", _I)
+_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b)[\w-]+\s+){0,2}$", _I)
+_PROPOSAL_NOUN = re.compile(
+    r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework)$",
+    _I,
+)
+_ANY = re.compile(r"\b(?:any|every)\s+(?:[\w-]+\s+)?$", _I)
+_LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|may|might|would\s+only|if|unless)\b", _I)
+_LATER_SCHEDULED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:will|is\s+due|are\s+due|is\s+set|are\s+set)\b", _I)
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One trigger match kept for a sentence."""
+
+    type: str
+    m: re.Match[str]
+    clause: tuple[int, int]
 
 
 def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> list[Event]:
     """Events in `text`, dates resolved against the publication date."""
-    return []
+    lex = _lexicon(gazetteer)
+    spans = sentences(text)
+    per_sentence = [(s, e, _mentions(text[s:e], lex)) for s, e in spans]
+    if not any(_has_topic(ms, lex) for _, _, ms in per_sentence):
+        return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
+    events: list[Event] = []
+    prev_actors: tuple[str, ...] = ()
+    prev_date: tuple[dt.date | None, dt.date | None] = (None, None)
+    prev_topic = False
+    for idx, (start, end, mentions) in enumerate(per_sentence):
+        sent = text[start:end]
+        topic_here = _has_topic(mentions, lex)
+        para_topic = topic_here or prev_topic or (idx + 1 < len(per_sentence) and _has_topic(per_sentence[idx + 1][2], lex))
+        ref = _REFERENCE.match(sent)
+        skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
+        inherited = prev_date
+        if ref:
+            earlier = [e for e in events if e.type == skip_type and e.date is not None]
+            inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
+        ctx = _Context(published, lex, prev_actors, inherited, topic_here, para_topic, skip_type)
+        found = _sentence_events(sent, start, mentions, ctx)
+        events.extend(found)
+        prev_actors = _actor_ids(sent, mentions) or prev_actors
+        dated = [e for e in found if e.date is not None]
+        prev_date = (dated[0].date, dated[0].date_end) if dated else (None, None)
+        prev_topic = topic_here
+    return _merge(events, lex)
+
+
+@dataclass(slots=True)
+class _Context:
+    """What a sentence's events may borrow from the article around them."""
+
+    published: dt.date | None
+    lex: _Lexicon
+    prev_actors: tuple[str, ...]
+    inherited: tuple[dt.date | None, dt.date | None]
+    topic_here: bool
+    para_topic: bool
+    skip_type: str | None
+
+
+def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
+    return any(m.actor in lex.topic_ids or m.place_country in TOPIC_STATES for m in mentions)
+
+
+def _is_location(sentence: str, m: _Mention) -> bool:
+    return m.place is not None and _LOCATIVE.search(sentence[max(0, m.start - 12) : m.start]) is not None
+
+
+def _actor_ids(sentence: str, mentions: list[_Mention], lo: int = 0, hi: int | None = None) -> tuple[str, ...]:
+    ids: list[str] = []
+    for m in mentions:
+        if m.actor is None or _is_location(sentence, m) or m.start < lo or (hi is not None and m.end > hi):
+            continue
+        if m.actor not in ids:
+            ids.append(m.actor)
+    return tuple(ids)
+
+
+def _sources(sentence: str, mentions: list[_Mention], lex: _Lexicon) -> set[str]:
+    """Actors who only report ('the Kremlin said', 'according to Peskov')."""
+    out = set()
+    for m in mentions:
+        if m.actor is None:
+            continue
+        if _ACCORDING.search(sentence[max(0, m.start - 40) : m.start]) or (
+            m.actor in lex.reporting_ids and _REPORTING.match(sentence[m.end : m.end + 20])
+        ):
+            out.add(m.actor)
+    return out
+
+
+def _location(sentence: str, mentions: list[_Mention], any_prep: bool) -> tuple[str | None, str | None]:
+    for m in mentions:
+        if m.place is not None and (any_prep or _is_location(sentence, m)):
+            return m.place, m.place_country
+    return None, None
+
+
+def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() > pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for etype, pattern in _TRIGGERS.items():
+        if etype == ctx.skip_type:
+            continue
+        clauses: set[tuple[int, int]] = set()
+        for m in pattern.finditer(sent):
+            clause = _clause_bounds(sent, m.start())
+            if clause in clauses or not _keep_trigger(etype, m, sent):
+                continue
+            clauses.add(clause)
+            hits.append(_Hit(etype, m, clause))
+    return hits
+
+
+def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Context) -> list[Event]:
+    if _FOREIGN.search(sent) and not ctx.topic_here:
+        return []
+    hits = _find_hits(sent, ctx)
+    if not hits:
+        return []
+    hits = _resolve_overlaps(hits, sent, mentions)
+    lex = ctx.lex
+    sources = _sources(sent, mentions, lex)
+    all_actors = [a for a in _actor_ids(sent, mentions) if a not in sources] or list(_actor_ids(sent, mentions))
+    date_mentions = dates.find_dates(sent)
+    speech = [h for h in hits if h.type in SPEECH_ACTS]
+    out: list[Event] = []
+    for hit in hits:
+        etype, m = hit.type, hit.m
+        if etype in ("ceasefire", "ceasefire_violation") and not (ctx.para_topic and not _SPORT.search(sent)):
+            continue
+        governor = next((h for h in reversed(speech) if h.m.start() < m.start()), None) if etype not in SPEECH_ACTS else None
+        status = _status(etype, m, sent, hit.clause, governor is not None)
+        if status is None:
+            continue
+        actors = _event_actors(hit, sent, mentions, sources, all_actors, governor, ctx)
+        if actors is None:
+            continue
+        location, country = _location(sent, mentions, any_prep=etype == "attack")
+        if etype == "attack":
+            if not (set(actors) & TOPIC_STATES or country in TOPIC_STATES):
+                continue
+            if country and country in lex.gazetteer.actors and country not in actors:
+                actors.append(country)
+        if not actors:
+            continue
+        date, date_end = _event_date(hit, sent, date_mentions, ctx, status, governor)
+        if status == "occurred" and date is not None and ctx.published is not None and date > ctx.published:
+            status = "scheduled"
+        needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None)
+        if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
+            continue
+        out.append(
+            Event(
+                type=etype,
+                evidence=sent,
+                start=offset,
+                end=offset + len(sent),
+                date=date,
+                date_end=date_end,
+                actors=tuple(sorted(actors)),
+                location=location,
+                status=status,
+                cameo_code=CAMEO[etype],
+            )
+        )
+    return out
+
+
+def _event_actors(
+    hit: _Hit,
+    sent: str,
+    mentions: list[_Mention],
+    sources: set[str],
+    all_actors: list[str],
+    governor: _Hit | None,
+    ctx: _Context,
+) -> list[str] | None:
+    """Participants: the speaker of a speech act, the object's parties, else the clause's actors."""
+    m = hit.m
+    if hit.type in SPEECH_ACTS:
+        if _PROPOSAL_NOUN.match(m.group()):
+            owner = [
+                x.actor
+                for x in mentions
+                if x.actor and x.end <= m.start() and _OWNER_GAP.match(sent[x.end : m.start()])
+            ]
+            if owner:
+                return owner[-1:]
+            if _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]):
+                return None  # "the offer": a mention of a proposal reported elsewhere
+        agents = list(_actor_ids(sent, mentions, 0, m.start()))
+        agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
+        actors = agents or list(all_actors)
+    elif governor is not None:
+        actors = list(_actor_ids(sent, mentions, governor.m.end())) or list(all_actors)
+    else:
+        lo, hi = hit.clause
+        actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or list(all_actors)
+    if _ANAPHOR.match(sent) or not actors:
+        actors += [a for a in ctx.prev_actors if a not in actors]
+    return actors
+
+
+def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
+    return sent[max(0, m.start() - before) : m.start()] + " " + sent[m.end() : m.end() + after]
+
+
+def _keep_trigger(etype: str, m: re.Match[str], sent: str) -> bool:
+    before = sent[max(0, m.start() - 50) : m.start()]
+    if etype == "attack" and (_ATTACK_SKIP.search(before) or _ATTACK_FALSE.match(sent[m.start() : m.start() + 40])):
+        return False
+    if etype == "ceasefire":
+        around = sent[max(0, m.start() - 40) : m.end() + 30]
+        if _TOPIC_LABEL.search(around) and not _ACT.search(before[-25:]):
+            return False
+    if etype == "ceasefire_violation":
+        return re.search(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", sent, _I) is not None
+    return not (
+        etype == "meeting"
+        and re.match(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|officers|troops)", sent[m.start() :])
+    )
+
+
+_GROUP_WORDS = re.compile(
+    r"\b(?:delegations?|officials|teams?|diplomats|negotiators|sides|countries|Americans|Ukrainians|Russians)\b", _I
+)
+
+
+def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> list[_Hit]:
+    """One reading per phrase: a violated truce is not a new truce, talks between two people are a meeting."""
+    types = {h.type for h in hits}
+    drop: set[str] = set()
+    if "ceasefire_violation" in types:
+        drop |= {"ceasefire", "attack", "agreement"}
+    if "ceasefire" in types or "prisoner_exchange" in types:
+        drop.add("agreement")
+    out = [h for h in hits if h.type not in drop]
+    agreed = [h for h in out if h.type == "agreement" and h.m.group().lower().startswith("agreed")]
+    if agreed:
+        a = agreed[0]
+        if any(h.type not in SPEECH_ACTS and h.type != "agreement" and h.m.start() > a.m.start() for h in out):
+            out.remove(a)
+    calls = [h for h in out if h.type == "call"]
+    out = [
+        h
+        for h in out
+        if not (h.type in ("meeting", "negotiation") and any(c.m.start() <= h.m.start() < c.m.end() + 1 for c in calls))
+    ]
+    people = {x.actor for x in mentions if x.actor and x.place is None and x.actor not in DEMONYMS.values()}
+    group = _GROUP_WORDS.search(sent) is not None
+    kinds = {h.type for h in out}
+    if "meeting" in kinds and "negotiation" in kinds:
+        out = [h for h in out if h.type != ("meeting" if group or not people else "negotiation")]
+    elif "meeting" in kinds and (group or not people):
+        out = [_Hit("negotiation", h.m, h.clause) if h.type == "meeting" else h for h in out]
+    elif "negotiation" in kinds and not group and len(people) >= 2 and re.search(r"\btalks\s+with\b|\bheld\b", sent, _I):
+        out = [_Hit("meeting", h.m, h.clause) if h.type == "negotiation" else h for h in out]
+    return out
+
+
+def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], governed: bool) -> str | None:
+    c_start, c_end = clause
+    before = sent[c_start : m.start()]
+    after = sent[m.end() : c_end]
+    near = sent[max(c_start, m.start() - 45) : m.start()]
+    if _NEGATION.search(near) and not re.search(r"\b(?:refus|reject|dismiss|declin)\w*", near, _I):
+        return None
+    if _ANY.search(near) or _CONDITIONAL.search(before):
+        return None
+    if etype in SPEECH_ACTS:
+        return "scheduled" if re.search(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", before, _I) else "occurred"
+    if etype == "ceasefire_violation":
+        return "occurred"
+    if governed or _PROPOSED.search(before) or _LATER_MODAL.match(after):
+        return "occurred" if etype == "attack" else "proposed"
+    if _SCHEDULED.search(before) or _LATER_SCHEDULED.match(after):
+        return None if etype == "attack" else "scheduled"
+    return "occurred"
+
+
+_ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
+
+
+def _event_date(
+    hit: _Hit,
+    sent: str,
+    mentions: list[dates.DateMention],
+    ctx: _Context,
+    status: str,
+    governor: _Hit | None,
+) -> tuple[dt.date | None, dt.date | None]:
+    if not mentions:
+        return ctx.inherited if status != "scheduled" else (None, None)
+    anchor = hit.m.start()
+    c_start, c_end = hit.clause
+    if hit.type == "ceasefire_violation":
+        acc = [a for a in _ACCUSE.finditer(sent) if a.start() < anchor]
+        if acc:
+            anchor = acc[0].start()
+            c_start, c_end = _clause_bounds(sent, anchor)
+    if governor is not None:
+        own = [d for d in mentions if d.start > governor.m.end()]
+        pool = own or mentions
+        anchor = anchor if own else governor.m.start()
+    else:
+        in_clause = [d for d in mentions if d.start >= c_start and d.end <= c_end]
+        pool = in_clause or ([] if status == "scheduled" else mentions)
+    if not pool:
+        return None, None
+    best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(anchor - d.end)))
+    lead = sent[max(0, best.start - 12) : best.start]
+    b_start, _ = _clause_bounds(sent, best.start)
+    if re.search(r"\b(?:from|starting|until|by)\s+$", lead, _I):
+        tense = "future"
+    else:
+        tense = dates.tense_of(sent[b_start : best.end])
+    return dates.resolve_mention(best, ctx.published, tense)
+
+
+def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:
+    """One event per type + date + actors in an article; undated mentions fold into a dated one."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: (e.date is None, e.start)):
+        if any(_same(ev, k, lex) for k in kept):
+            continue
+        kept.append(ev)
+    return sorted(kept, key=lambda e: (e.start, e.type))
+
+
+def _states(actors: tuple[str, ...], lex: _Lexicon) -> set[str]:
+    out = set(actors)
+    for a in actors:
+        actor = lex.gazetteer.actors.get(a)
+        if actor is not None and actor.country:
+            out.add(actor.country)
+    return out
+
+
+def _same(a: Event, b: Event, lex: _Lexicon) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    if a.type == "attack" and a.location != b.location:
+        return False
+    sa, sb = _states(a.actors, lex), _states(b.actors, lex)
+    if not sa or not sb:
+        return True
+    return len(sa & sb) / len(sa | sb) >= 0.5
+
+
+def event_key(event: Event) -> str:
+    """A key for linking the same real-world event across articles: type, date and sorted actors."""
+    day = event.date.isoformat() if event.date else "undated"
+    return f"{event.type}|{day}|{','.join(sorted(event.actors))}"

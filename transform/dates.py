@@ -1,0 +1,270 @@
+"""Date phrases in news copy ("on Tuesday", "last week", "March 18", "Mar 10–16") resolved against publication."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+Span = tuple[dt.date | None, dt.date | None]
+
+_MONTHS = {
+    name: i
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+_MON = r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<{0}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
+_DASH = r"\s*(?:[-\u2010-\u2015]|to|through|until|till|and)\s*"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Order matters: ranges and full dates before their parts, so one phrase is one mention.
+_PATTERNS: list[tuple[str, str]] = [
+    ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
+    ("numeric", r"(?P<num>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)"),
+    (
+        "range_md",
+        _MON.format("m1") + r"\s+" + _DAY.format("d1") + _DASH + r"(?:" + _MON.format("m2") + r"\s+)?"
+        + _DAY.format("d2") + r"(?![\d:])" + _YEAR.format("y1"),
+    ),
+    (
+        "range_dm",
+        _DAY.format("d3") + r"(?:\s+" + _MON.format("m3") + r")?" + _DASH + _DAY.format("d4") + r"\s+(?:of\s+)?"
+        + _MON.format("m4") + _YEAR.format("y2"),
+    ),
+    ("md", r"(?:" + _WD.replace("wd", "wd2") + r",?\s+)?" + _MON.format("m5") + r"\s+" + _DAY.format("d5")
+     + r"(?![\d:])" + _YEAR.format("y3")),
+    ("dm", r"(?:" + _WD.replace("wd", "wd3") + r",?\s+)?(?:the\s+)?" + _DAY.format("d6") + r"\s+(?:of\s+)?"
+     + _MON.format("m6") + _YEAR.format("y4")),
+    ("rel_week", r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
+     r"(?P<unit>week(?:end)?|month|year)"),
+    ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
+    ("overnight", r"(?P<on>overnight|last\s+night)"),
+    ("day_word", r"(?P<dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+morning"
+     r"|this\s+afternoon|this\s+evening)"),
+]
+_DATE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS) + r")(?![\w])", re.IGNORECASE
+)
+# Cheap pre-filter: a sentence without any of these words has no date phrase.
+_HINT_RE = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|tonight|morning|afternoon"
+    r"|evening",
+    re.IGNORECASE,
+)
+_FUTURE_RE = re.compile(
+    r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|"
+    r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans?\s+to|planned\s+for|intends?\s+to|upcoming)\b",
+    re.IGNORECASE,
+)
+_RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,6}$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:[\w.:]+\s+){0,5}?(?:to|until|till|through|and)\s+(?:[\w.:]+\s+){0,2}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date phrase in a text: its span, kind and the groups needed to resolve it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: tuple[tuple[str, str], ...]
+    end_mention: DateMention | None = None
+
+    def get(self, key: str) -> str | None:
+        """A named part of the phrase ('m1', 'd1', 'wd'), or None."""
+        for k, v in self.parts:
+            if k == key:
+                return v
+        return None
+
+
+def has_date_words(text: str) -> bool:
+    """Whether `text` may contain a date phrase (a fast pre-filter before find_dates)."""
+    return _HINT_RE.search(text) is not None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date phrases in `text`, left to right; 'from X ... until Y' pairs are joined into one range."""
+    if not has_date_words(text):
+        return []
+    found: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v is not None)
+        parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None and not k.startswith("k_"))
+        found.append(DateMention(m.start(), m.end(), m.group(), kind, parts))
+    return _join_ranges(text, found)
+
+
+def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    i = 0
+    while i < len(found):
+        cur = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and cur.kind not in ("range_md", "range_dm", "rel_week")
+            and nxt.kind not in ("range_md", "range_dm", "rel_week")
+            and _RANGE_OPEN_RE.search(text[max(0, cur.start - 40) : cur.start])
+            and _RANGE_JOIN_RE.match(text[cur.end : nxt.start])
+        ):
+            out.append(DateMention(cur.start, nxt.end, text[cur.start : nxt.end], cur.kind, cur.parts, nxt))
+            i += 2
+            continue
+        out.append(cur)
+        i += 1
+    return out
+
+
+def tense_of(clause: str) -> str:
+    """'future' when the clause looks ahead (will, due to, set for, from ...), else 'past'."""
+    return "future" if _FUTURE_RE.search(clause) else "past"
+
+
+def resolve_date(phrase: str, published: dt.date | None, tense: str = "past") -> Span:
+    """(date, date_end) of the first date phrase in `phrase`; (None, None) when there is none or it is vague."""
+    mentions = find_dates(phrase)
+    if not mentions:
+        return None, None
+    return resolve_mention(mentions[0], published, tense)
+
+
+def resolve_mention(m: DateMention, published: dt.date | None, tense: str = "past") -> Span:
+    """(date, date_end) of one mention; date_end is set only for ranges."""
+    start, end = _resolve_one(m, published, tense)
+    if m.end_mention is not None and start is not None:
+        second, second_end = _resolve_one(m.end_mention, published, "future")
+        last = second_end or second
+        if last is not None and last < start and m.end_mention.kind in ("md", "dm"):
+            last = _safe_date(last.year + 1, last.month, last.day)
+        if last is not None and last > start:
+            return start, last
+    return start, end
+
+
+def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
+    g = m.get
+    if m.kind == "iso":
+        return _safe_date(int(g("iy")), int(g("im")), int(g("id"))), None
+    if m.kind == "numeric":
+        return _parse_numeric(g("num") or ""), None
+    if m.kind in ("range_md", "range_dm"):
+        m1 = _month(g("m1") or g("m3") or g("m4"))
+        m2 = _month(g("m2") or g("m4") or g("m1"))
+        d1, d2 = int(g("d1") or g("d3")), int(g("d2") or g("d4"))
+        year = g("y1") or g("y2")
+        start = _with_year(m1, d1, year, published, tense)
+        if start is None:
+            return None, None
+        end = _safe_date(start.year + (1 if m2 < m1 else 0), m2, d2)
+        return start, end if end and end > start else None
+    if m.kind in ("md", "dm"):
+        month = _month(g("m5") or g("m6"))
+        day = int(g("d5") or g("d6"))
+        return _with_year(month, day, g("y3") or g("y4"), published, tense), None
+    if published is None:
+        return None, None
+    if m.kind == "weekday":
+        return _weekday(_WEEKDAYS[g("wd").lower()], (g("wmod") or "").split(), published, tense), None
+    if m.kind == "overnight":
+        return published - dt.timedelta(days=1), published
+    if m.kind == "day_word":
+        word = g("dw").lower()
+        if word.startswith("the day before"):
+            return published - dt.timedelta(days=2), None
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        return published + dt.timedelta(days=offset), None
+    if m.kind == "rel_week":
+        return _relative_period(g("rw").lower().split(), g("unit").lower(), published)
+    return None, None
+
+
+def _relative_period(mods: list[str], unit: str, published: dt.date) -> Span:
+    if mods[0] in ("earlier", "later", "coming") or unit == "year":
+        return None, None  # vague: "later this week", "earlier this month", "this year"
+    shift = {"last": -1, "past": -1, "next": 1, "this": 0}[mods[0]]
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+        return monday, monday + dt.timedelta(days=6)
+    if unit == "weekend":
+        saturday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=5, weeks=shift)
+        if shift == 0 and saturday > published + dt.timedelta(days=1) and mods[0] == "last":
+            saturday -= dt.timedelta(weeks=1)
+        return saturday, saturday + dt.timedelta(days=1)
+    if shift == 0:
+        return None, None  # "this month" does not say which part of it
+    month = published.month + shift
+    year = published.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _weekday(target: int, mods: list[str], published: dt.date, tense: str) -> dt.date:
+    back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
+    if mods and mods[0] == "last":
+        return published - dt.timedelta(days=back or 7)
+    if mods and mods[0] == "next":
+        return published + dt.timedelta(days=ahead or 7)
+    if tense == "future":
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back)
+
+
+def _month(name: str | None) -> int:
+    return _MONTHS[(name or "").lower().rstrip(".")]
+
+
+def _with_year(month: int, day: int, year: str | None, published: dt.date | None, tense: str) -> dt.date | None:
+    if year:
+        return _safe_date(int(year), month, day)
+    if published is None:
+        return None
+    candidates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe_date(y, month, day))]
+    window = dt.timedelta(days=60)
+    if tense == "future":
+        ahead = [d for d in candidates if d >= published - window]
+        return min(ahead) if ahead else None
+    if tense == "past":
+        before = [d for d in candidates if d <= published + window]
+        return max(before) if before else None
+    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=512)
+def _parse_numeric(text: str) -> dt.date | None:
+    """Numeric dates are ambiguous (18/03 vs 03/18); dateparser applies day-first, then month-first, rules."""
+    import dateparser  # slow import, needed only for numeric dates
+
+    parsed = dateparser.parse(text, settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date() if parsed else None
