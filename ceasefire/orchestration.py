@@ -30,6 +30,22 @@ def transport() -> Any:
     return replay_transport(Path(path))
 
 
+def window_start(logical_date: dt.date) -> dt.date | None:
+    """First publication day discover keeps: CEASEFIRE_LOOKBACK_DAYS days up to the logical date, else None."""
+    raw = os.environ.get("CEASEFIRE_LOOKBACK_DAYS", "").strip()
+    if not raw:
+        return None  # the stage's default window
+    from ceasefire.errors import ConfigError
+
+    try:
+        days = int(raw)
+    except ValueError:
+        raise ConfigError(f"CEASEFIRE_LOOKBACK_DAYS must be a whole number of days, not {raw!r}") from None
+    if days < 1:
+        raise ConfigError(f"CEASEFIRE_LOOKBACK_DAYS must be at least 1, not {days}")
+    return logical_date - dt.timedelta(days=days - 1)
+
+
 def run_identity(context: dict[str, Any]) -> tuple[str, dt.date]:
     """(run_id, logical date) of the DAG run; manual runs without a logical date use the day they run."""
     dag_run = context.get("dag_run")

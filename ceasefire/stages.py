@@ -110,6 +110,14 @@ def discover(
 
     candidates, feed_states = asyncio.run(_poll())
     chosen = select_candidates(candidates, seen, since, logical_date)
+    # A feed whose items were left for a later window (a backfill polls feeds after the fact) must not be
+    # marked read: without its ETag/Last-Modified the next run polls it in full and finds those items.
+    deferred = {
+        c.feed_url for c in candidates if c.published and c.published.date() > logical_date and c.url not in seen
+    }
+    for state in feed_states:
+        if state.feed_url in deferred:
+            state.etag = state.last_modified = None
     rdir = run_dir(settings, run_id)
     write_parquet(rdir / "feeds.parquet", "feeds", record_rows(feed_states))
     meta = {
