@@ -79,7 +79,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "agreement": re.compile(
-        r"\b(?:signed|sealed|clinched|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
+        r"\b(?:(?:signed|sealed|clinched)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
+        r"|document))|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:was|were|has\s+been)\s+(?:signed|reached)"
         r"|agreed|agreement|accord)\b",
         _I,
@@ -161,7 +162,7 @@ _NEGATION = re.compile(
     _I,
 )
 _PROPOSED = re.compile(
-    r"\b(?:may|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
+    r"\b(?:(?-i:may)|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*|backs?|backed"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
@@ -175,7 +176,8 @@ _SCHEDULED = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
-    r"|\bas\s+(?=\w+\s+\w+ed\b)"
+    r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b|\band\s+that\b"
+    r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z]))",
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after)\b", _I)
@@ -286,8 +288,13 @@ _PROPOSAL_NOUN = re.compile(
     r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework)$",
     _I,
 )
+_MENTION_NOUN = re.compile(
+    r"^(?:meeting|summit|visit|call|conversation|talks|negotiations|truce|cease-?fire|moratorium|offensive|attacks?"
+    r"|strikes?|assault|exchange|swap|deal|agreement|accord)$",
+    _I,
+)
 _ANY = re.compile(r"\b(?:any|every)\s+(?:[\w-]+\s+)?$", _I)
-_LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|may|might|would\s+only|if|unless)\b", _I)
+_LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|(?-i:may)|might|would\s+only|if|unless)\b", _I)
 _LATER_SCHEDULED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:will|is\s+due|are\s+due|is\s+set|are\s+set)\b", _I)
 
 
@@ -308,8 +315,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     if not any(_has_topic(ms, lex) for _, _, ms in per_sentence):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
+    mentioned: set[int] = set()
     prev_actors: tuple[str, ...] = ()
     prev_date: tuple[dt.date | None, dt.date | None] = (None, None)
+    prev_subject: tuple[str, ...] = ()
     prev_topic = False
     for idx, (start, end, mentions) in enumerate(per_sentence):
         sent = text[start:end]
@@ -317,17 +326,25 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         para_topic = topic_here or prev_topic or (idx + 1 < len(per_sentence) and _has_topic(per_sentence[idx + 1][2], lex))
         ref = _REFERENCE.match(sent)
         skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
-        inherited = prev_date
+        inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
         if ref:
             earlier = [e for e in events if e.type == skip_type and e.date is not None]
             inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
-        ctx = _Context(published, lex, prev_actors, inherited, topic_here, para_topic, skip_type)
+        anaphor = prev_subject if re.match(r"(?:He|She)\b", sent) else prev_actors
+        ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type)
         found = _sentence_events(sent, start, mentions, ctx)
-        events.extend(found)
+        for ev, is_mention in found:
+            if is_mention:
+                mentioned.add(len(events))
+            events.append(ev)
         prev_actors = _actor_ids(sent, mentions) or prev_actors
-        dated = [e for e in found if e.date is not None]
-        prev_date = (dated[0].date, dated[0].date_end) if dated else (None, None)
+        prev_date = _first_date(sent, published)
+        prev_subject = _subject(sent, mentions, lex) or prev_subject
         prev_topic = topic_here
+    # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
+    events = [
+        e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])
+    ]
     return _merge(events, lex)
 
 
@@ -342,6 +359,20 @@ class _Context:
     topic_here: bool
     para_topic: bool
     skip_type: str | None
+
+
+def _first_date(sent: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
+    found = dates.find_dates(sent)
+    return dates.resolve_mention(found[0], published, dates.tense_of(sent[: found[0].end])) if found else (None, None)
+
+
+def _subject(sent: str, mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
+    """The first person named in a sentence, which 'he' or 'she' in the next sentence most often means."""
+    for m in mentions:
+        actor = lex.gazetteer.actors.get(m.actor or "")
+        if actor is not None and actor.kind == "person":
+            return (actor.id,)
+    return ()
 
 
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
@@ -408,7 +439,10 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     return hits
 
 
-def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Context) -> list[Event]:
+def _sentence_events(
+    sent: str, offset: int, mentions: list[_Mention], ctx: _Context
+) -> list[tuple[Event, bool]]:
+    """(event, is a definite mention) for each trigger kept in the sentence."""
     if _FOREIGN.search(sent) and not ctx.topic_here:
         return []
     hits = _find_hits(sent, ctx)
@@ -420,12 +454,16 @@ def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Con
     all_actors = [a for a in _actor_ids(sent, mentions) if a not in sources] or list(_actor_ids(sent, mentions))
     date_mentions = dates.find_dates(sent)
     speech = [h for h in hits if h.type in SPEECH_ACTS]
-    out: list[Event] = []
+    out: list[tuple[Event, bool]] = []
     for hit in hits:
         etype, m = hit.type, hit.m
         if etype in ("ceasefire", "ceasefire_violation") and not (ctx.para_topic and not _SPORT.search(sent)):
             continue
-        governor = next((h for h in reversed(speech) if h.m.start() < m.start()), None) if etype not in SPEECH_ACTS else None
+        governor = None
+        if etype not in SPEECH_ACTS:
+            governor = next((h for h in reversed(speech) if h.m.start() < m.start() and h.clause == hit.clause), None)
+        if _quoted(sent, m.start()):
+            continue
         status = _status(etype, m, sent, hit.clause, governor is not None)
         if status is None:
             continue
@@ -446,7 +484,8 @@ def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Con
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None)
         if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
             continue
-        out.append(
+        is_mention = bool(_MENTION_NOUN.match(m.group())) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
+        out.append((
             Event(
                 type=etype,
                 evidence=sent,
@@ -458,8 +497,9 @@ def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Con
                 location=location,
                 status=status,
                 cameo_code=CAMEO[etype],
-            )
-        )
+            ),
+            is_mention,
+        ))
     return out
 
 
@@ -489,13 +529,22 @@ def _event_actors(
         agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
     elif governor is not None:
-        actors = list(_actor_ids(sent, mentions, governor.m.end())) or list(all_actors)
+        return list(_actor_ids(sent, mentions)) or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause
-        actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or list(all_actors)
-    if _ANAPHOR.match(sent) or not actors:
+        actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or [
+            a for a in all_actors if a not in sources
+        ]
+    if _ANAPHOR.match(sent) or (not actors and hit.type in ("prisoner_exchange", "attack")):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
+
+
+def _quoted(sent: str, pos: int) -> bool:
+    """Whether pos lies inside a quotation: a speaker's words are opinion, not the report of an event."""
+    before = sent[:pos]
+    curly = before.count("\u201c") - before.count("\u201d")
+    return curly > 0 or before.count('"') % 2 == 1
 
 
 def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
@@ -543,15 +592,28 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
         for h in out
         if not (h.type in ("meeting", "negotiation") and any(c.m.start() <= h.m.start() < c.m.end() + 1 for c in calls))
     ]
-    people = {x.actor for x in mentions if x.actor and x.place is None and x.actor not in DEMONYMS.values()}
-    group = _GROUP_WORDS.search(sent) is not None
-    kinds = {h.type for h in out}
-    if "meeting" in kinds and "negotiation" in kinds:
-        out = [h for h in out if h.type != ("meeting" if group or not people else "negotiation")]
-    elif "meeting" in kinds and (group or not people):
-        out = [_Hit("negotiation", h.m, h.clause) if h.type == "meeting" else h for h in out]
-    elif "negotiation" in kinds and not group and len(people) >= 2 and re.search(r"\btalks\s+with\b|\bheld\b", sent, _I):
-        out = [_Hit("meeting", h.m, h.clause) if h.type == "negotiation" else h for h in out]
+    for clause in {h.clause for h in out}:
+        lo, hi = clause
+        people = {
+            x.actor
+            for x in mentions
+            if x.actor and x.place is None and x.actor not in DEMONYMS.values() and lo <= x.start < hi
+        }
+        mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
+        if not mine:
+            continue
+        first = min(h.m.start() for h in mine)
+        group = _GROUP_WORDS.search(sent[lo:first]) is not None
+        kinds = {h.type for h in mine}
+        if kinds == {"meeting", "negotiation"}:
+            loser = "meeting" if group or not people else "negotiation"
+            out = [h for h in out if not (h.clause == clause and h.type == loser)]
+        elif kinds == {"meeting"} and (group or not people):
+            out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
+        elif kinds == {"negotiation"} and not group and len(people) >= 2 and re.search(
+            r"\btalks\s+with\b|\bheld\b", sent[lo:hi], _I
+        ):
+            out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
 
 
@@ -570,7 +632,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         return "occurred"
     if governed or _PROPOSED.search(before) or _LATER_MODAL.match(after):
         return "occurred" if etype == "attack" else "proposed"
-    if _SCHEDULED.search(before) or _LATER_SCHEDULED.match(after):
+    if _SCHEDULED.search(before + m.group()) or _LATER_SCHEDULED.match(after):
         return None if etype == "attack" else "scheduled"
     return "occurred"
 
@@ -588,6 +650,14 @@ def _event_date(
 ) -> tuple[dt.date | None, dt.date | None]:
     if not mentions:
         return ctx.inherited if status != "scheduled" else (None, None)
+    if governor is None and hit.type != "ceasefire_violation" and not any(
+        d.start >= hit.clause[0] and d.end <= hit.clause[1] for d in mentions
+    ):
+        # "X said on Tuesday (that) ...": a reported act takes the date of the report
+        said = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 12]
+        if said and status != "scheduled":
+            return dates.resolve_mention(said[-1], ctx.published, "past")
+        return (None, None)
     anchor = hit.m.start()
     c_start, c_end = hit.clause
     if hit.type == "ceasefire_violation":
@@ -601,10 +671,11 @@ def _event_date(
         anchor = anchor if own else governor.m.start()
     else:
         in_clause = [d for d in mentions if d.start >= c_start and d.end <= c_end]
-        pool = in_clause or ([] if status == "scheduled" else mentions)
+        pool = in_clause or (mentions if hit.type == "ceasefire_violation" else [])
     if not pool:
         return None, None
-    best = min(pool, key=lambda d: min(abs(d.start - anchor), abs(anchor - d.end)))
+    span_end = hit.m.end() if anchor == hit.m.start() else anchor
+    best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 12) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
     if re.search(r"\b(?:from|starting|until|by)\s+$", lead, _I):
@@ -634,13 +705,16 @@ def _states(actors: tuple[str, ...], lex: _Lexicon) -> set[str]:
 
 
 def _same(a: Event, b: Event, lex: _Lexicon) -> bool:
-    if a.type != b.type or a.status != b.status:
+    if a.type != b.type:
         return False
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return False
-    if a.type == "attack" and a.location != b.location:
-        return False
-    sa, sb = _states(a.actors, lex), _states(b.actors, lex)
+    if a.date is not None and b.date is not None:
+        if a.date != b.date:
+            return False
+        sa, sb = _states(a.actors, lex), _states(b.actors, lex)
+    else:
+        if a.status != b.status or (a.type == "attack" and a.location != b.location):
+            return False
+        sa, sb = set(a.actors), set(b.actors)
     if not sa or not sb:
         return True
     return len(sa & sb) / len(sa | sb) >= 0.5
