@@ -110,12 +110,14 @@ class Fetcher:
         meta: dict[str, str] | None = None,
     ) -> tuple[FetchResult, Hop]:
         """Fetch url with retries and redirects; the FetchResult and the last hop (for its headers)."""
-        started = time.monotonic()
+        # elapsed_ms runs from the first moment a connection slot was ours: time queued behind the host's
+        # politeness limit is the schedule's, not the fetch's.
+        clock: list[float] = []
         attempts = 0
         retries = self.policy.retries if kind != "robots" else 0
         while True:
             attempts += 1
-            hop = await self._attempt(url, source, kind, headers, meta)
+            hop = await self._attempt(url, source, kind, headers, meta, clock)
             if not hop.retryable or attempts > retries:
                 break
             if hop.retry_after is None:
@@ -131,7 +133,7 @@ class Fetcher:
             status_code=hop.status,
             error=hop.error,
             attempts=attempts,
-            elapsed_ms=int((time.monotonic() - started) * 1000),
+            elapsed_ms=int((time.monotonic() - clock[0]) * 1000) if clock else 0,
             bytes=hop.nbytes,
             fetched_at=dt.datetime.now(dt.UTC),
             content_type=hop.content_type,
@@ -140,7 +142,13 @@ class Fetcher:
         return result, hop
 
     async def _attempt(
-        self, url: str, source: str, kind: str, headers: dict[str, str] | None, meta: dict[str, str] | None
+        self,
+        url: str,
+        source: str,
+        kind: str,
+        headers: dict[str, str] | None,
+        meta: dict[str, str] | None,
+        clock: list[float],
     ) -> Hop:
         """One attempt: follow redirects by hand, checking scheme, loops and robots.txt on every hop."""
         budget = self.policy.total_timeout
@@ -157,6 +165,8 @@ class Fetcher:
                 async with gate.slot(), self._global:
                     # The clock runs only while we hold a connection slot: queueing is not the host's fault.
                     started = time.monotonic()
+                    if not clock:
+                        clock.append(started)
                     try:
                         async with asyncio.timeout(max(0.001, budget)):
                             hop = await self._exchange(current, gate, kind, headers, meta)
