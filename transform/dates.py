@@ -33,7 +33,10 @@ _MONTHS = {
 }
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
-_MON = r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = (
+    r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?P<{0}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
 _DASH = r"\s*(?:[-\u2010-\u2015]|to|through|until|till|and)\s*"
@@ -45,31 +48,69 @@ _PATTERNS: list[tuple[str, str]] = [
     ("numeric", r"(?P<num>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)"),
     (
         "range_md",
-        _MON.format("m1") + r"\s+" + _DAY.format("d1") + _DASH + r"(?:" + _MON.format("m2") + r"\s+)?"
-        + _DAY.format("d2") + r"(?![\d:])" + _YEAR.format("y1"),
+        _MON.format("m1")
+        + r"\s+"
+        + _DAY.format("d1")
+        + _DASH
+        + r"(?:"
+        + _MON.format("m2")
+        + r"\s+)?"
+        + _DAY.format("d2")
+        + r"(?![\d:])"
+        + _YEAR.format("y1"),
     ),
     (
         "range_dm",
-        _DAY.format("d3") + r"(?:\s+" + _MON.format("m3") + r")?" + _DASH + _DAY.format("d4") + r"\s+(?:of\s+)?"
-        + _MON.format("m4") + _YEAR.format("y2"),
+        _DAY.format("d3")
+        + r"(?:\s+"
+        + _MON.format("m3")
+        + r")?"
+        + _DASH
+        + _DAY.format("d4")
+        + r"\s+(?:of\s+)?"
+        + _MON.format("m4")
+        + _YEAR.format("y2"),
     ),
-    ("md", r"(?:" + _WD.replace("wd", "wd2") + r",?\s+)?" + _MON.format("m5") + r"\s+" + _DAY.format("d5")
-     + r"(?![\d:])" + _YEAR.format("y3")),
-    ("dm", r"(?:" + _WD.replace("wd", "wd3") + r",?\s+)?(?:the\s+)?" + _DAY.format("d6") + r"\s+(?:of\s+)?"
-     + _MON.format("m6") + _YEAR.format("y4")),
-    ("rel_week", r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
-     r"(?P<unit>week(?:end)?|month|year)"),
+    (
+        "md",
+        r"(?:"
+        + _WD.replace("wd", "wd2")
+        + r",?\s+)?"
+        + _MON.format("m5")
+        + r"\s+"
+        + _DAY.format("d5")
+        + r"(?![\d:])"
+        + _YEAR.format("y3"),
+    ),
+    (
+        "dm",
+        r"(?:"
+        + _WD.replace("wd", "wd3")
+        + r",?\s+)?(?:the\s+)?"
+        + _DAY.format("d6")
+        + r"\s+(?:of\s+)?"
+        + _MON.format("m6")
+        + _YEAR.format("y4"),
+    ),
+    (
+        "rel_week",
+        r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
+        r"(?P<unit>week(?:end)?|month|year)",
+    ),
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
     ("overnight", r"(?P<on>overnight|last\s+night)"),
-    ("day_word", r"(?P<dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+morning"
-     r"|this\s+afternoon|this\s+evening)"),
+    (
+        "day_word",
+        r"(?P<dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+morning"
+        r"|this\s+afternoon|this\s+evening)",
+    ),
 ]
 _DATE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS) + r")(?![\w])", re.IGNORECASE
 )
 # Cheap pre-filter: a sentence without any of these words has no date phrase.
 _HINT_RE = re.compile(
-    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|tonight|morning|afternoon"
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|tomorrow|morning|afternoon"
     r"|evening",
     re.IGNORECASE,
 )
@@ -79,7 +120,9 @@ _FUTURE_RE = re.compile(
     re.IGNORECASE,
 )
 _RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,6}$", re.IGNORECASE)
-_RANGE_JOIN_RE = re.compile(r"^\s*(?:[\w.:]+\s+){0,5}?(?:to|until|till|through|and)\s+(?:[\w.:]+\s+){0,2}$", re.IGNORECASE)
+_RANGE_JOIN_RE = re.compile(
+    r"^\s*(?:[\w.:]+\s+){0,5}?(?:to|until|till|through|and)\s+(?:[\w.:]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +286,9 @@ def _with_year(month: int, day: int, year: str | None, published: dt.date | None
         return _safe_date(int(year), month, day)
     if published is None:
         return None
-    candidates = [d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe_date(y, month, day))]
+    candidates = [
+        d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe_date(y, month, day))
+    ]
     window = dt.timedelta(days=60)
     if tense == "future":
         ahead = [d for d in candidates if d >= published - window]

@@ -69,9 +69,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "meeting": re.compile(
         r"\b(?:met|meets?|meeting|summit|visit(?:s|ed|ing)?|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b", _I
     ),
-    "negotiation": re.compile(
-        r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of)\b", _I
-    ),
+    "negotiation": re.compile(r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of)\b", _I),
     "proposal": re.compile(
         r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
         r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
@@ -147,7 +145,7 @@ _ACT = re.compile(
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
     r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
-    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face)\b",
+    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|culminat\w*|yield\w*|produc\w*|result\w*)\b",
     _I,
 )
 _NOUN_TYPES = {"ceasefire", "negotiation", "sanctions", "military_aid", "proposal"}
@@ -280,8 +278,15 @@ _REFERENCE = re.compile(
     r"talks|session|visit)\b",
     _I,
 )
-_REFERENCE_TYPE = {"call": "call", "conversation": "call", "meeting": "meeting", "summit": "meeting",
-                   "visit": "meeting", "talks": "negotiation", "session": "negotiation"}
+_REFERENCE_TYPE = {
+    "call": "call",
+    "conversation": "call",
+    "meeting": "meeting",
+    "summit": "meeting",
+    "visit": "meeting",
+    "talks": "negotiation",
+    "session": "negotiation",
+}
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", _I)
 _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b)[\w-]+\s+){0,2}$", _I)
 _PROPOSAL_NOUN = re.compile(
@@ -323,7 +328,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     for idx, (start, end, mentions) in enumerate(per_sentence):
         sent = text[start:end]
         topic_here = _has_topic(mentions, lex)
-        para_topic = topic_here or prev_topic or (idx + 1 < len(per_sentence) and _has_topic(per_sentence[idx + 1][2], lex))
+        para_topic = (
+            topic_here or prev_topic or (idx + 1 < len(per_sentence) and _has_topic(per_sentence[idx + 1][2], lex))
+        )
         ref = _REFERENCE.match(sent)
         skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
         inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
@@ -342,9 +349,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         prev_subject = _subject(sent, mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
-    events = [
-        e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])
-    ]
+    events = [e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])]
     return _merge(events, lex)
 
 
@@ -439,9 +444,7 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     return hits
 
 
-def _sentence_events(
-    sent: str, offset: int, mentions: list[_Mention], ctx: _Context
-) -> list[tuple[Event, bool]]:
+def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Context) -> list[tuple[Event, bool]]:
     """(event, is a definite mention) for each trigger kept in the sentence."""
     if _FOREIGN.search(sent) and not ctx.topic_here:
         return []
@@ -484,22 +487,26 @@ def _sentence_events(
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None)
         if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
             continue
-        is_mention = bool(_MENTION_NOUN.match(m.group())) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
-        out.append((
-            Event(
-                type=etype,
-                evidence=sent,
-                start=offset,
-                end=offset + len(sent),
-                date=date,
-                date_end=date_end,
-                actors=tuple(sorted(actors)),
-                location=location,
-                status=status,
-                cameo_code=CAMEO[etype],
-            ),
-            is_mention,
-        ))
+        is_mention = bool(_MENTION_NOUN.match(m.group())) and bool(
+            _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()])
+        )
+        out.append(
+            (
+                Event(
+                    type=etype,
+                    evidence=sent,
+                    start=offset,
+                    end=offset + len(sent),
+                    date=date,
+                    date_end=date_end,
+                    actors=tuple(sorted(actors)),
+                    location=location,
+                    status=status,
+                    cameo_code=CAMEO[etype],
+                ),
+                is_mention,
+            )
+        )
     return out
 
 
@@ -528,6 +535,8 @@ def _event_actors(
         agents = list(_actor_ids(sent, mentions, 0, m.start()))
         agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
+    elif hit.type == "ceasefire_violation":
+        return [a for a in _actor_ids(sent, mentions) if a not in sources] or list(ctx.prev_actors)
     elif governor is not None:
         return list(_actor_ids(sent, mentions)) or list(ctx.prev_actors)
     else:
@@ -535,7 +544,7 @@ def _event_actors(
         actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or [
             a for a in all_actors if a not in sources
         ]
-    if _ANAPHOR.match(sent) or (not actors and hit.type in ("prisoner_exchange", "attack")):
+    if _ANAPHOR.match(sent) or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
 
@@ -559,6 +568,12 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str) -> bool:
         around = sent[max(0, m.start() - 40) : m.end() + 30]
         if _TOPIC_LABEL.search(around) and not _ACT.search(before[-25:]):
             return False
+    if (
+        etype == "demand"
+        and m.group().lower().startswith("call")
+        and re.search(r"\b(?:the|this|that|a|his|her|their|its)\s+$", before, _I)
+    ):
+        return False  # "this call for the Kremlin": the noun, not "called for"
     if etype == "ceasefire_violation":
         return re.search(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", sent, _I) is not None
     return not (
@@ -610,8 +625,11 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
             out = [h for h in out if not (h.clause == clause and h.type == loser)]
         elif kinds == {"meeting"} and (group or not people):
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
-        elif kinds == {"negotiation"} and not group and len(people) >= 2 and re.search(
-            r"\btalks\s+with\b|\bheld\b", sent[lo:hi], _I
+        elif (
+            kinds == {"negotiation"}
+            and not group
+            and len(people) >= 2
+            and re.search(r"\btalks\s+with\b|\bheld\b", sent[lo:hi], _I)
         ):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
@@ -627,7 +645,11 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     if _ANY.search(near) or _CONDITIONAL.search(before):
         return None
     if etype in SPEECH_ACTS:
-        return "scheduled" if re.search(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", before, _I) else "occurred"
+        return (
+            "scheduled"
+            if re.search(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", before, _I)
+            else "occurred"
+        )
     if etype == "ceasefire_violation":
         return "occurred"
     if governed or _PROPOSED.search(before) or _LATER_MODAL.match(after):
@@ -637,6 +659,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     return "occurred"
 
 
+_FOR_DATE = re.compile(r"\b(?:for|from|starting|beginning|until)\s+(?:the\s+)?$", _I)
 _ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
 
 
@@ -650,8 +673,10 @@ def _event_date(
 ) -> tuple[dt.date | None, dt.date | None]:
     if not mentions:
         return ctx.inherited if status != "scheduled" else (None, None)
-    if governor is None and hit.type != "ceasefire_violation" and not any(
-        d.start >= hit.clause[0] and d.end <= hit.clause[1] for d in mentions
+    if (
+        governor is None
+        and hit.type != "ceasefire_violation"
+        and not any(d.start >= hit.clause[0] and d.end <= hit.clause[1] for d in mentions)
     ):
         # "X said on Tuesday (that) ...": a reported act takes the date of the report
         said = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 12]
@@ -675,6 +700,10 @@ def _event_date(
     if not pool:
         return None, None
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
+    own = [
+        d for d in pool if 0 <= d.start - hit.m.end() <= 40 and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])
+    ]
+    pool = own or pool  # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 12) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
@@ -710,7 +739,9 @@ def _same(a: Event, b: Event, lex: _Lexicon) -> bool:
     if a.date is not None and b.date is not None:
         if a.date != b.date:
             return False
-        sa, sb = _states(a.actors, lex), _states(b.actors, lex)
+        # one side's accusation is not the other side's: keep violations apart by who is named
+        expand = a.type != "ceasefire_violation"
+        sa, sb = (_states(a.actors, lex), _states(b.actors, lex)) if expand else (set(a.actors), set(b.actors))
     else:
         if a.status != b.status or (a.type == "attack" and a.location != b.location):
             return False

@@ -1,0 +1,81 @@
+"""Date phrases resolved against the publication date (transform.dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transform.dates import find_dates, has_date_words, resolve_date, tense_of
+
+WED_19_MARCH = dt.date(2025, 3, 19)  # a Wednesday
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "expected"),
+    [
+        ("spoke on Tuesday", "past", (D(2025, 3, 18), None)),
+        ("met on Wednesday", "past", (D(2025, 3, 19), None)),  # the same day, not a week ago
+        ("met on Thursday", "past", (D(2025, 3, 13), None)),
+        ("will meet on Friday", "future", (D(2025, 3, 21), None)),
+        ("will meet on Tuesday", "future", (D(2025, 3, 25), None)),
+        ("last Wednesday", "past", (D(2025, 3, 12), None)),
+        ("next Monday", "future", (D(2025, 3, 24), None)),
+        ("last week", "past", (D(2025, 3, 10), D(2025, 3, 16))),
+        ("next week", "future", (D(2025, 3, 24), D(2025, 3, 30))),
+        ("March 18", "past", (D(2025, 3, 18), None)),
+        ("18 March", "past", (D(2025, 3, 18), None)),
+        ("the 18th of March", "past", (D(2025, 3, 18), None)),
+        ("on Tuesday, March 11, 2025", "past", (D(2025, 3, 11), None)),
+        ("Mar 10–16", "past", (D(2025, 3, 10), D(2025, 3, 16))),
+        ("between March 10 and 16", "past", (D(2025, 3, 10), D(2025, 3, 16))),
+        ("from 23 to 25 March", "past", (D(2025, 3, 23), D(2025, 3, 25))),
+        ("May 30-June 2", "future", (D(2025, 5, 30), D(2025, 6, 2))),
+        ("next month", "future", (D(2025, 4, 1), D(2025, 4, 30))),
+        ("last month", "past", (D(2025, 2, 1), D(2025, 2, 28))),
+        ("overnight", "past", (D(2025, 3, 18), D(2025, 3, 19))),
+        ("last night", "past", (D(2025, 3, 18), D(2025, 3, 19))),
+        ("yesterday", "past", (D(2025, 3, 18), None)),
+        ("tomorrow", "future", (D(2025, 3, 20), None)),
+        ("2025-03-18", "past", (D(2025, 3, 18), None)),
+        ("18/03/2025", "past", (D(2025, 3, 18), None)),
+        ("from 6 p.m. on April 19 until midnight on April 21", "future", (D(2025, 4, 19), D(2025, 4, 21))),
+    ],
+)
+def test_phrases(phrase: str, tense: str, expected: tuple) -> None:
+    assert resolve_date(phrase, WED_19_MARCH, tense) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase", ["earlier this month", "later this week", "recently", "in the coming days", "soon", "this year"]
+)
+def test_vague_phrases_stay_undated(phrase: str) -> None:
+    assert resolve_date(phrase, WED_19_MARCH, "past") == (None, None)
+
+
+def test_year_rollover_past_and_future() -> None:
+    assert resolve_date("December 28", D(2025, 1, 3), "past") == (D(2024, 12, 28), None)
+    assert resolve_date("January 5", D(2024, 12, 30), "future") == (D(2025, 1, 5), None)
+    assert resolve_date("on Monday", D(2025, 1, 1), "past") == (D(2024, 12, 30), None)
+
+
+def test_future_month_named_in_past_copy_stays_in_the_year() -> None:
+    # "Putin declared on Monday a truce for May 8-10" (published 29 April): May is ahead, same year
+    assert resolve_date("May 8-10", D(2025, 4, 29), "past") == (D(2025, 5, 8), D(2025, 5, 10))
+
+
+def test_relative_phrases_need_a_publication_date() -> None:
+    assert resolve_date("on Tuesday", None, "past") == (None, None)
+    assert resolve_date("March 18", None, "past") == (None, None)
+    assert resolve_date("March 18, 2025", None, "past") == (D(2025, 3, 18), None)
+
+
+def test_modal_may_is_not_a_month() -> None:
+    assert find_dates("Russia may hold talks with Ukraine") == []
+
+
+def test_prefilter_and_tense() -> None:
+    assert not has_date_words("Putin spoke with Trump")
+    assert tense_of("the two leaders will meet on Friday") == "future"
+    assert tense_of("the two leaders met on Friday") == "past"

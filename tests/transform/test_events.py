@@ -1,0 +1,230 @@
+"""Event extraction rules (transform.events) on short texts and on the seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ceasefire.config import load_gazetteer
+from ceasefire.records import Event
+from transform.events import event_key, find_events
+from transform.gazetteer import Gazetteer
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO.parent / "shared" / "seed" / "trump-putin-call-2025-03-18.txt"
+WED = dt.date(2025, 3, 19)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer(REPO / "config")
+
+
+def events(gaz: Gazetteer, text: str, published: dt.date | None = WED) -> list[Event]:
+    found = find_events(text, published, gaz)
+    for e in found:
+        assert text[e.start : e.end] == e.evidence
+    return found
+
+
+def one(found: list[Event], etype: str) -> Event:
+    hits = [e for e in found if e.type == etype]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors", "date"),
+    [
+        (
+            "Donald Trump and Vladimir Putin spoke by phone on Tuesday.",
+            "call",
+            {"donald_trump", "vladimir_putin"},
+            "2025-03-18",
+        ),
+        (
+            "Steve Witkoff met Vladimir Putin in St Petersburg on Friday.",
+            "meeting",
+            {"steve_witkoff", "vladimir_putin"},
+            "2025-03-14",
+        ),
+        (
+            "Russian and Ukrainian delegations held talks in Istanbul on Monday.",
+            "negotiation",
+            {"russia", "ukraine"},
+            "2025-03-17",
+        ),
+        (
+            "Zelensky on Sunday proposed a full and unconditional ceasefire.",
+            "proposal",
+            {"volodymyr_zelensky"},
+            "2025-03-16",
+        ),
+        (
+            "The United States and Ukraine signed an agreement on minerals on Tuesday.",
+            "agreement",
+            {"united_states", "ukraine"},
+            "2025-03-18",
+        ),
+        ("Vladimir Putin on Saturday declared an Easter truce.", "ceasefire", {"vladimir_putin"}, "2025-03-15"),
+        (
+            "Russia and Ukraine swapped 175 prisoners of war each on Wednesday.",
+            "prisoner_exchange",
+            {"russia", "ukraine"},
+            "2025-03-19",
+        ),
+        ("A Russian missile struck Kryvyi Rih on Friday.", "attack", {"russia", "ukraine"}, "2025-03-14"),
+        (
+            "The European Union adopted new sanctions against Russia on Tuesday.",
+            "sanctions",
+            {"european_union", "russia"},
+            "2025-03-18",
+        ),
+        (
+            "The United States resumed military aid to Ukraine on Wednesday.",
+            "military_aid",
+            {"united_states", "ukraine"},
+            "2025-03-19",
+        ),
+        (
+            "Zelensky on Saturday demanded a strong response from the United States.",
+            "demand",
+            {"volodymyr_zelensky"},
+            "2025-03-15",
+        ),
+        ("The Kremlin on Sunday rejected Kyiv's proposal to extend the truce.", "rejection", {"kremlin"}, "2025-03-16"),
+    ],
+)
+def test_each_type(gaz: Gazetteer, text: str, etype: str, actors: set[str], date: str) -> None:
+    ev = one(events(gaz, text), etype)
+    assert actors <= set(ev.actors)
+    assert ev.date == dt.date.fromisoformat(date)
+    assert ev.cameo_code
+
+
+def test_violation_needs_a_truce_word(gaz: Gazetteer) -> None:
+    ev = one(
+        events(gaz, "Zelensky said on Sunday that Russian forces had violated the Easter truce 2,900 times."),
+        "ceasefire_violation",
+    )
+    assert {"volodymyr_zelensky", "russia"} <= set(ev.actors) and ev.date == dt.date(2025, 3, 16)
+    assert not any(e.type == "ceasefire" for e in events(gaz, "Zelensky said Russia had violated the Easter truce."))
+    assert not events(gaz, "Russia said Ukraine had violated international law.")
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        ("Russia may hold talks with Ukraine in Istanbul.", "negotiation", "proposed"),
+        ("Putin will meet Trump in Alaska on Friday.", "meeting", "scheduled"),
+        ("Zelensky will meet Trump at the White House on Monday.", "meeting", "scheduled"),
+        ("Putin refused to agree to a full ceasefire with Ukraine.", "ceasefire", "proposed"),
+        ("Ukraine said it was ready to accept a 30-day ceasefire with Russia.", "ceasefire", "proposed"),
+        ("Trump threatened to impose sanctions on Russia.", "sanctions", "proposed"),
+        ("Russia and Ukraine agreed to exchange 1,000 prisoners each.", "prisoner_exchange", "scheduled"),
+        ("Putin declared on Monday a three-day ceasefire with Ukraine for May 8-10.", "ceasefire", "scheduled"),
+    ],
+)
+def test_modality_sets_status(gaz: Gazetteer, text: str, etype: str, status: str) -> None:
+    assert one(events(gaz, text, dt.date(2025, 4, 29)), etype).status == status
+
+
+def test_refusal_is_a_rejection_and_the_truce_stays_proposed(gaz: Gazetteer) -> None:
+    found = events(gaz, "Putin refused to agree to a full ceasefire with Ukraine.")
+    assert one(found, "rejection").status == "occurred"
+    assert all(e.status != "occurred" for e in found if e.type == "ceasefire")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump and Putin did not speak by phone on Tuesday.",
+        "No call took place between Trump and Putin.",
+        "Ukraine and Russia never held talks in Riyadh.",
+        "If a truce between Russia and Ukraine holds, talks could follow.",
+    ],
+)
+def test_negated_and_conditional_events_are_dropped(gaz: Gazetteer, text: str) -> None:
+    kinds = {e.type for e in events(gaz, text)}
+    assert not kinds & {"call", "negotiation", "ceasefire"}
+
+
+def test_one_sentence_several_events(gaz: Gazetteer) -> None:
+    found = events(
+        gaz,
+        "Putin agreed to a 30-day halt to strikes on energy infrastructure in Ukraine on Tuesday but rejected "
+        "a full ceasefire, and demanded an end to Western military aid to Kyiv.",
+    )
+    assert {"ceasefire", "rejection", "demand", "military_aid"} <= {e.type for e in found}
+    assert next(e for e in found if e.type == "ceasefire").status == "occurred"
+    assert next(e for e in found if e.type == "military_aid").status == "proposed"
+
+
+def test_multi_clause_dates(gaz: Gazetteer) -> None:
+    found = events(
+        gaz, "Putin on Sunday proposed direct talks with Ukraine in Istanbul on May 15.", dt.date(2025, 5, 11)
+    )
+    assert one(found, "proposal").date == dt.date(2025, 5, 11)
+    talks = one(found, "negotiation")
+    assert talks.date == dt.date(2025, 5, 15) and talks.location == "Istanbul" and talks.status == "proposed"
+
+
+def test_undated_event_keeps_none(gaz: Gazetteer) -> None:
+    ev = one(events(gaz, "Moscow accused Kyiv of violating the moratorium on energy strikes."), "ceasefire_violation")
+    assert ev.date is None
+
+
+def test_place_after_preposition_is_a_location_not_an_actor(gaz: Gazetteer) -> None:
+    ev = one(events(gaz, "US and Russian officials held talks in Riyadh on Monday."), "negotiation")
+    assert ev.location == "Riyadh" and "saudi_arabia" not in ev.actors
+    assert set(ev.actors) == {"united_states", "russia"}
+
+
+def test_undated_mention_folds_into_the_reported_event(gaz: Gazetteer) -> None:
+    text = "Trump and Putin spoke by phone on Tuesday.\nThe call lasted more than two hours, Trump and Putin said."
+    assert len([e for e in events(gaz, text) if e.type == "call"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel and Hamas agreed on Wednesday to a ceasefire in Gaza, mediators said after talks with Steve Witkoff.",
+        "Sudan's army and the Rapid Support Forces agreed to a humanitarian truce, and the RSF accused the army of "
+        "violating it.",
+        "The club and its supporters agreed a truce on Wednesday; the fans accused the board of breaking the ceasefire.",
+    ],
+)
+def test_irrelevant_truces_give_no_events(gaz: Gazetteer, text: str) -> None:
+    assert events(gaz, text) == []
+
+
+def test_foreign_truce_inside_a_russia_article_is_ignored(gaz: Gazetteer) -> None:
+    text = (
+        "Putin and Trump spoke by phone on Tuesday about Ukraine.\n"
+        "Separately, Israel and Hamas agreed to a ceasefire in Gaza on Wednesday."
+    )
+    assert {e.type for e in events(gaz, text)} == {"call"}
+
+
+def test_event_key_is_stable(gaz: Gazetteer) -> None:
+    ev = one(events(gaz, "Vladimir Putin and Donald Trump spoke by phone on Tuesday."), "call")
+    assert event_key(ev) == "call|2025-03-18|donald_trump,vladimir_putin"
+
+
+def test_seed_article() -> None:
+    if not SEED.exists():
+        pytest.skip("../shared/seed is not available")
+    text = SEED.read_text(encoding="utf-8")
+    found = find_events(text, dt.date(2025, 3, 19), load_gazetteer(REPO / "config"))
+    call = one(found, "call")
+    assert call.date == dt.date(2025, 3, 18) and {"donald_trump", "vladimir_putin"} <= set(call.actors)
+    truces = [e for e in found if e.type == "ceasefire"]
+    assert any("energy" in e.evidence for e in truces)
+    talks = [e for e in found if e.date == dt.date(2025, 3, 10) and e.date_end == dt.date(2025, 3, 16)]
+    assert talks and any("Saudi Arabia" in e.evidence for e in talks)
+    swap = one(found, "prisoner_exchange")
+    assert swap.date == dt.date(2025, 3, 19) and swap.status == "scheduled"
+    assert {"russia", "ukraine"} <= set(swap.actors)
+    assert any(e.type == "demand" and "vladimir_putin" in e.actors and "military aid" in e.evidence for e in found)
