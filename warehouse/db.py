@@ -1,7 +1,8 @@
-"""Opening the warehouse: connection, lock handling, numbered migrations and views."""
+"""Opening the warehouse: connection (DuckDB file or DuckLake, see warehouse.backends), locks, migrations, views."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -14,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from ceasefire.errors import QueryError, WarehouseError, WarehouseLockedError
+from warehouse.backends import connect_lake, is_conflict, is_lake, parse_target, retry_on_conflict, rollback
 
 _LOCK_PATTERNS = ("Could not set lock", "Conflicting lock", "database is locked")
 DEFAULT_LOCK_TIMEOUT = 60.0
@@ -77,10 +79,21 @@ def lock_timeout() -> float:
 
 
 def open_warehouse(target: str, *, read_only: bool = False, wait: float | None = None) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse; a writer waits up to `wait` seconds for the lock, then raises WarehouseLockedError."""
-    if read_only and not target.startswith(("ducklake:", "md:")) and not Path(target).exists():
+    """Open the warehouse; a writer waits up to `wait` seconds for the lock, then raises WarehouseLockedError.
+
+    A DuckLake target gives an in-memory connection with the catalog attached as `lake` (READ_ONLY for
+    readers) and selected, plus the session's `search_articles` macro; DuckLake has no file lock to wait for.
+    """
+    parsed = parse_target(target)
+    if parsed.is_lake:
+        from warehouse import fulltext
+
+        con = connect_lake(parsed, read_only=read_only)
+        fulltext.install_macro(con)
+        return con
+    if read_only and not target.startswith("md:") and not Path(target).exists():
         raise WarehouseError(f"warehouse not found: {target} (run `ceasefire run` first)")
-    if not read_only and not target.startswith(("ducklake:", "md:", ":memory:")):
+    if not read_only and not target.startswith(("md:", ":memory:")):
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + (lock_timeout() if wait is None else wait)
     delay = 0.1
@@ -104,7 +117,8 @@ def _first_line(exc: BaseException) -> str:
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """Highest applied migration number (0 for an empty warehouse)."""
     exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name = 'schema_version' AND table_catalog = current_database()"
     ).fetchone()[0]
     if not exists:
         return 0
@@ -112,7 +126,27 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply pending migrations (each in its own transaction) and recreate the views; return the version."""
+    """Apply pending migrations (each in its own transaction), install changed views; return the version.
+
+    On DuckLake, writers starting together may collide on these catalog changes; the loser retries and
+    then finds the work done.
+    """
+    return retry_on_conflict(lambda: _migrate_once(con), "migration")
+
+
+def _in_transaction(con: duckdb.DuckDBPyConnection, what: str, statements) -> None:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        statements()
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        rollback(con)
+        if is_conflict(exc):
+            raise
+        raise WarehouseError(f"{what} failed: {_first_line(exc)}") from None
+
+
+def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR, applied_at TIMESTAMP)"
     )
@@ -120,18 +154,54 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     for mig in migrations():
         if mig.number <= current:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+
+        def apply(mig: SqlFile = mig) -> None:
             con.execute(mig.sql)
             con.execute("INSERT INTO schema_version VALUES (?, ?, now()::TIMESTAMP)", [mig.number, mig.name])
-            con.execute("COMMIT")
-        except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise WarehouseError(f"migration {mig.number:03d}_{mig.name} failed: {_first_line(exc)}") from None
+
+        _in_transaction(con, f"migration {mig.number:03d}_{mig.name}", apply)
         current = mig.number
-    for view in views():
-        con.execute(view.sql)
+    if is_lake(con):
+        _ensure_search_index(con)
+    _install_views(con)
     return current
+
+
+def _ensure_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """DuckLake keeps its BM25 index in two tables (warehouse.fulltext); build it if absent or incomplete."""
+    from warehouse import fulltext
+
+    if not fulltext.has_tables(con):
+        _in_transaction(con, "creating the search index", lambda: fulltext.ensure_tables(con))
+    if not fulltext.index_is_complete(con):
+        _in_transaction(con, "rebuilding the search index", lambda: fulltext.rebuild(con))
+    fulltext.install_macro(con)
+
+
+def _sha(sql: str) -> str:
+    return hashlib.sha256(sql.encode("utf-8")).hexdigest()
+
+
+def _install_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Create views that are missing or whose SQL changed (tracked in schema_views), in one transaction."""
+    installed = dict(con.execute("SELECT name, sha256 FROM schema_views").fetchall())
+    present = {
+        r[0]
+        for r in con.execute(
+            "SELECT view_name FROM duckdb_views() WHERE database_name = current_database() AND NOT internal"
+        ).fetchall()
+    }
+    stale = [v for v in views() if v.name not in present or installed.get(v.name) != _sha(v.sql)]
+    if not stale:
+        return
+
+    def install() -> None:
+        for view in stale:
+            con.execute(view.sql)
+            con.execute("DELETE FROM schema_views WHERE name = ?", [view.name])
+            con.execute("INSERT INTO schema_views VALUES (?, ?, now()::TIMESTAMP)", [view.name, _sha(view.sql)])
+
+    _in_transaction(con, "installing views", install)
 
 
 @contextmanager

@@ -11,6 +11,7 @@ import duckdb
 from ceasefire.errors import WarehouseError
 from transform.dedup import assign_duplicates
 from transform.linking import EventMention, link_events
+from warehouse.backends import is_conflict, is_lake, retry_on_conflict, rollback
 from warehouse.staging import staged_files
 
 # How far apart (days) two copies of a story may be published and still be checked as near-duplicates.
@@ -27,9 +28,12 @@ def _stage_view(con: duckdb.DuckDBPyConnection, run_dir: Path, table: str) -> No
 
 
 def _assign_duplicates(con: duckdb.DuckDBPyConnection) -> int:
+    # First copy = earliest published. A date-only timestamp (midnight) says "some time that day", so on the
+    # same day a copy with an exact time is taken as the earlier one.
     staged = con.execute(
         "SELECT article_id, simhash, published_at FROM stg_articles "
-        "ORDER BY published_at NULLS LAST, fetched_at, article_id"
+        "ORDER BY CAST(published_at AS DATE) NULLS LAST, CAST(published_at AS TIME) = TIME '00:00:00', "
+        "published_at, fetched_at, article_id"
     ).fetchall()
     if not staged:
         return 0
@@ -83,7 +87,21 @@ def _link_events(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any]) -> dict[str, int]:
-    """Merge the staged run in `run_dir` into the warehouse in one transaction; return row counts."""
+    """Merge the staged run in `run_dir` into the warehouse in one transaction; return row counts.
+
+    On DuckLake, concurrent loads may collide (a commit is refused when another transaction changed the same
+    table); the whole merge is then re-run on the newer snapshot. To keep loads of new articles insert-only
+    (never a conflict), the feed states and the runs row follow in a second, small transaction: a crash
+    between the two leaves the articles stored and their feeds not yet marked read, so nothing is lost.
+    """
+    lake = is_lake(con)
+    counts = retry_on_conflict(lambda: _merge_run(con, run_dir, run_row, lake), f"load of {run_dir.name}")
+    if lake:
+        retry_on_conflict(lambda: _merge_bookkeeping(con, run_dir, run_row, counts), f"load of {run_dir.name}")
+    return counts
+
+
+def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], lake: bool) -> dict[str, int]:
     con.execute("BEGIN TRANSACTION")
     try:
         for table in ("articles", "quotes", "events", "fetches", "feeds"):
@@ -106,10 +124,6 @@ def load_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, A
         con.execute("INSERT INTO events BY NAME SELECT * FROM stg_events")
         con.execute("DELETE FROM fetches WHERE run_id IN (SELECT DISTINCT run_id FROM stg_fetches)")
         con.execute("INSERT INTO fetches BY NAME SELECT * FROM stg_fetches")
-        con.execute(
-            "MERGE INTO feeds AS t USING stg_feeds AS s ON t.feed_url = s.feed_url "
-            "WHEN MATCHED THEN UPDATE WHEN NOT MATCHED THEN INSERT BY NAME"
-        )
         counts = {
             "articles": con.execute("SELECT count(*) FROM stg_articles").fetchone()[0],
             "relevant": con.execute("SELECT count(*) FROM stg_articles WHERE relevant").fetchone()[0],
@@ -118,14 +132,48 @@ def load_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, A
             "events": con.execute("SELECT count(*) FROM stg_events").fetchone()[0],
             "fetches": con.execute("SELECT count(*) FROM stg_fetches").fetchone()[0],
         }
-        _upsert_run(con, {**run_row, **{k: v for k, v in counts.items() if k != "fetches"}, "status": "loaded"})
+        if lake:
+            from warehouse.fulltext import index_staged
+
+            index_staged(con)  # the lake's BM25 postings commit with their articles
+        else:
+            _merge_feeds(con)
+            _upsert_run(con, _run_record(run_row, counts))
         con.execute("COMMIT")
     except BaseException as exc:
-        con.execute("ROLLBACK")
-        if isinstance(exc, duckdb.Error):
+        rollback(con)
+        if isinstance(exc, duckdb.Error) and not is_conflict(exc):
             raise WarehouseError(f"load of {run_dir.name} failed and was rolled back: {exc}") from None
         raise
     return counts
+
+
+def _merge_feeds(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        "MERGE INTO feeds AS t USING stg_feeds AS s ON t.feed_url = s.feed_url "
+        "WHEN MATCHED THEN UPDATE WHEN NOT MATCHED THEN INSERT BY NAME"
+    )
+
+
+def _run_record(run_row: dict[str, Any], counts: dict[str, int]) -> dict[str, Any]:
+    return {**run_row, **{k: v for k, v in counts.items() if k != "fetches"}, "status": "loaded"}
+
+
+def _merge_bookkeeping(
+    con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], counts: dict[str, int]
+) -> None:
+    """DuckLake's second transaction: feed states (conditional-GET marks) and the runs row."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _stage_view(con, run_dir, "feeds")
+        _merge_feeds(con)
+        _upsert_run(con, _run_record(run_row, counts))
+        con.execute("COMMIT")
+    except BaseException as exc:
+        rollback(con)
+        if isinstance(exc, duckdb.Error) and not is_conflict(exc):
+            raise WarehouseError(f"load of {run_dir.name} failed to record its feeds and run: {exc}") from None
+        raise
 
 
 def _upsert_run(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
@@ -137,15 +185,25 @@ def _upsert_run(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
 
 def set_run_status(con: duckdb.DuckDBPyConnection, run_id: str, status: str, error: str | None = None) -> None:
     """Record the outcome of the checks (or a failure) on a loaded run."""
-    con.execute(
-        "UPDATE runs SET status = ?, error = ?, finished_at = now()::TIMESTAMP WHERE run_id = ?",
-        [status, error, run_id],
+    retry_on_conflict(
+        lambda: con.execute(
+            "UPDATE runs SET status = ?, error = ?, finished_at = now()::TIMESTAMP WHERE run_id = ?",
+            [status, error, run_id],
+        ),
+        f"recording the status of run {run_id}",
     )
 
 
 def refresh_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """Rebuild the BM25 full-text index over article titles and text, and the search_articles macro."""
+    """Rebuild the BM25 full-text index over article titles and text, and the search_articles macro.
+
+    A DuckLake catalog cannot hold the fts index; its term tables are kept current by each load
+    (warehouse.fulltext), so there is nothing to rebuild.
+    """
     from warehouse.extensions import load_extension
+
+    if is_lake(con):
+        return
 
     load_extension(con, "fts")
     con.execute("PRAGMA create_fts_index('articles', 'article_id', 'title', 'text', overwrite = 1)")

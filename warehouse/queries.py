@@ -44,27 +44,30 @@ def search(
     relevant_only: bool = False,
     limit: int = 20,
 ) -> tuple[list[str], list[tuple]]:
-    """Articles matching `text`, ranked by BM25 over title and body (the fts index built after each load)."""
+    """Articles matching `text`, ranked by BM25 over title and body, through the `search_articles` macro.
+
+    On a DuckDB file the macro wraps the fts index rebuilt after each load; on DuckLake it scores the term
+    tables each load maintains (warehouse.fulltext). Both rank with the same formula and give equal scores.
+    """
     from warehouse.extensions import load_extension
 
     if not text.strip():
         raise QueryError("empty search query")
     with reader(target) as con:
         load_extension(con, "fts")
-        has_index = run_sql(
-            con, "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'fts_main_articles'"
+        has_macro = run_sql(
+            con, "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'search_articles'"
         ).fetchone()[0]
-        if not has_index:
+        if not has_macro:
             raise QueryError("the warehouse has no full-text index yet (it is built after each load)")
         cur = run_sql(
             con,
-            "SELECT score, article_id, CAST(published_at AS DATE) AS published, source, title, url FROM ("
-            "  SELECT *, fts_main_articles.match_bm25(article_id, ?) AS score FROM articles"
-            ") WHERE score IS NOT NULL "
-            "AND (CAST(? AS DATE) IS NULL OR CAST(published_at AS DATE) >= ?) "
+            "SELECT score, article_id, CAST(published_at AS DATE) AS published, source, title, url "
+            "FROM search_articles(?) "
+            "WHERE (CAST(? AS DATE) IS NULL OR CAST(published_at AS DATE) >= ?) "
             "AND (CAST(? AS DATE) IS NULL OR CAST(published_at AS DATE) <= ?) "
             "AND (NOT ? OR relevant) "
-            "ORDER BY score DESC, published_at DESC LIMIT ?",
+            "ORDER BY score DESC, published_at DESC, article_id LIMIT ?",
             [text, since, since, until, until, relevant_only, limit],
         )
         rows = [(round(r[0], 4), *r[1:]) for r in cur.fetchall()]

@@ -94,19 +94,16 @@ def stage(run: Path, articles: list[dict], quotes: list[dict], events: list[dict
     return run
 
 
-def counts(path: Path) -> dict[str, int]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
+def counts(target: str | Path) -> dict[str, int]:
+    with db.reader(str(target)) as con:
         return {
             t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("articles", "quotes", "events", "fetches", "feeds", "runs")
         }
-    finally:
-        con.close()
 
 
-def load(path: Path, run: Path, run_id: str = "r1") -> dict[str, int]:
-    with db.writer(str(path)) as con:
+def load(target: str | Path, run: Path, run_id: str = "r1") -> dict[str, int]:
+    with db.writer(str(target)) as con:
         return load_run(con, run, {"run_id": run_id, "logical_date": dt.date(2025, 3, 24)})
 
 
@@ -120,9 +117,8 @@ def staged(tmp_path: Path) -> Path:
     )
 
 
-def test_fresh_warehouse_has_contract_tables_and_views(tmp_path: Path) -> None:
-    path = tmp_path / "w.duckdb"
-    with db.writer(str(path)) as con:
+def test_fresh_warehouse_has_contract_tables_and_views(warehouse_target: str) -> None:
+    with db.writer(warehouse_target) as con:
         assert db.schema_version(con) == db.migrations()[-1].number
         cols = {
             (t, c) for t, c in con.execute("SELECT table_name, column_name FROM information_schema.columns").fetchall()
@@ -143,20 +139,20 @@ def test_fresh_warehouse_has_contract_tables_and_views(tmp_path: Path) -> None:
     assert {"daily_coverage", "events_by_type_daily", "top_speakers", "quote_spread", "event_timeline"} <= names
 
 
-def test_load_is_idempotent(tmp_path: Path, staged: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_load_is_idempotent(warehouse_target: str, staged: Path) -> None:
+    path = warehouse_target
     first = load(path, staged)
     assert first["articles"] == 2 and first["quotes"] == 1 and first["events"] == 1
     before = counts(path)
     load(path, staged)
     assert counts(path) == before
     assert before["articles"] == 2 and before["runs"] == 1
-    with db.reader(str(path)) as con:
+    with db.reader(path) as con:
         assert run_checks(con, None) == []
 
 
-def test_reload_replaces_an_articles_quotes(tmp_path: Path, staged: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_reload_replaces_an_articles_quotes(tmp_path: Path, staged: Path, warehouse_target: str) -> None:
+    path = warehouse_target
     load(path, staged)
     text = "Talks resumed.\n“Nothing has changed,” said Ivan Petrenko."
     run2 = stage(
@@ -167,15 +163,17 @@ def test_reload_replaces_an_articles_quotes(tmp_path: Path, staged: Path) -> Non
         run_id="r2",
     )
     load(path, run2, "r2")
-    con = duckdb.connect(str(path), read_only=True)
-    assert con.execute("SELECT text FROM quotes WHERE article_id = 'a1'").fetchall() == [("Nothing has changed,",)]
-    assert con.execute("SELECT first_run_id, run_id FROM articles WHERE article_id = 'a1'").fetchone() == ("r1", "r2")
-    assert con.execute("SELECT count(*) FROM events WHERE article_id = 'a1'").fetchone()[0] == 0
-    con.close()
+    with db.reader(path) as con:
+        assert con.execute("SELECT text FROM quotes WHERE article_id = 'a1'").fetchall() == [("Nothing has changed,",)]
+        assert con.execute("SELECT first_run_id, run_id FROM articles WHERE article_id = 'a1'").fetchone() == (
+            "r1",
+            "r2",
+        )
+        assert con.execute("SELECT count(*) FROM events WHERE article_id = 'a1'").fetchone()[0] == 0
 
 
-def test_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path, staged: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path, staged: Path, warehouse_target: str) -> None:
+    path = warehouse_target
     load(path, staged)
     before = counts(path)
     bad = stage(tmp_path / "staging" / "bad", [article("a9", TEXT_B, run_id="bad")], [], [], run_id="bad")
@@ -188,8 +186,8 @@ def test_failed_load_leaves_the_warehouse_as_it_was(tmp_path: Path, staged: Path
     assert counts(path) == before
 
 
-def test_near_duplicates_point_at_the_first_copy(tmp_path: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_near_duplicates_point_at_the_first_copy(tmp_path: Path, warehouse_target: str) -> None:
+    path = warehouse_target
     run1 = stage(tmp_path / "s" / "r1", [article("orig", TEXT_B, simhash=0b1011)], [], [])
     load(path, run1)
     run2 = stage(
@@ -200,16 +198,15 @@ def test_near_duplicates_point_at_the_first_copy(tmp_path: Path) -> None:
         run_id="r2",
     )
     load(path, run2, "r2")
-    con = duckdb.connect(str(path), read_only=True)
-    assert con.execute("SELECT duplicate_of FROM articles WHERE article_id = 'copy'").fetchone() == ("orig",)
-    # the copy adds an outlet to the day's coverage but not an article
-    rows = con.execute("SELECT day, articles, outlets, duplicates FROM daily_coverage ORDER BY day").fetchall()
+    with db.reader(path) as con:
+        assert con.execute("SELECT duplicate_of FROM articles WHERE article_id = 'copy'").fetchone() == ("orig",)
+        # the copy adds an outlet to the day's coverage but not an article
+        rows = con.execute("SELECT day, articles, outlets, duplicates FROM daily_coverage ORDER BY day").fetchall()
     assert rows == [(dt.date(2025, 3, 24), 1, 1, 0), (dt.date(2025, 3, 25), 0, 1, 1)]
-    con.close()
 
 
-def test_events_link_across_articles(tmp_path: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_events_link_across_articles(tmp_path: Path, warehouse_target: str) -> None:
+    path = warehouse_target
     ev = "Delegations met in Riyadh."
     run1 = stage(
         tmp_path / "s" / "r1",
@@ -222,14 +219,13 @@ def test_events_link_across_articles(tmp_path: Path) -> None:
         ],
     )
     load(path, run1)
-    con = duckdb.connect(str(path), read_only=True)
-    rows = con.execute("SELECT event_date, sources, articles FROM event_timeline ORDER BY event_date").fetchall()
+    with db.reader(path) as con:
+        rows = con.execute("SELECT event_date, sources, articles FROM event_timeline ORDER BY event_date").fetchall()
     assert rows == [(dt.date(2025, 3, 24), 2, 2), (dt.date(2025, 3, 28), 1, 1)]
-    con.close()
 
 
-def test_queries_are_read_only_and_errors_are_one_line(tmp_path: Path, staged: Path) -> None:
-    path = tmp_path / "w.duckdb"
+def test_queries_are_read_only_and_errors_are_one_line(staged: Path, warehouse_target: str) -> None:
+    path = warehouse_target
     load(path, staged)
     with pytest.raises(QueryError) as err:
         queries.run(str(path), sql="DELETE FROM articles")
