@@ -193,7 +193,8 @@ def test_undated_mention_folds_into_the_reported_event(gaz: Gazetteer) -> None:
         "Israel and Hamas agreed on Wednesday to a ceasefire in Gaza, mediators said after talks with Steve Witkoff.",
         "Sudan's army and the Rapid Support Forces agreed to a humanitarian truce, and the RSF accused the army of "
         "violating it.",
-        "The club and its supporters agreed a truce on Wednesday; the fans accused the board of breaking the ceasefire.",
+        "The club and its supporters agreed a truce on Wednesday; the fans accused the board of breaking "
+        "the ceasefire.",
     ],
 )
 def test_irrelevant_truces_give_no_events(gaz: Gazetteer, text: str) -> None:
