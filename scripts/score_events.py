@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import sys
 import time
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,9 +102,8 @@ def score_article(gold: list[dict], pred: list[dict], report: Report, name: str,
             report.by_type.setdefault(p["type"], Tally()).fp += 1
             report.overall.fp += 1
             if verbose:
-                report.lines.append(
-                    f"  EXTRA {name}: {p['type']} {p['date']} {sorted(p['actors'])} {p['status']} | {p['evidence'][:90]}"
-                )
+                detail = f"{p['type']} {p['date']} {sorted(p['actors'])} {p['status']}"
+                report.lines.append(f"  EXTRA {name}: {detail} | {p['evidence'][:90]}")
     # date accuracy among type-matched pairs (one-to-one by type, preferring actor overlap)
     free = [p for p in pred]
     for g in gold:
@@ -189,9 +187,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{'ALL':<22}{metrics['precision']:>7.2f}{metrics['recall']:>7.2f}{metrics['f1']:>7.2f}{o.tp:>5}{o.fp:>5}{o.fn:>5}"
     )
-    counts = Counter()
-    print(f"date accuracy (type-matched pairs): {metrics['date_accuracy']:.2f}   "
-          f"status accuracy (matched): {metrics['status_accuracy']:.2f}{'' if not counts else ''}")
+    print(
+        f"date accuracy (type-matched pairs): {metrics['date_accuracy']:.2f}   "
+        f"status accuracy (matched): {metrics['status_accuracy']:.2f}"
+    )
     return 0
 
 
