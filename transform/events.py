@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ceasefire.records import Event
 from transform import dates
@@ -418,13 +419,19 @@ def _location(sentence: str, mentions: list[_Mention], any_prep: bool) -> tuple[
     return None, None
 
 
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence))
+
+
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause around pos: between breaks such as 'but', 'while', 'said that'."""
     start, end = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= pos:
-            start = m.end()
-        elif m.start() > pos:
-            end = m.start()
+    for b_start, b_end in _breaks(sentence):
+        if b_end <= pos:
+            start = b_end
+        elif b_start > pos:
+            end = b_start
             break
     return start, end
 
