@@ -28,8 +28,13 @@ import trafilatura  # noqa: E402
 
 from ceasefire.config import load_gazetteer, read_yaml  # noqa: E402
 from ceasefire.errors import ExtractionError  # noqa: E402
+from transform.dedup import simhash  # noqa: E402
+from transform.events import find_events  # noqa: E402
+from transform.extract import decode_html, extract  # noqa: E402
+from transform.language import detect_language  # noqa: E402
 from transform.page import process_page  # noqa: E402
-from transform.relevance import TopicProfile  # noqa: E402
+from transform.quotes import find_quotes  # noqa: E402
+from transform.relevance import TopicProfile, score  # noqa: E402
 
 Page = tuple[Path, bytes, str, str | None]
 
@@ -67,6 +72,30 @@ def time_full(pages: list[Page], profile: TopicProfile, gazetteer) -> tuple[floa
         except ExtractionError:
             failed += 1
     return time.perf_counter() - start, failed
+
+
+def breakdown(pages: list[Page], profile: TopicProfile, gazetteer) -> dict[str, float]:
+    """Milliseconds per page of each stage of process_page, timed separately (events on relevant pages only)."""
+    totals = dict.fromkeys(("extract", "language", "relevance", "simhash", "quotes", "events"), 0.0)
+
+    def timed(stage: str, func, *args):
+        start = time.perf_counter()
+        value = func(*args)
+        totals[stage] += time.perf_counter() - start
+        return value
+
+    for _, body, url, content_type in pages:
+        page = timed("extract", lambda b, u, c: extract(decode_html(b, c), u), body, url, content_type)
+        if page is None:
+            continue
+        timed("language", detect_language, page.text, page.html_lang)
+        _, relevant = timed("relevance", score, page.title, page.text, profile)
+        timed("simhash", simhash, page.text)
+        timed("quotes", find_quotes, page.text, gazetteer)
+        if relevant:
+            day = page.published_at.date() if page.published_at else None
+            timed("events", find_events, page.text, day, gazetteer)
+    return {stage: round(1000 * seconds / len(pages), 3) for stage, seconds in totals.items()}
 
 
 def time_cli(pages: list[Page]) -> dict[str, float] | None:
@@ -130,6 +159,8 @@ def main() -> None:
         "extraction_errors": failed,
         "all_rounds_s": {"bare": [round(x, 3) for x in bare_runs], "full": [round(x, 3) for x in full_runs]},
     }
+    result["bare_ms_per_page"] = round(1000 * bare / len(pages), 3)
+    result["stage_ms_per_page"] = breakdown(pages, profile, gazetteer)
     if not args.no_cli:
         result["cli"] = time_cli(pages)
     args.out.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +169,7 @@ def main() -> None:
         f"{len(pages)} pages ({unique} unique): bare trafilatura {result['bare_trafilatura_pages_per_s']} pages/s, "
         f"process_page {result['process_page_pages_per_s']} pages/s, ratio {result['ratio']}x"
     )
+    print(f"bare trafilatura {result['bare_ms_per_page']} ms/page; stages (ms/page): {result['stage_ms_per_page']}")
     if result.get("cli"):
         print(f"CLI: {result['cli']}")
     print(f"written {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
