@@ -299,8 +299,12 @@ def extract_records(
         articles.append(_article_row(art, run_id))
         for q in art.quotes:
             quotes.append(_quote_row(art.article_id, q, quote_key(q.text)))
+        event_ids: set[str] = set()
         for e in art.events:
-            events.append(_event_row(art.article_id, e))
+            row = _event_row(art.article_id, e)
+            if row["event_id"] not in event_ids:  # one sentence may name the same event twice
+                event_ids.add(row["event_id"])
+                events.append(row)
     rdir = run_dir(settings, run_id)
     write_parquet(rdir / "articles.parquet", "articles", articles)
     write_parquet(rdir / "quotes.parquet", "quotes", quotes)
@@ -345,7 +349,9 @@ def _quote_row(article_id: str, q, key: str) -> dict[str, Any]:
 
 def _event_row(article_id: str, e) -> dict[str, Any]:
     return {
-        "event_id": _hash(article_id, e.type, e.start, e.end, e.date, ",".join(e.actors)),
+        "event_id": _hash(
+            article_id, e.type, e.start, e.end, e.date, e.date_end, ",".join(e.actors), e.location, e.status
+        ),
         "article_id": article_id,
         "event_type": e.type,
         "event_date": e.date,
