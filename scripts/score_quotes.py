@@ -1,6 +1,8 @@
 """Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
 
-Usage: score_quotes.py [--set dev|heldout|all] [--verbose]
+Usage: score_quotes.py [--set dev|heldout|test|all] [--verbose] [--timing]
+
+`test` is the blind set (devset/quotes/test/), scored once; `all` is dev and heldout.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class Score:
     frag_pred: int = 0
     frag_gold: int = 0
     seconds: float = 0.0
+    words: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -94,6 +97,7 @@ def score_article(name: str, text: str, gold: list[dict], gaz: Gazetteer, score:
     pred = find_quotes(text, gaz)
     score.seconds += time.perf_counter() - t0
     score.articles += 1
+    score.words += len(text.split())
     used: set[int] = set()
     for g in gold:
         hit = next((i for i, p in enumerate(pred) if i not in used and matches(p.text, g["text"])), None)
@@ -135,10 +139,27 @@ def score_set(which: str, gaz: Gazetteer | None = None, root: Path = DEVSET) -> 
     """Score every article of devset/quotes/<which>."""
     gaz = gaz or load_gazetteer(ROOT / "config")
     score = Score(which)
+    if not (root / which).is_dir():
+        raise FileNotFoundError(f"no such set: {root / which}")
     for txt in sorted((root / which).glob("*.txt")):
         doc = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))
         score_article(txt.stem, txt.read_text(encoding="utf-8"), doc["quotes"], gaz, score)
     return score
+
+
+def timing(which: str, gaz: Gazetteer, repeat: int = 20, root: Path = DEVSET) -> tuple[float, float]:
+    """(ms per article, ms per 600 words) for find_quotes over a set, best of `repeat` warm passes."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / which).glob("*.txt"))]
+    words = sum(len(t.split()) for t in texts)
+    for t in texts:
+        find_quotes(t, gaz)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for t in texts:
+            find_quotes(t, gaz)
+        best = min(best, time.perf_counter() - t0)
+    return 1000 * best / max(1, len(texts)), 1000 * best / max(1, words) * 600
 
 
 def report(score: Score) -> str:
@@ -154,8 +175,9 @@ def report(score: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the figures for the chosen sets (and each miss with --verbose)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev", "heldout", "all"], default="all")
+    ap.add_argument("--set", choices=["dev", "heldout", "test", "all"], default="all")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--timing", action="store_true", help="also time warm runs: ms/article and ms/600 words")
     args = ap.parse_args(argv)
     gaz = load_gazetteer(ROOT / "config")
     for which in ("dev", "heldout") if args.set == "all" else (args.set,):
@@ -164,6 +186,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.verbose:
             for line in score.misses:
                 print("   ", line)
+        if args.timing:
+            per_article, per_600 = timing(which, gaz)
+            print(
+                f"{which:8s} timing: {per_article:.3f} ms/article  {per_600:.3f} ms/600 words (best of 20 warm passes)"
+            )
     return 0
 
 

@@ -17,6 +17,104 @@ from ceasefire.records import Quote
 from transform.gazetteer import Actor, Gazetteer
 from transform.text import paragraphs, sentences
 
+# --- gazetteer-derived lookups, built once per gazetteer ----------------------------------------------------
+
+
+def _norm(name: str) -> str:
+    """Lookup key for a name (the same folding as the gazetteer's, without its regexes)."""
+    k = " ".join(name.replace("\u2019", "'").split()).casefold()
+    return k[4:] if k.startswith("the ") else k
+
+
+class _Rules:
+    """Everything quote attribution derives from one Gazetteer: folded name, role and place tables."""
+
+    _MEMO_LIMIT = 50_000
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.names: dict[str, Actor] = {}
+        self.roles: dict[str, Actor] = {}
+        for actor in gaz.actors.values():
+            for name in (actor.name, *actor.aliases):
+                self.names.setdefault(_norm(name), actor)
+            for role in actor.roles:
+                self.roles.setdefault(_norm(role), actor)
+        self.places = {_norm(n) for p in gaz.places for n in (p.name, *p.aliases)}
+        self.first_words = {k.split()[0] for k in self.names}
+        self.first_words |= {w.rstrip(".") for w in self.first_words}
+        self.longest = max((len(k.split()) for k in self.names), default=0)
+        self._starts: dict[str, bool] = {}
+
+    def actor(self, name: str) -> Actor | None:
+        """The actor a name or alias refers to, or None."""
+        return self.names.get(_norm(name))
+
+    def actor_by_role(self, role: str) -> Actor | None:
+        """The actor a title refers to ('the Kremlin spokesman'), or None."""
+        return self.roles.get(_norm(role))
+
+    def place(self, name: str) -> bool:
+        """Whether a name is a known place."""
+        return _norm(name) in self.places
+
+    def may_start(self, tok: str) -> bool:
+        """Whether some gazetteer name starts with this token (skips lookups for most capitalised words)."""
+        hit = self._starts.get(tok)
+        if hit is None:
+            t = tok.replace("\u2019", "'").casefold()
+            hit = t in self.first_words or t.rstrip(".") in self.first_words or t[:-2] in self.first_words
+            if len(self._starts) > self._MEMO_LIMIT:
+                self._starts.clear()
+            self._starts[tok] = hit
+        return hit
+
+
+# Keyed by id(); the Gazetteer is kept in the value so its id cannot be reused while the entry lives.
+_RULES: dict[int, tuple[Gazetteer, _Rules]] = {}
+
+
+def _rules_for(gaz: Gazetteer) -> _Rules:
+    """The compiled rules for a gazetteer, built on first use and cached by identity."""
+    hit = _RULES.get(id(gaz))
+    if hit is not None and hit[0] is gaz:
+        return hit[1]
+    if len(_RULES) >= 8:
+        _RULES.pop(next(iter(_RULES)))
+    rules = _Rules(gaz)
+    _RULES[id(gaz)] = (gaz, rules)
+    return rules
+
+
+# Capital letters that start a name in the patterns below (Latin, with the Central European ones).
+_CAPS = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110]"
+# Patterns used inside per-quote and per-name helpers, compiled once.
+_POSS_S = re.compile(r"[\u2019']s$")
+_HEAD_NP = re.compile(
+    r"\s*(?:(?P<pron>he|she|they|it)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
+    r"|(?P<name>(?:"
+    + _CAPS
+    + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}"
+    + _CAPS
+    + r"[\w\u2019'\-]*))"
+)
+_TRAILING_NAME = re.compile(r"(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+)+)\s*$")
+_STOP_PUNCT = re.compile(r"[.!?](?=\s|$)")
+_BLANK = re.compile(r"[\s]*")
+_ACCORDING_AFTER = re.compile(r"[\s,\u2013\u2014-]*according to\s+", re.I)
+_DESC_CUT = re.compile(r"\s+(?:who|which|in|on|at|told|said|says|during|after|when|speaking)\b")
+_DESC_PREP = re.compile(r"\s+(?:of|for|at|from|with|to)\s+")
+_FOLLOWED_BY_CUE = re.compile(r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_INITIALS = re.compile(r"(?:" + _CAPS + r"\.)+")
+_HYPHEN_LOWER = re.compile(r"-[a-z]")
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026]$")
+_LEADING_SEP = re.compile(r"\s*[,\u2013\u2014\-:]?\s*")
+_ROLE_WORD = re.compile(r"[\w'\u2019-]+")
+_HEADLINE_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb]?$")
+_NAME_WORD = re.compile(r"[\w']+")
+_QUAL_WORD = re.compile(r"[\w'-]+")
+
 
 def _words(spaced: str) -> frozenset[str]:
     """A word list written as one spaced string (keeps long vocabularies compact)."""
@@ -316,19 +414,12 @@ class _Mention:
 def slug(name: str) -> str:
     """A stable snake_case id for a name: 'Alexander Vershbow' -> 'alexander_vershbow'."""
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return re.sub(r"[^a-z0-9]+", "_", s).strip("_")
+    return _NON_SLUG.sub("_", s).strip("_")
 
 
 def _clean_tok(tok: str) -> str:
-    tok = re.sub(r"[\u2019']s$", "", tok)
-    if (
-        tok.endswith(".")
-        and not re.fullmatch(
-            r"(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110]\.)+",
-            tok,
-        )
-        and tok.casefold() not in _TITLES
-    ):
+    tok = _POSS_S.sub("", tok)
+    if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.casefold() not in _TITLES:
         tok = tok[:-1]
     return tok
 
@@ -399,7 +490,7 @@ _SUBJ_BEFORE = re.compile(
 class _Registry:
     """Entities named in one article, their mentions in text order, and lookups for attribution."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: _Rules) -> None:
         self.gaz = gaz
         self.by_key: dict[str, _Entity] = {}
         self.mentions: list[_Mention] = []
@@ -410,7 +501,7 @@ class _Registry:
         key = "gaz:" + actor.id
         ent = self.by_key.get(key)
         if ent is None:
-            words = {w.casefold() for n in (actor.name, *actor.aliases) for w in re.findall(r"[\w']+", n)}
+            words = {w.casefold() for n in (actor.name, *actor.aliases) for w in _NAME_WORD.findall(n)}
             roles = {w.casefold() for r in actor.roles for w in r.split()}
             gender = _gender_of(actor.name.split()[0], set()) if actor.kind == "person" else None
             ent = _Entity(actor.name, actor.id, actor.kind, gender, roles, words)
@@ -448,7 +539,27 @@ class _Registry:
         return self.mentions[:k][::-1]
 
 
-def _register(text: str, gaz: Gazetteer, quoted: list[tuple[int, int]]) -> _Registry:
+def _upper_class() -> str:
+    """A regex character class of every upper- and title-case letter below U+2000."""
+    cps = [c for c in range(0x2000) if unicodedata.category(chr(c)) in ("Lu", "Lt")]
+    ranges, lo, prev = [], cps[0], cps[0]
+    for c in [*cps[1:], -1]:
+        if c != prev + 1:
+            ranges.append(re.escape(chr(lo)) + ("-" + re.escape(chr(prev)) if prev > lo else ""))
+            lo = c
+        prev = c
+    return "[" + "".join(ranges) + "]"
+
+
+_UPPER = _upper_class()
+# A capitalised word (the same characters as _TOKEN's words), not starting inside a hyphenated word.
+_CAP_WORD = re.compile(r"(?<![\w.\-])" + _UPPER + r"[\w\u2019'.\-]*")
+_JOINER = re.compile(
+    r" (?:(?P<part>" + "|".join(sorted(_PARTICLES)) + r")|(?P<conn>(?:of|for|the|on|and)(?: (?:of|for|the|on|and))?)) "
+)
+
+
+def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registry:
     """Find capitalised name sequences, resolve them to gazetteer actors or new people/organisations."""
     reg = _Registry(gaz)
     qstarts = [a for a, _ in quoted]
@@ -457,36 +568,36 @@ def _register(text: str, gaz: Gazetteer, quoted: list[tuple[int, int]]) -> _Regi
         k = bisect.bisect_right(qstarts, pos) - 1
         return k >= 0 and quoted[k][0] <= pos < quoted[k][1]
 
-    for ps, pe in paragraphs(text):
-        toks = [(m.start() + ps, m.end() + ps, m.group()) for m in _TOKEN.finditer(text[ps:pe])]
-        i = 0
-        while i < len(toks):
-            if not _is_cap(toks[i][2]):
-                i += 1
-                continue
-            j = i + 1
-            while j < len(toks):
-                t = toks[j][2]
-                gap = text[toks[j - 1][1] : toks[j][0]]
-                prev = toks[j - 1][2]
-                if gap != " " or (prev.endswith(".") and len(prev) > 3 and prev.casefold() not in _TITLES):
-                    break
-                if _is_cap(t) or (t in _PARTICLES and j + 1 < len(toks) and _is_cap(toks[j + 1][2])):
-                    j += 1
-                    continue
-                if t in _CONNECTORS and _clean_tok(toks[j - 1][2]).casefold() in _ORG_WORDS:
-                    k = j
-                    while k < len(toks) and toks[k][2] in _CONNECTORS:
-                        k += 1
-                    if k < len(toks) and k - j <= 2 and _is_cap(toks[k][2]):
-                        j = k
-                        continue
-                break
-            _resolve_sequence(text, toks[i:j], reg, in_quote)
-            i = j
+    # One pass over the capitalised words: join neighbours separated by one space, a name particle
+    # (de, van) or, after an organisation word, one or two connectors ("Institute for the Study of War").
+    seq: list[tuple[int, int, str]] = []
+    for m in _CAP_WORD.finditer(text):
+        tok = m.group()
+        if seq:
+            _, prev_e, prev = seq[-1]
+            gap = m.start() - prev_e
+            joined = False
+            if prev.endswith(".") and len(prev) > 3 and prev.casefold() not in _TITLES:
+                pass  # "... Moscow. Kyiv" is two sentences, not one name
+            elif gap == 1 and text[prev_e] == " ":
+                joined = True
+            elif gap <= 13:
+                j = _JOINER.fullmatch(text, prev_e, m.start())
+                if j is not None and (j.group("part") or _clean_tok(prev).casefold() in _ORG_WORDS):
+                    seq.extend((w.start(), w.end(), w.group()) for w in _WORD_SPLIT.finditer(text, prev_e, m.start()))
+                    joined = True
+            if not joined:
+                _resolve_sequence(text, seq, reg, in_quote)
+                seq = []
+        seq.append((m.start(), m.end(), tok))
+    if seq:
+        _resolve_sequence(text, seq, reg, in_quote)
     reg.finish(text)
     _add_roles(text, reg)
     return reg
+
+
+_WORD_SPLIT = re.compile(r"\S+")
 
 
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
@@ -502,7 +613,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     rest_start = i
     while k < n:
         found = None
-        for j in range(min(n, k + 6), k, -1):
+        if not gaz.may_start(seq[k][2]):
+            k += 1
+            continue
+        for j in range(min(n, k + gaz.longest), k, -1):
             actor = gaz.actor(text[seq[k][0] : seq[j - 1][1]].rstrip("."))
             if actor is None and j - 1 >= k and seq[j - 1][2].endswith(("\u2019s", "'s")):
                 actor = gaz.actor(text[seq[k][0] : seq[j - 1][1] - 2])
@@ -520,7 +634,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     lw = [w.casefold() for w in words]
     m = 0
     title_ctx: set[str] = set()
-    while m < len(words) and (_is_descriptor(lw[m]) or re.search(r"-[a-z]", words[m])):
+    while m < len(words) and (_is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m])):
         title_ctx.update(lw[m].split("-"))
         m += 1
     core = seq[rest_start + m :]
@@ -568,7 +682,7 @@ def _add_roles(text: str, reg: _Registry) -> None:
         ent = m.ent
         a = _APPOS.match(text, m.end)
         if a:
-            words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", a.group(0))}
+            words = {w.casefold() for w in _ROLE_WORD.findall(a.group(0))}
             ent.roles.update(_with_synonyms(words - {"a", "an", "the", "who", "of", "in", "at", "for", "and"}))
             if ent.kind == "person" and ent.gender is None:
                 ent.gender = _gender_of(ent.name.split()[0], words)
@@ -681,22 +795,18 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
 
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
 _NAME_END = re.compile(
-    r"((?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)\s*$"
+    r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+)\s*$"
 )
 
 
 _NAME_START = re.compile(
-    r"((?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)\b"
+    r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+)\b"
 )
 
 
 def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that starts text[lo:hi] (a speaker after an inverted verb or 'according to')."""
-    m = re.match(
-        r"\s*(?:(?P<pron>he|she|they|it)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
-        r"|(?P<name>(?:[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]*))",
-        text[lo:hi],
-    )
+    m = _HEAD_NP.match(text[lo:hi])
     if not m:
         return None
     if not m.group("pron"):
@@ -710,13 +820,10 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
         return _NP("name", m.group("name"), lo + m.start("name"))
     desc = m.group("desc")
     # 'the country's foreign minister Name' -> the name wins
-    nm = re.search(
-        r"([A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+)+)\s*$",
-        desc,
-    )
+    nm = _TRAILING_NAME.search(desc)
     if nm:
         return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))
-    desc = re.split(r"\s+(?:who|which|in|on|at|told|said|says|during|after|when|speaking)\b", desc)[0]
+    desc = _DESC_CUT.split(desc)[0]
     return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
 
 
@@ -733,7 +840,7 @@ def _is_name(s: str) -> bool:
 class _Attributor:
     """Resolve speaker noun phrases to (display name, speaker id) against the article's registry."""
 
-    def __init__(self, text: str, reg: _Registry, gaz: Gazetteer) -> None:
+    def __init__(self, text: str, reg: _Registry, gaz: _Rules) -> None:
         self.text = text
         self.reg = reg
         self.gaz = gaz
@@ -767,7 +874,7 @@ class _Attributor:
         return None
 
     def _name(self, name: str, pos: int) -> _Entity | None:
-        name = re.sub(r"[\u2019']s$", "", name.strip()).strip(" .")
+        name = _POSS_S.sub("", name.strip()).strip(" .")
         gaz = self.gaz
         actor = gaz.actor(name)
         if actor is not None:
@@ -814,12 +921,12 @@ class _Attributor:
         if np.det not in _DEFINITE:
             return None
         body = np.text.split(None, 1)[1] if " " in np.text else ""
-        parts = re.split(r"\s+(?:of|for|at|from|with|to)\s+", body, maxsplit=1)
-        head_words = [w.casefold() for w in re.findall(r"[\w'\u2019-]+", parts[0])]
+        parts = _DESC_PREP.split(body, maxsplit=1)
+        head_words = [w.casefold() for w in _ROLE_WORD.findall(parts[0])]
         if not head_words:
             return None
         head = head_words[-1]
-        qual = {w.casefold() for w in re.findall(r"[\w'-]+", parts[1])} - {"the", "a"} if len(parts) > 1 else set()
+        qual = {w.casefold() for w in _QUAL_WORD.findall(parts[1])} - {"the", "a"} if len(parts) > 1 else set()
         actor = self.gaz.actor_by_role(parts[0]) or self.gaz.actor(parts[0])
         best = None
         best_score = -1
@@ -842,9 +949,7 @@ class _Attributor:
 
 # --- the extractor ----------------------------------------------------------------------------------------
 
-_LABEL = re.compile(
-    r"([A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+(?:\s+[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110][\w\u2019'\-]+){0,2}):\s+(?=\S)"
-)
+_LABEL = re.compile(r"(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){0,2}):\s+(?=\S)")
 _NOT_LABEL = {
     "q",
     "a",
@@ -884,8 +989,9 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     spans.sort(key=lambda s: s.open_pos)
     # names inside quotes are not antecedents for pronouns (scare-quoted fragments are ordinary prose)
     quoted = [(s.open_pos, (s.close_pos if s.close_pos is not None else s.end) + 1) for s in spans if not s.fragment]
-    reg = _register(text, gazetteer, quoted)
-    att = _Attributor(text, reg, gazetteer)
+    rules = _rules_for(gazetteer)
+    reg = _register(text, rules, quoted)
+    att = _Attributor(text, reg, rules)
     spans.extend(_label_quotes(text, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(text, paras, spans, att)
@@ -921,7 +1027,7 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
     if paras:
         ps, pe = paras[0]
         first = text[ps:pe].rstrip()
-        if len(first) < 160 and not re.search(r"[.!?][\"'\u201d\u2019\u00bb]?$", first) and len(paras) > 1:
+        if len(first) < 160 and not _HEADLINE_END.search(first) and len(paras) > 1:
             headline = 0
     for s in spans:
         if s.close_pos is None or s.group >= 0:
@@ -933,7 +1039,7 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
         nwords = len(_WORDS_RE.findall(content))
         if nwords > 5:
             continue
-        if re.search(r"[.!?\u2026]$", content) or text[s.close_pos - 1] == ",":
+        if _ENDS_SENTENCE.search(content) or text[s.close_pos - 1] == ",":
             continue
         ps, _ = paras[s.para]
         before = text[ps : s.open_pos].rstrip()
@@ -941,9 +1047,7 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
         starts_sentence = not before or before[-1] in ".:!?" or (before[-1] == "," and content[:1].isupper())
         if before.endswith((",", ":")) and _CUE_RE.search(before[-40:]):
             starts_sentence = True
-        followed_by_cue = re.match(
-            r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b", after
-        )
+        followed_by_cue = _FOLLOWED_BY_CUE.match(after)
         if (starts_sentence and content[:1].isupper()) or followed_by_cue:
             continue
         s.fragment = True
@@ -1087,7 +1191,7 @@ def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _A
     """Look for a reporting verb and its subject after the quote, then before it."""
     # window after the quote, up to the end of its sentence
     after = text[after_lo:hi]
-    m_end = re.search(r"[.!?](?=\s|$)", after)
+    m_end = _STOP_PUNCT.search(after)
     a_hi = after_lo + (m_end.start() if m_end else len(after))
     if _try_after(text, s, after_lo, a_hi, att):
         return
@@ -1098,7 +1202,7 @@ def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _A
         if m.end() <= len(before):
             cut = m.end()
     b_lo = lo + cut
-    if re.fullmatch(r"[\s]*", text[b_lo : s.open_pos]):
+    if _BLANK.fullmatch(text[b_lo : s.open_pos]):
         return
     _try_before(text, s, b_lo, s.open_pos, att)
 
@@ -1111,14 +1215,14 @@ def _set(s: _Span, who: tuple[str | None, str | None], cue: str, attr_end: int, 
 
 def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
     seg = text[lo:hi]
-    if not seg.strip() or not re.match(r"\s*[,\u2013\u2014\-:]?\s*", seg):
+    if not seg.strip() or not _LEADING_SEP.match(seg):
         return False
     inv = _INVERTIBLE.match(seg)
     if inv:
         np = _head_np(text, lo + inv.end(), hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, lo), inv.group(1), hi, np)
-    acc = re.match(r"[\s,\u2013\u2014-]*according to\s+", seg, re.I)
+    acc = _ACCORDING_AFTER.match(seg)
     if acc:
         np = _head_np(text, lo + acc.end(), hi)
         if np is not None:
