@@ -105,8 +105,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"|this\s+afternoon|this\s+evening)",
     ),
 ]
-_DATE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS) + r")(?![\w])", re.IGNORECASE
+_DATE_SOURCE = r"(?<![\w-])(?:" + "|".join(f"(?P<k_{k}>{p})" for k, p in _PATTERNS) + r")(?![\w])"
+_DATE_RE = re.compile(_DATE_SOURCE, re.IGNORECASE)
+# The same pattern in lower case, matched case-sensitively on lower-cased text: about twice as fast, because
+# case folding stops the regex engine from skipping ahead to a literal.
+_DATE_LOWER_RE = re.compile(
+    re.sub(r"(?<=[a-z])[A-Z]|(?<![\\?<])\b[A-Z](?=[a-z])", lambda m: m.group().lower(), _DATE_SOURCE)
 )
 # Cheap pre-filter: a sentence without any of these words has no date phrase.
 _HINT_RE = re.compile(
@@ -114,6 +118,22 @@ _HINT_RE = re.compile(
     r"|evening",
     re.IGNORECASE,
 )
+# Five-letter keys of the words a date phrase needs (callers that already split a sentence into word keys
+# can skip find_dates without scanning the text again).
+_DATE_WORDS = (
+    "january jan february feb march mar april apr may june jun july jul august aug september sep sept"
+    " october oct november nov december dec monday tuesday wednesday thursday friday saturday sunday"
+    " week weeks weekend month months year overnight night yesterday today tonight tomorrow morning"
+    " afternoon evening"
+)
+_DATE_KEYS = frozenset(w[:5] for w in _DATE_WORDS.split())
+
+
+def may_have_dates(keys: set[str]) -> bool:
+    """Whether a sentence whose words have these five-letter keys may hold a date phrase."""
+    return not _DATE_KEYS.isdisjoint(keys) or any(k[:1].isdigit() for k in keys)
+
+
 _FUTURE_RE = re.compile(
     r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|"
     r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans?\s+to|planned\s+for|intends?\s+to|upcoming)\b",
@@ -154,10 +174,13 @@ def find_dates(text: str) -> list[DateMention]:
     if not has_date_words(text):
         return []
     found: list[DateMention] = []
-    for m in _DATE_RE.finditer(text):
-        kind = next(k[2:] for k, v in m.groupdict().items() if k.startswith("k_") and v is not None)
-        parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None and not k.startswith("k_"))
-        found.append(DateMention(m.start(), m.end(), m.group(), kind, parts))
+    lowered = text.lower()
+    matches = _DATE_LOWER_RE.finditer(lowered) if len(lowered) == len(text) else _DATE_RE.finditer(text)
+    for m in matches:
+        groups = m.groupdict()
+        kind = (m.lastgroup or "k_")[2:]
+        parts = tuple((k, v) for k, v in groups.items() if v is not None and not k.startswith("k_"))
+        found.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], kind, parts))
     return _join_ranges(text, found)
 
 

@@ -137,6 +137,55 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
 }
+# Word stems that can start a trigger of each type. A sentence is tested against a type's pattern only when
+# one of its words opens with a stem (the first five letters, or the whole word when shorter), so most
+# sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
+_STEMS: dict[str, str] = {
+    "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
+    "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat",
+    "negotiation": "talks negotiation negotiate consultations round",
+    "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
+    " presented plan point initiative memorandum framework",
+    "agreement": "signed sealed clinched reached struck deal deals agreed agreement accord",
+    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end",
+    "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
+    "prisoner_exchange": "prisoner prisoners pow pows captive exchange swap swaps swapped swapping release"
+    " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
+    "attack": "attack strike strikes struck striking shelled shelling bomb bombs bombed bombing bombardment"
+    " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
+    " recapture shot glide",
+    "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
+    "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
+    " shipments tomahawk himars atacms aid",
+    "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
+    " precondition only told press pressed pressing gave",
+    "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines",
+}
+_STEM_TYPES: dict[str, frozenset[str]] = {}
+for _etype, _words in _STEMS.items():
+    for _w in _words.split():
+        _STEM_TYPES[_w[:5]] = _STEM_TYPES.get(_w[:5], frozenset()) | {_etype}
+# Punctuation becomes a space so that str.split yields words ("cease-fire" -> "cease", "fire").
+_SPLIT = str.maketrans(
+    dict.fromkeys(
+        "\"'()[]{}.,;:!?-/\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026", " "
+    )
+)
+
+
+def _word_keys(lowered: str) -> set[str]:
+    """Five-letter keys of the words of a lower-cased sentence."""
+    return {w[:5] for w in lowered.translate(_SPLIT).split()}
+
+
+def _candidate_types(keys: set[str]) -> set[str]:
+    """Event types whose trigger pattern may match a sentence with these word keys."""
+    out: set[str] = set()
+    for k in keys & _STEM_TYPES.keys():
+        out |= _STEM_TYPES[k]
+    return out
+
+
 # Words that make a noun trigger an act rather than a topic label.
 _ACT = re.compile(
     r"\b(?:declar\w*|announc\w*|agree\w*|order\w*|accept\w*|propos\w*|offer\w*|back\w*|endors\w*|took\s+effect"
@@ -225,15 +274,38 @@ class _Mention:
 
 @dataclass(slots=True)
 class _Lexicon:
-    """Gazetteer names compiled into one pattern, with the lookups the extractor needs."""
+    """Gazetteer names compiled once into a trie pattern, with the lookups the extractor needs."""
 
     gazetteer: Gazetteer
     pattern: re.Pattern[str]
+    lower_names: tuple[str, ...]
     topic_ids: frozenset[str]
     reporting_ids: frozenset[str]
+    resolved: dict[str, tuple[str | None, str | None, str | None]]
 
 
 _LEXICONS: dict[int, tuple[Gazetteer, _Lexicon]] = {}
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation factored by common prefixes: the regex engine tests one branch per character, not one
+    per name, and a pattern whose branches all open with a capital is scanned at C speed between capitals."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
+
+    return build(trie)
 
 
 def _lexicon(gaz: Gazetteer) -> _Lexicon:
@@ -242,34 +314,81 @@ def _lexicon(gaz: Gazetteer) -> _Lexicon:
         return cached[1]
     names = set(gaz.names()) | {r for r in gaz.roles() if any(c.isupper() for c in r)} | set(gaz.place_names())
     names |= {d for d, aid in DEMONYMS.items() if aid in gaz.actors}
-    alts = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in alts) + r")(?:'s|\u2019s)?(?![\w-])")
+    # "the Kremlin" is looked up without its article, so matching "Kremlin" finds both spellings
+    names = {n[4:] if n[:4].lower() == "the " and n[4:5].isupper() else n for n in names}
+    upper = [n for n in names if n[:1].isupper()]
+    lower = tuple(sorted((n for n in names if not n[:1].isupper()), key=len, reverse=True))
+    pattern = re.compile(_trie_pattern(upper) + r"(?:'s|\u2019s)?(?![\w-])")
     topic = {a.id for a in gaz.actors.values() if a.id in TOPIC_STATES or a.country in TOPIC_STATES}
     reporting = {
         a.id
         for a in gaz.actors.values()
         if (a.kind == "organisation" and a.country) or any(_REPORTING_ORG_HINT.search(r) for r in a.roles)
     }
-    lex = _Lexicon(gaz, pattern, frozenset(topic), frozenset(reporting))
+    lex = _Lexicon(gaz, pattern, lower, frozenset(topic), frozenset(reporting), {})
     if len(_LEXICONS) > 16:
         _LEXICONS.clear()
     _LEXICONS[id(gaz)] = (gaz, lex)
     return lex
 
 
-def _mentions(sentence: str, lex: _Lexicon) -> list[_Mention]:
-    out = []
-    gaz = lex.gazetteer
-    for m in lex.pattern.finditer(sentence):
-        name = re.sub(r"(?:'s|\u2019s)$", "", m.group())
-        actor = gaz.actor(name) or gaz.actor_by_role(name)
-        actor_id = actor.id if actor else DEMONYMS.get(name)
+def _resolve_name(name: str, lex: _Lexicon) -> tuple[str | None, str | None, str | None]:
+    """(actor id, place name, place country) of a matched name, memoised per lexicon."""
+    hit = lex.resolved.get(name)
+    if hit is None:
+        gaz = lex.gazetteer
+        base = name[:-2] if name.endswith(("'s", "\u2019s")) else name
+        actor = gaz.actor(base) or gaz.actor_by_role(base)
+        actor_id = actor.id if actor else DEMONYMS.get(base)
         if actor_id is not None and actor_id not in gaz.actors:
             actor_id = None
-        place = gaz.place(name)
-        out.append(
-            _Mention(m.start(), m.end(), actor_id, place.name if place else None, place.country if place else None)
-        )
+        place = gaz.place(base)
+        hit = (actor_id, place.name if place else None, place.country if place else None)
+        lex.resolved[name] = hit
+    return hit
+
+
+def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
+    """Every gazetteer name in the text, in order: one regex pass plus a literal search per lower-case title."""
+    spans: list[tuple[int, int]] = []
+    for m in lex.pattern.finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+            continue  # a capital inside a word
+        spans.append((s, m.end()))
+    for name in lex.lower_names:
+        pos = text.find(name)
+        while pos >= 0:
+            end = pos + len(name)
+            if text.startswith(("'s", "\u2019s"), end):
+                end += 2
+            inside = (pos and (text[pos - 1].isalnum() or text[pos - 1] in "-_")) or (
+                end < len(text) and (text[end].isalnum() or text[end] in "-_")
+            )
+            if not inside and not any(a < end and pos < b for a, b in spans):
+                spans.append((pos, end))
+            pos = text.find(name, pos + 1)
+    spans.sort()
+    out = []
+    for s, e in spans:
+        actor, place, country = _resolve_name(text[s:e], lex)
+        out.append(_Mention(s, e, actor, place, country))
+    return out
+
+
+def _by_sentence(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[list[_Mention]]:
+    """Mentions grouped per sentence, with offsets relative to the sentence."""
+    out: list[list[_Mention]] = []
+    i = 0
+    for s, e in spans:
+        while i < len(mentions) and mentions[i].start < s:
+            i += 1
+        here = []
+        while i < len(mentions) and mentions[i].end <= e:
+            m = mentions[i]
+            here.append(_Mention(m.start - s, m.end - s, m.actor, m.place, m.place_country))
+            i += 1
+        out.append(here)
     return out
 
 
@@ -316,9 +435,12 @@ class _Hit:
 def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> list[Event]:
     """Events in `text`, dates resolved against the publication date."""
     lex = _lexicon(gazetteer)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     spans = sentences(text)
-    per_sentence = [(s, e, _mentions(text[s:e], lex)) for s, e in spans]
-    if not any(_has_topic(ms, lex) for _, _, ms in per_sentence):
+    per_sentence = _by_sentence(_text_mentions(text, lex), spans)
+    if not any(_has_topic(ms, lex) for ms in per_sentence):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
     mentioned: set[int] = set()
@@ -326,28 +448,30 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_date: tuple[dt.date | None, dt.date | None] = (None, None)
     prev_subject: tuple[str, ...] = ()
     prev_topic = False
-    for idx, (start, end, mentions) in enumerate(per_sentence):
+    for idx, (start, end) in enumerate(spans):
+        mentions = per_sentence[idx]
         sent = text[start:end]
+        keys = _word_keys(lowered[start:end])
+        date_mentions = dates.find_dates(sent) if dates.may_have_dates(keys) else []
         topic_here = _has_topic(mentions, lex)
-        para_topic = (
-            topic_here or prev_topic or (idx + 1 < len(per_sentence) and _has_topic(per_sentence[idx + 1][2], lex))
-        )
-        ref = _REFERENCE.match(sent)
-        skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
-        inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
-        if ref:
-            earlier = [e for e in events if e.type == skip_type and e.date is not None]
-            inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
-        anaphor = prev_subject if re.match(r"(?:He|She)\b", sent) else prev_actors
-        ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type)
-        found = _sentence_events(sent, start, mentions, ctx)
-        for ev, is_mention in found:
-            if is_mention:
-                mentioned.add(len(events))
-            events.append(ev)
+        types = _candidate_types(keys)
+        if types:
+            para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and _has_topic(per_sentence[idx + 1], lex))
+            ref = _REFERENCE.match(sent)
+            skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
+            inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
+            if ref:
+                earlier = [e for e in events if e.type == skip_type and e.date is not None]
+                inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
+            anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
+            ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type, types)
+            for ev, is_mention in _sentence_events(sent, start, mentions, date_mentions, ctx):
+                if is_mention:
+                    mentioned.add(len(events))
+                events.append(ev)
         prev_actors = _actor_ids(sent, mentions) or prev_actors
-        prev_date = _first_date(sent, published)
-        prev_subject = _subject(sent, mentions, lex) or prev_subject
+        prev_date = _first_date(sent, date_mentions, published)
+        prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
     events = [e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])]
@@ -365,14 +489,16 @@ class _Context:
     topic_here: bool
     para_topic: bool
     skip_type: str | None
+    types: set[str]
 
 
-def _first_date(sent: str, published: dt.date | None) -> tuple[dt.date | None, dt.date | None]:
-    found = dates.find_dates(sent)
+def _first_date(
+    sent: str, found: list[dates.DateMention], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
     return dates.resolve_mention(found[0], published, dates.tense_of(sent[: found[0].end])) if found else (None, None)
 
 
-def _subject(sent: str, mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
+def _subject(mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
     """The first person named in a sentence, which 'he' or 'she' in the next sentence most often means."""
     for m in mentions:
         actor = lex.gazetteer.actors.get(m.actor or "")
@@ -439,7 +565,7 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
     for etype, pattern in _TRIGGERS.items():
-        if etype == ctx.skip_type:
+        if etype == ctx.skip_type or etype not in ctx.types:
             continue
         clauses: set[tuple[int, int]] = set()
         for m in pattern.finditer(sent):
@@ -451,7 +577,9 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     return hits
 
 
-def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Context) -> list[tuple[Event, bool]]:
+def _sentence_events(
+    sent: str, offset: int, mentions: list[_Mention], date_mentions: list[dates.DateMention], ctx: _Context
+) -> list[tuple[Event, bool]]:
     """(event, is a definite mention) for each trigger kept in the sentence."""
     if _FOREIGN.search(sent) and not ctx.topic_here:
         return []
@@ -462,7 +590,6 @@ def _sentence_events(sent: str, offset: int, mentions: list[_Mention], ctx: _Con
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
     all_actors = [a for a in _actor_ids(sent, mentions) if a not in sources] or list(_actor_ids(sent, mentions))
-    date_mentions = dates.find_dates(sent)
     speech = [h for h in hits if h.type in SPEECH_ACTS]
     out: list[tuple[Event, bool]] = []
     for hit in hits:
