@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ceasefire.records import Event
@@ -448,11 +448,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_date: tuple[dt.date | None, dt.date | None] = (None, None)
     prev_subject: tuple[str, ...] = ()
     prev_topic = False
+    story: tuple[dt.date | None, dt.date | None] = (None, None)
+    story_idx = 0
+    line_date: tuple[dt.date | None, dt.date | None] = (None, None)
     for idx, (start, end) in enumerate(spans):
         mentions = per_sentence[idx]
         sent = text[start:end]
         keys = _word_keys(lowered[start:end])
         date_mentions = dates.find_dates(sent) if dates.may_have_dates(keys) else []
+        if start == 0 or text[start - 1] == "\n":
+            line_date = _line_date(sent, date_mentions, published)
         topic_here = _has_topic(mentions, lex)
         types = _candidate_types(keys)
         if types:
@@ -465,10 +470,25 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
             ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type, types)
-            for ev, is_mention in _sentence_events(sent, start, mentions, date_mentions, ctx):
+            found = _sentence_events(sent, start, mentions, date_mentions, ctx)
+            # an act told without a date right after the article dated what it reports belongs to that day
+            carry = (
+                idx - story_idx <= 2
+                and not _NOT_STORY.search(sent)
+                and any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
+            )
+            for ev, is_mention in found:
                 if is_mention:
                     mentioned.add(len(events))
+                if ev.date is None and ev.status != "scheduled":
+                    own = carry and (ev.type in SPEECH_ACTS or ev.status == "proposed")
+                    day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own)
+                    if day[0] is not None:
+                        ev = replace(ev, date=day[0], date_end=day[1])
                 events.append(ev)
+                if ev.date is not None and ev.status == "occurred" and (published is None or ev.date <= published):
+                    story = (ev.date, ev.date_end)
+                    story_idx = idx
         prev_actors = _actor_ids(sent, mentions) or prev_actors
         prev_date = _first_date(sent, date_mentions, published)
         prev_subject = _subject(mentions, lex) or prev_subject
@@ -476,6 +496,39 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
     events = [e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])]
     return _merge(events, lex)
+
+
+# Words that move a sentence off the story's day: a later or earlier act, a perfect tense, a present state.
+_NOT_STORY = re.compile(
+    r"\b(?:later|since|earlier|previously|before|after|now|still|has|have|had|'s\s+been|would|will|is|are)\b", _I
+)
+_SAME_DAY = re.compile(
+    r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|the\s+same\s+(?:night|evening|morning)"
+    r"|hours\s+(?:later|earlier|after(?:wards)?|before)|minutes\s+(?:later|after))\b",
+    _I,
+)
+_LINE_SEP = re.compile(r"\s*(?:[-\u2013\u2014:]|\s-)\s")
+
+
+def _line_date(
+    sent: str, found: list[dates.DateMention], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The date heading a timeline line ("18 March \u2013 ...", "March 18: ..."): it dates the whole line."""
+    if not found or found[0].start != 0 or not _LINE_SEP.match(sent, found[0].end):
+        return None, None
+    return dates.resolve_mention(found[0], published, dates.tense_of(sent))
+
+
+def _story_date(
+    sent: str, found: list[dates.DateMention], story: tuple[dt.date | None, dt.date | None], carry: bool
+) -> tuple[dt.date | None, dt.date | None]:
+    """The date an undated act borrows from the story around it: "the same day", "hours later", or an act
+    told without a date of its own after the article has dated what it reports."""
+    if _SAME_DAY.search(sent):
+        return story[0], None
+    if found or not carry:
+        return None, None
+    return story[0], None
 
 
 @dataclass(slots=True)
