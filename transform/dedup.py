@@ -43,12 +43,11 @@ def _rotl(x: np.ndarray, r: int) -> np.ndarray:
     return (x << np.uint64(r)) | (x >> np.uint64(64 - r))
 
 
-def _shingle_hashes(text: str) -> np.ndarray:
+def _shingle_hashes(words: list[str]) -> np.ndarray:
     """One 64-bit hash per word 3-shingle: rotated word hashes XORed, then the splitmix64 finaliser."""
-    words = _WORD.findall(text.casefold())
     if not words:
         return np.empty(0, dtype=np.uint64)
-    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    h = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
     # Fewer words than a shingle: the whole text is the one shingle.
     short = len(h) < SHINGLE
     h = np.bitwise_xor.reduce(h, keepdims=True) if short else h[:-2] ^ _rotl(h[1:-1], 21) ^ _rotl(h[2:], 42)
@@ -59,9 +58,12 @@ def _shingle_hashes(text: str) -> np.ndarray:
     return h ^ (h >> np.uint64(31))
 
 
-def simhash(text: str) -> int:
-    """64-bit SimHash of the text's word 3-shingles, as a signed int64 (fits DuckDB BIGINT); 0 for no words."""
-    hashes = _shingle_hashes(text)
+def simhash(text: str, *, text_words: list[str] | None = None) -> int:
+    """64-bit SimHash of the text's word 3-shingles, as a signed int64 (fits DuckDB BIGINT); 0 for no words.
+
+    `text_words`, if given, must be the text's casefolded `\\w+` runs (`transform.relevance.words(text)`).
+    """
+    hashes = _shingle_hashes(_WORD.findall(text.casefold()) if text_words is None else text_words)
     if not len(hashes):
         return 0
     bits = np.unpackbits(hashes.astype("<u8").view(np.uint8), bitorder="little").reshape(-1, 64)

@@ -15,7 +15,7 @@ from transform.extract import decode_html, extract, parse_html
 from transform.gazetteer import Gazetteer
 from transform.language import detect_language
 from transform.quotes import find_quotes
-from transform.relevance import TopicProfile, score
+from transform.relevance import TopicProfile, score, words
 from transform.urls import canonical_url
 
 _WS = re.compile(r"\s+")
@@ -89,7 +89,8 @@ def _process(
     title = page.title or (feed_title.strip() if feed_title else None)
     published = page.published_at or _aware(feed_published)
     language = detect_language(page.text, page.html_lang)
-    relevance, relevant = score(title, page.text, profile)
+    text_words = words(page.text)  # split once: relevance and the near-duplicate key share it
+    relevance, relevant = score(title, page.text, profile, text_words=text_words)
     if profile.languages and language not in profile.languages:
         relevant = False
     text = page.text
@@ -105,7 +106,7 @@ def _process(
         relevant=relevant,
         relevance_score=relevance,
         content_hash=content_hash(text),
-        simhash=simhash(text),
+        simhash=simhash(text, text_words=text_words),
         author=page.author,
         fetched_at=fetched_at,
         quotes=find_quotes(text, gazetteer),

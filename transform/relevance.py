@@ -60,10 +60,11 @@ class TopicProfile:
     # Lookup tables built once: phrase words -> (weight, co-occurrence groups it belongs to).
     _single: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
     _multi: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
-    _multi_re: re.Pattern[str] | None = field(init=False, repr=False)
     _wild: dict[str, tuple[float, tuple[int, ...]]] = field(init=False, repr=False)
     _wild_lengths: tuple[int, ...] = field(init=False, repr=False)
     _memo: dict[str, tuple[float, tuple[int, ...]] | None] = field(init=False, repr=False)
+    _hit_words: set[str] = field(init=False, repr=False)
+    _multi_words: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         entries: dict[tuple[tuple[str, ...], bool], list[Any]] = {}
@@ -77,7 +78,7 @@ class TopicProfile:
             for phrase in group.terms:
                 for key in _keys(phrase):
                     entries.setdefault(key, [0.0, set()])[1].add(gi)
-        self._single, self._multi, self._wild, self._memo = {}, {}, {}, {}
+        self._single, self._multi, self._wild, self._memo, self._hit_words = {}, {}, {}, {}, set()
         for (words, wildcard), (weight, groups) in entries.items():
             entry = (weight, tuple(sorted(groups)))
             if wildcard:
@@ -86,10 +87,9 @@ class TopicProfile:
                 self._single[words[0]] = entry
             else:
                 self._multi[" ".join(words)] = entry
-        # Over words joined by single spaces: longest alternative first, so the longest phrase wins.
-        alternatives = "|".join(re.escape(p) for p in sorted(self._multi, key=lambda p: (-len(p), p)))
-        self._multi_re = re.compile(rf"(?<!\S)(?:{alternatives})(?!\S)") if alternatives else None
         self._wild_lengths = tuple(sorted({len(w) for w in self._wild}, reverse=True))
+        # Longest phrase first at a position; only phrases whose every word is in a text are tried on it.
+        self._multi_words = tuple(tuple(p.split(" ")) for p in sorted(self._multi, key=lambda p: (-len(p), p)))
 
     @classmethod
     def from_dict(cls, doc: dict[str, Any]) -> TopicProfile:
@@ -129,55 +129,81 @@ class TopicProfile:
 
     def _lookup(self, word: str) -> tuple[float, tuple[int, ...]] | None:
         """Entry of a single word (exact spelling first, then wildcard prefixes), memoised across texts."""
-        try:
-            return self._memo[word]
-        except KeyError:
-            pass
         entry = self._single.get(word)
         if entry is None:
             for length in self._wild_lengths:
                 if len(word) >= length and word[:length] in self._wild:
                     entry = self._wild[word[:length]]
                     break
-        if len(self._memo) > 500_000:  # news vocabulary is bounded in practice; memory must be too
-            self._memo.clear()
         self._memo[word] = entry
+        if entry is not None:
+            self._hit_words.add(word)
         return entry
 
     def hits(self, text: str) -> tuple[float, list[int], int]:
         """Sum of weights of all phrase hits in `text`, hit counts per co-occurrence group, and word count."""
-        words = _WORD.findall(text.casefold())
-        counts = Counter(words)
+        return self.hits_words(words(text))
+
+    def hits_words(self, text_words: list[str]) -> tuple[float, list[int], int]:
+        """`hits` over a text already split by `words` (callers that also need the words split once)."""
+        counts = Counter(text_words)
         total = 0.0
         groups = [0] * len(self.groups)
-
-        def add(entry: tuple[float, tuple[int, ...]], times: int) -> None:
-            nonlocal total
-            total += entry[0] * times
-            for gi in entry[1]:
-                groups[gi] += times
-
-        if self._multi_re is not None and words:
-            # Multi-word phrases first; the words they consume do not count again on their own.
-            for m in self._multi_re.finditer(" ".join(words)):
-                phrase = m.group()
-                add(self._multi[phrase], 1)
-                for word in phrase.split(" "):
-                    counts[word] -= 1
-        lookup = self._lookup
-        for word, times in counts.items():
+        # Set algebra in C instead of a loop over every distinct word: only words never seen before are
+        # looked up in Python, then only the words that are profile hits are visited.
+        if len(self._memo) > 500_000:  # news vocabulary is bounded in practice; memory must be too
+            self._memo.clear()
+            self._hit_words.clear()
+        memo = self._memo
+        for word in [w for w in counts if w not in memo]:
+            self._lookup(word)
+        # Sorted: the float sum must not depend on the per-process order of a set of strings.
+        present = sorted(counts.keys() & self._hit_words)
+        candidates = [phrase for phrase in self._multi_words if all(w in counts for w in phrase)]
+        if candidates:
+            # Multi-word phrases first, leftmost then longest; the words they use do not count again alone.
+            by_first: dict[str, list[tuple[str, ...]]] = {}
+            for phrase in candidates:
+                by_first.setdefault(phrase[0], []).append(phrase)
+            end = 0
+            for i in [i for i, w in enumerate(text_words) if w in by_first]:
+                if i < end:
+                    continue
+                for phrase in by_first[text_words[i]]:
+                    if tuple(text_words[i : i + len(phrase)]) == phrase:
+                        weight, member_of = self._multi[" ".join(phrase)]
+                        total += weight
+                        for gi in member_of:
+                            groups[gi] += 1
+                        for word in phrase:
+                            counts[word] -= 1
+                        end = i + len(phrase)
+                        break
+        for word in present:
+            times = counts[word]
             if times > 0:
-                entry = lookup(word)
-                if entry is not None:
-                    add(entry, times)
-        return total, groups, len(words)
+                weight, member_of = memo[word]  # type: ignore[misc]
+                total += weight * times
+                for gi in member_of:
+                    groups[gi] += times
+        return total, groups, len(text_words)
 
 
-def score(title: str | None, text: str, profile: TopicProfile) -> tuple[float, bool]:
-    """(relevance score in 0..1, relevant?) of an article for a topic profile (method: module docstring)."""
-    body_sum, body_groups, words = profile.hits(text or "")
+def words(text: str) -> list[str]:
+    """The casefolded words of a text as relevance and near-duplicate keys see them (runs of \\w)."""
+    return _WORD.findall(text.casefold())
+
+
+def score(
+    title: str | None, text: str, profile: TopicProfile, *, text_words: list[str] | None = None
+) -> tuple[float, bool]:
+    """(relevance score in 0..1, relevant?) of an article for a topic profile (method: module docstring).
+
+    `text_words`, if given, must be `words(text)`: the page pipeline splits the text once for all stages.
+    """
+    body_sum, body_groups, n_words = profile.hits_words(words(text or "") if text_words is None else text_words)
     title_sum, title_groups, _ = profile.hits(title or "")
-    evidence = 1000.0 * body_sum / max(words, profile.min_words) + profile.title_weight * title_sum
+    evidence = 1000.0 * body_sum / max(n_words, profile.min_words) + profile.title_weight * title_sum
     value = 1.0 - math.exp(-max(evidence, 0.0) / profile.scale)
     for group, in_body, in_title in zip(profile.groups, body_groups, title_groups, strict=True):
         if in_body + in_title < group.min:
