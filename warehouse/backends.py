@@ -38,6 +38,7 @@ Time travel (DuckLake only): every commit is a snapshot, and any query can read 
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import random
 import time
@@ -58,6 +59,7 @@ _REMOTE = {"s3": "httpfs", "s3a": "httpfs", "gs": "httpfs", "gcs": "httpfs", "r2
            "https": "httpfs", "hf": "httpfs", "az": "azure", "azure": "azure", "abfss": "azure"}  # fmt: skip
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +211,7 @@ def retry_on_conflict(action: Callable[[], T], what: str, attempts: int = CONFLI
                 raise WarehouseError(
                     f"{what} gave up after {attempts} transaction conflicts: {_conflict_line(exc)}"
                 ) from None
+            log.info("%s: transaction conflict (attempt %d of %d), retrying", what, attempt, attempts)
         # Full jitter: concurrent writers that collided spread out instead of colliding again.
         time.sleep(random.uniform(0, min(4.0, 0.05 * 2**attempt)))
     raise AssertionError("unreachable")
