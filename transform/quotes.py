@@ -45,6 +45,9 @@ class _Rules:
         self.first_words |= {w.rstrip(".") for w in self.first_words}
         self.longest = max((len(k.split()) for k in self.names), default=0)
         self._starts: dict[str, bool] = {}
+        self._plans: dict[tuple[str, ...], _Plan] = {}
+        self.inert: set[str] = set()  # single capitalised words that name nothing ("The", "But", "Monday")
+        self._actor_info: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {}
 
     def actor(self, name: str) -> Actor | None:
         """The actor a name or alias refers to, or None."""
@@ -57,6 +60,26 @@ class _Rules:
     def place(self, name: str) -> bool:
         """Whether a name is a known place."""
         return _norm(name) in self.places
+
+    def plan(self, toks: tuple[str, ...]) -> _Plan:
+        """The memoised reading of a capitalised sequence (see _plan_sequence)."""
+        plan = self._plans.get(toks)
+        if plan is None:
+            if len(self._plans) > self._MEMO_LIMIT:
+                self._plans.clear()
+                self.inert.clear()
+            plan = self._plans[toks] = _plan_sequence(toks, self)
+        return plan
+
+    def actor_info(self, actor: Actor) -> tuple[frozenset[str], frozenset[str], str | None]:
+        """(name words, role words, gender) of a gazetteer actor."""
+        info = self._actor_info.get(actor.id)
+        if info is None:
+            words = frozenset(w.casefold() for n in (actor.name, *actor.aliases) for w in _NAME_WORD.findall(n))
+            roles = frozenset(w.casefold() for r in actor.roles for w in r.split())
+            gender = _gender_of(actor.name.split()[0], set()) if actor.kind == "person" else None
+            info = self._actor_info[actor.id] = (words, roles, gender)
+        return info
 
     def may_start(self, tok: str) -> bool:
         """Whether some gazetteer name starts with this token (skips lookups for most capitalised words)."""
@@ -408,7 +431,7 @@ class _Mention:
     end: int
     ent: _Entity
     quoted: bool
-    subject: bool = False
+    subject: bool | None = None
 
 
 def slug(name: str) -> str:
@@ -417,7 +440,20 @@ def slug(name: str) -> str:
     return _NON_SLUG.sub("_", s).strip("_")
 
 
+_CLEANED: dict[str, str] = {}
+
+
 def _clean_tok(tok: str) -> str:
+    """A token without a possessive 's or a sentence full stop (memoised: the same names recur)."""
+    out = _CLEANED.get(tok)
+    if out is None:
+        if len(_CLEANED) > 100_000:
+            _CLEANED.clear()
+        out = _CLEANED[tok] = _clean_tok_uncached(tok)
+    return out
+
+
+def _clean_tok_uncached(tok: str) -> str:
     tok = _POSS_S.sub("", tok)
     if tok.endswith(".") and not _INITIALS.fullmatch(tok) and tok.casefold() not in _TITLES:
         tok = tok[:-1]
@@ -496,15 +532,14 @@ class _Registry:
         self.mentions: list[_Mention] = []
         self.starts: list[int] = []
         self.surnames: dict[str, list[_Entity]] = {}
+        self.text = ""
 
     def entity_for_actor(self, actor: Actor) -> _Entity:
         key = "gaz:" + actor.id
         ent = self.by_key.get(key)
         if ent is None:
-            words = {w.casefold() for n in (actor.name, *actor.aliases) for w in _NAME_WORD.findall(n)}
-            roles = {w.casefold() for r in actor.roles for w in r.split()}
-            gender = _gender_of(actor.name.split()[0], set()) if actor.kind == "person" else None
-            ent = _Entity(actor.name, actor.id, actor.kind, gender, roles, words)
+            words, roles, gender = self.gaz.actor_info(actor)
+            ent = _Entity(actor.name, actor.id, actor.kind, gender, set(roles), set(words))
             self.by_key[key] = ent
             if actor.kind == "person":
                 for alias in (actor.name, *actor.aliases):
@@ -527,11 +562,18 @@ class _Registry:
         self.mentions.append(_Mention(start, end, ent, quoted))
 
     def finish(self, text: str) -> None:
+        self.text = text
         self.mentions.sort(key=lambda m: m.start)
-        for m in self.mentions:
-            before = _SUBJ_BEFORE.search(text, max(0, m.start - 40), m.start)
-            m.subject = bool(_SUBJ_AFTER.match(text, m.end)) or bool(before)
         self.starts = [m.start for m in self.mentions]
+
+    def is_subject(self, m: _Mention) -> bool:
+        """Whether a mention is the subject of its clause (computed on demand: only pronouns need it)."""
+        if m.subject is None:
+            text = self.text
+            m.subject = bool(_SUBJ_AFTER.match(text, m.end)) or bool(
+                _SUBJ_BEFORE.search(text, max(0, m.start - 40), m.start)
+            )
+        return m.subject
 
     def before(self, pos: int) -> list[_Mention]:
         """Mentions starting before pos, most recent first."""
@@ -552,8 +594,9 @@ def _upper_class() -> str:
 
 
 _UPPER = _upper_class()
-# A capitalised word (the same characters as _TOKEN's words), not starting inside a hyphenated word.
-_CAP_WORD = re.compile(r"(?<![\w.\-])" + _UPPER + r"[\w\u2019'.\-]*")
+# A capitalised word (the same characters as _TOKEN's words). Matches starting inside a word (al-Assad)
+# are dropped by the caller: a lookbehind here would triple the cost of the scan.
+_CAP_WORD = re.compile(_UPPER + r"[\w\u2019'.\-]*")
 _JOINER = re.compile(
     r" (?:(?P<part>" + "|".join(sorted(_PARTICLES)) + r")|(?P<conn>(?:of|for|the|on|and)(?: (?:of|for|the|on|and))?)) "
 )
@@ -571,7 +614,11 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registr
     # One pass over the capitalised words: join neighbours separated by one space, a name particle
     # (de, van) or, after an organisation word, one or two connectors ("Institute for the Study of War").
     seq: list[tuple[int, int, str]] = []
+    inert = gaz.inert
     for m in _CAP_WORD.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_.-"):
+            continue
         tok = m.group()
         if seq:
             _, prev_e, prev = seq[-1]
@@ -581,13 +628,14 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registr
                 pass  # "... Moscow. Kyiv" is two sentences, not one name
             elif gap == 1 and text[prev_e] == " ":
                 joined = True
-            elif gap <= 13:
+            elif gap <= 13 and text[prev_e] == " " and text[i - 1] == " ":
                 j = _JOINER.fullmatch(text, prev_e, m.start())
                 if j is not None and (j.group("part") or _clean_tok(prev).casefold() in _ORG_WORDS):
                     seq.extend((w.start(), w.end(), w.group()) for w in _WORD_SPLIT.finditer(text, prev_e, m.start()))
                     joined = True
             if not joined:
-                _resolve_sequence(text, seq, reg, in_quote)
+                if len(seq) > 1 or seq[0][2] not in inert:
+                    _resolve_sequence(text, seq, reg, in_quote)
                 seq = []
         seq.append((m.start(), m.end(), tok))
     if seq:
@@ -600,87 +648,128 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registr
 _WORD_SPLIT = re.compile(r"\S+")
 
 
-def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
-    gaz = reg.gaz
-    n = len(seq)
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a capitalised sequence is, decided from its words alone (so it is computed once per wording)."""
+
+    actors: tuple[tuple[int, int, Actor], ...]  # (first token, one past last token, actor) gazetteer matches
+    kind: str  # none | org | single | person
+    rest: int = 0  # first token after the gazetteer matches
+    core: int = 0  # first token of the name proper (after titles)
+    name: str = ""
+    words: frozenset[str] = frozenset()  # org: its words; person: title words before the name
+
+
+def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
+    """Gazetteer matches (longest first, left to right), then what the remaining words name."""
+    n = len(toks)
     i = 0
-    while i < n and _clean_tok(seq[i][2]).casefold() in _STOP_CAP:
+    while i < n and _clean_tok(toks[i]).casefold() in _STOP_CAP:
         i += 1
     if i >= n:
-        return
-    # longest gazetteer matches, left to right
+        return _Plan((), "none")
+    actors = []
     k = i
     rest_start = i
     while k < n:
         found = None
-        if not gaz.may_start(seq[k][2]):
+        if not gaz.may_start(toks[k]):
             k += 1
             continue
         for j in range(min(n, k + gaz.longest), k, -1):
-            actor = gaz.actor(text[seq[k][0] : seq[j - 1][1]].rstrip("."))
-            if actor is None and j - 1 >= k and seq[j - 1][2].endswith(("\u2019s", "'s")):
-                actor = gaz.actor(text[seq[k][0] : seq[j - 1][1] - 2])
+            joined = " ".join(toks[k:j])
+            actor = gaz.actor(joined.rstrip("."))
+            if actor is None and toks[j - 1].endswith(("\u2019s", "'s")):
+                actor = gaz.actor(joined[:-2])
             if actor is not None:
                 found = (j, actor)
                 break
         if found:
             j, actor = found
-            reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
+            actors.append((k, j, actor))
             k = j
             rest_start = j
         else:
             k += 1
-    words = [_clean_tok(t[2]) for t in seq[rest_start:]]
+    words = [_clean_tok(t) for t in toks[rest_start:]]
     lw = [w.casefold() for w in words]
     m = 0
     title_ctx: set[str] = set()
     while m < len(words) and (_is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m])):
         title_ctx.update(lw[m].split("-"))
         m += 1
-    core = seq[rest_start + m :]
-    if not core:
-        return
-    cw = [_clean_tok(t[2]) for t in core]
+    found_actors = tuple(actors)
+    core = rest_start + m
+    if core >= n:
+        return _Plan(found_actors, "none")
+    cw = words[m:]
     lcw = {w.casefold() for w in cw}
-    start, end = core[0][0], core[-1][1]
-    if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
-        end -= 2
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
-        return  # datelines and shouted headlines
-    all_words = {_clean_tok(t[2]).casefold() for t in seq[rest_start:]} - {"the"}
+        return _Plan(found_actors, "none")  # datelines and shouted headlines
+    all_words = frozenset(lw) - {"the"}
     if all_words & _ORG_WORDS:
-        for prev in reversed(reg.mentions):
-            if prev.ent.kind != "person" and all_words <= prev.ent.words:
-                reg.add(seq[rest_start][0], end, prev.ent, in_quote(start))
-                return
-        name = " ".join(_clean_tok(t[2]) for t in seq[rest_start:])
-        ent = reg.entity_for_name(name, "organisation", set())
-        reg.add(start, end, ent, in_quote(start))
-        return
+        return _Plan(found_actors, "org", rest_start, core, " ".join(words), all_words)
     if lcw & _PLACE_WORDS or cw[0].casefold() in _PLACE_FIRST or gaz.place(name):
-        return
+        return _Plan(found_actors, "none")
     if len(cw) == 1:
-        cands = reg.surnames.get(cw[0].casefold())
+        return _Plan(found_actors, "single", rest_start, core, cw[0].casefold())
+    if len(cw) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
+        return _Plan(found_actors, "none")
+    return _Plan(found_actors, "person", rest_start, core, name, frozenset(title_ctx))
+
+
+def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
+    """Add the mentions a capitalised sequence makes to the registry."""
+    plan = reg.gaz.plan(tuple(t[2] for t in seq))
+    if plan.kind == "none" and not plan.actors and len(seq) == 1:
+        reg.gaz.inert.add(seq[0][2])
+        return
+    for k, j, actor in plan.actors:
+        reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
+    if plan.kind == "none":
+        return
+    start, end = seq[plan.core][0], seq[-1][1]
+    if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
+        end -= 2
+    if plan.kind == "org":
+        for prev in reversed(reg.mentions):
+            if prev.ent.kind != "person" and plan.words <= prev.ent.words:
+                reg.add(seq[plan.rest][0], end, prev.ent, in_quote(start))
+                return
+        reg.add(start, end, reg.entity_for_name(plan.name, "organisation", set()), in_quote(start))
+    elif plan.kind == "single":
+        cands = reg.surnames.get(plan.name)
         if cands:
             reg.add(start, end, cands[-1], in_quote(start))
-        return
-    if len(cw) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
-        return
-    ent = reg.entity_for_name(name, "person", title_ctx)
-    ent.roles.update(_with_synonyms(title_ctx - _STOP_CAP))
-    reg.add(start, end, ent, in_quote(start))
+    else:
+        ent = reg.entity_for_name(plan.name, "person", set(plan.words))
+        ent.roles.update(_with_synonyms(plan.words - _STOP_CAP))
+        reg.add(start, end, ent, in_quote(start))
 
 
 _APPOS = re.compile(r"\s*,\s*(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+)\b)([^,.;:\"\u201c\u201d]{0,120})")
-_PRE_TITLE = re.compile(r"((?:[A-Za-z\-]+\s+){1,4})$")
+_ASCII_WORD = re.compile(r"[A-Za-z\-]+")
+
+
+def _words_before(text: str, lo: int, hi: int) -> list[str]:
+    """Up to four plain words (letters, hyphens) right before text[hi], most recent first."""
+    if hi <= lo or not text[hi - 1].isspace():
+        return []
+    out = []
+    for w in reversed(text[lo:hi].split()):
+        if len(out) == 4 or not _ASCII_WORD.fullmatch(w):
+            break
+        out.append(w)
+    return out
 
 
 def _add_roles(text: str, reg: _Registry) -> None:
     """Role words from appositives ('X, a former ambassador') and titles before names ('analyst X')."""
     for m in reg.mentions:
         ent = m.ent
-        a = _APPOS.match(text, m.end)
+        nxt = text[m.end : m.end + 1]
+        a = _APPOS.match(text, m.end) if nxt == "," or nxt.isspace() else None
         if a:
             words = {w.casefold() for w in _ROLE_WORD.findall(a.group(0))}
             ent.roles.update(_with_synonyms(words - {"a", "an", "the", "who", "of", "in", "at", "for", "and"}))
@@ -689,11 +778,10 @@ def _add_roles(text: str, reg: _Registry) -> None:
             if words & _FEMALE_WORDS and ent.kind == "person" and not ent.id.startswith("gaz"):
                 ent.gender = "f"
         line_start = text.rfind("\n", 0, m.start) + 1
-        p = _PRE_TITLE.search(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
-        if p:
-            words = [w.casefold() for w in p.group(1).split()]
+        pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
+        if pre:
             keep = []
-            for w in reversed(words):
+            for w in (w.casefold() for w in pre):
                 if w in _DETERMINERS or w in _PREPS or _CUE_RE.fullmatch(w) or w.endswith("ed"):
                     break
                 keep.append(w)
@@ -859,7 +947,7 @@ class _Attributor:
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
         cands = [m for m in self.reg.before(pos)[:60] if not m.quoted]
-        subj = [m for m in cands if m.subject]
+        subj = [m for m in cands if self.reg.is_subject(m)]
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
         for m in ranked + subj + cands:
@@ -995,12 +1083,18 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     spans.extend(_label_quotes(text, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(text, paras, spans, att)
-    sent = sentences(text)
-    sent_starts = [s for s, _ in sent]
+    para_sents: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     out = []
     for s in spans:
         lo = s.open_pos
         hi = max(s.end, s.attr_end)
+        # evidence never leaves the quote's paragraph, so only paragraphs with quotes are split into sentences
+        cached = para_sents.get(s.para)
+        if cached is None:
+            ps, pe = paras[s.para]
+            sent = [(a + ps, b + ps) for a, b in sentences(text[ps:pe])]
+            cached = para_sents[s.para] = (sent, [a for a, _ in sent])
+        sent, sent_starts = cached
         k = max(0, bisect.bisect_right(sent_starts, lo) - 1)
         ev_start = sent[k][0] if sent else lo
         k2 = max(0, bisect.bisect_right(sent_starts, hi - 1) - 1)
