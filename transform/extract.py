@@ -25,7 +25,8 @@ import charset_normalizer
 import htmldate
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
-from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_sitename, extract_title
+from trafilatura.json_metadata import normalize_authors
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
 from trafilatura.settings import DEFAULT_CONFIG, Document, Extractor
 from trafilatura.utils import load_html
 
@@ -143,14 +144,64 @@ _WEB_ALIASES = {
     "utf_16_be": "utf-8",
 }
 
-_DATE_META = (
-    "//meta[@property='article:published_time' or @name='article:published_time' or "
-    "@itemprop='datePublished' or @name='pubdate' or @name='publishdate' or @name='publish-date' or "
-    "@name='parsely-pub-date' or @name='sailthru.date' or @name='dc.date.issued' or @name='DC.date.issued' "
-    "or @property='og:published_time' or @name='date' or @name='dcterms.created']/@content"
-    "|//time[@itemprop='datePublished' or @pubdate or contains(@class, 'published')]/@datetime"
-)
+# Publication-time declarations: <meta> by property, name or itemprop, and <time> elements.
+_DATE_PROPERTIES = frozenset({"article:published_time", "og:published_time"})
+_DATE_NAMES = frozenset({
+    "article:published_time", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "DC.date.issued", "date", "dcterms.created",
+})  # fmt: skip
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_TITLE_KEYS = frozenset({"og:title", "twitter:title"})
+
+
+@dataclass(slots=True)
+class HeadInfo:
+    """What the page declares about itself in <link>, <meta>, <time> and JSON-LD, in document order."""
+
+    canonical: list[str]
+    og_url: list[str]
+    content_language: str | None
+    dates: list[str]
+    declared_title: bool
+
+
+def scan_head(tree: HtmlElement) -> HeadInfo:
+    """One walk over the page's <link>, <meta>, <time> and <script> elements (instead of an XPath each)."""
+    info = HeadInfo([], [], None, [], False)
+    jsonld: list[str] = []
+    for elem in tree.iter("link", "meta", "time", "script"):
+        tag = elem.tag
+        if tag == "meta":
+            content = (elem.get("content") or "").strip()
+            if not content:
+                continue
+            prop, name = elem.get("property"), elem.get("name")
+            if prop in _DATE_PROPERTIES or name in _DATE_NAMES or elem.get("itemprop") == "datePublished":
+                info.dates.append(content)
+            if prop == "og:url" or name == "og:url":
+                info.og_url.append(content)
+            if prop in _TITLE_KEYS or name == "twitter:title":
+                info.declared_title = True
+            if info.content_language is None and elem.get("http-equiv") == "content-language":
+                info.content_language = content
+        elif tag == "link":
+            href = (elem.get("href") or "").strip()
+            if href and (elem.get("rel") or "").lower() == "canonical":
+                info.canonical.append(href)
+        elif tag == "time":
+            value = (elem.get("datetime") or "").strip()
+            if value and (
+                elem.get("itemprop") == "datePublished"
+                or elem.get("pubdate") is not None
+                or "published" in (elem.get("class") or "")
+            ):
+                info.dates.append(value)
+        elif elem.get("type") == "application/ld+json" and elem.text:
+            jsonld.append(elem.text)
+    # JSON-LD dates rank after the meta tags and <time> elements.
+    for script in jsonld:
+        info.dates.extend(_JSONLD_DATE.findall(script))
+    return info
 
 
 @dataclass(slots=True)
@@ -227,16 +278,14 @@ def _attr(tree: HtmlElement, xpath: str) -> str | None:
     return None
 
 
-def page_canonical(tree: HtmlElement, url: str) -> str | None:
+def page_canonical(tree: HtmlElement, url: str, head: HeadInfo | None = None) -> str | None:
     """<link rel=canonical> else og:url, absolute, http(s), and not a bare homepage for an article URL."""
+    head = head or scan_head(tree)
     fetched_path = urlsplit(url).path.strip("/")
-    for xpath in (
-        "//link[translate(@rel, 'CANOIL', 'canoil')='canonical']/@href",
-        "//meta[@property='og:url' or @name='og:url']/@content",
-    ):
-        href = _attr(tree, xpath)
-        if not href:
+    for found in (head.canonical, head.og_url):
+        if not found:
             continue
+        href = found[0]
         absolute = urljoin(url, href)
         parts = urlsplit(absolute)
         if parts.scheme not in ("http", "https") or not parts.hostname:
@@ -265,21 +314,20 @@ def _plausible(value: dt.datetime, latest: dt.datetime) -> bool:
     return dt.datetime(1995, 1, 1, tzinfo=dt.UTC) <= value <= latest
 
 
-def meta_published(tree: HtmlElement, latest: dt.datetime) -> dt.datetime | None:
+def meta_published(tree: HtmlElement, latest: dt.datetime, head: HeadInfo | None = None) -> dt.datetime | None:
     """Publication timestamp declared by the page (meta tags, <time>, JSON-LD), if plausible."""
-    candidates = [str(v) for v in tree.xpath(_DATE_META)]
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        candidates.extend(_JSONLD_DATE.findall(script))
-    for raw in candidates:
+    for raw in (head or scan_head(tree)).dates:
         parsed = _parse_datetime(raw)
         if parsed is not None and _plausible(parsed, latest):
             return parsed
     return None
 
 
-def published_date(tree: HtmlElement, url: str, latest: dt.datetime) -> dt.datetime | None:
+def published_date(
+    tree: HtmlElement, url: str, latest: dt.datetime, head: HeadInfo | None = None
+) -> dt.datetime | None:
     """Timestamp the page declares (meta tags, <time>, JSON-LD); only without one, htmldate's full search."""
-    declared = meta_published(tree, latest)
+    declared = meta_published(tree, latest, head)
     if declared is not None:
         return declared
     try:
@@ -301,10 +349,116 @@ def page_metadata(tree: HtmlElement) -> Document:
     with contextlib.suppress(Exception):  # JSON-LD in the wild is often broken; meta tags still count
         doc = extract_meta_json(tree, doc)
     doc.title = doc.title or extract_title(tree)
-    doc.author = doc.author or extract_author(tree)
+    doc.author = doc.author or page_author(tree)
     doc.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
     doc.clean_and_trim()
     return doc
+
+
+# Trafilatura's byline search (metadata.AUTHOR_XPATHS, most specific rule first, and AUTHOR_DISCARD_XPATHS
+# for blocks whose names are never bylines) as Python predicates over one walk of the tree: the XPath
+# version deep-copies the tree and runs an EXSLT regex callback on every element, rule after rule.
+_AUTHOR_RULE_TAGS = (
+    frozenset({"a", "address", "div", "link", "p", "span", "strong"}),
+    frozenset({"a", "div", "h3", "h4", "p", "span"}),
+)
+_AUTHOR_CLASS_0 = re.compile("author-?name|AuthorName|authorName")
+_AUTHOR_ID_1 = re.compile("author|zuozhe|bianji|xiaobian")
+_AUTHOR_CLASS_1 = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_AUTHOR_ID_2 = re.compile("[Aa]uthor")
+_AUTHOR_CLASS_2 = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+_NOT_AUTHOR_TAGS = frozenset({"a", "div", "section", "span"})
+_NOT_AUTHOR_ID = re.compile("^comments|comment-?list|ProductReviews")
+_NOT_AUTHOR_CLASS = re.compile(
+    "^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|article-(?:share|support)|"
+    "print|category|meta-date|meta-reviewer"
+)
+
+
+def _author_rule(elem: HtmlElement, tag: str) -> int | None:
+    """Index of the first byline rule the element satisfies, or None."""
+    cls, ident, itemprop = elem.get("class") or "", elem.get("id") or "", elem.get("itemprop") or ""
+    if tag == "author" or (
+        tag in _AUTHOR_RULE_TAGS[0]
+        and (
+            elem.get("rel") == "author"
+            or ident == "author"
+            or cls == "author"
+            or itemprop == "author name"
+            or elem.get("data-testid") in ("AuthorCard", "AuthorURL")
+            or _AUTHOR_CLASS_0.search(cls)
+        )
+    ):
+        return 0
+    if tag in _AUTHOR_RULE_TAGS[1] and (
+        cls in ("byline", "username", "byl", "BBL")
+        or "author" in itemprop
+        or _AUTHOR_ID_1.search(ident)
+        or _AUTHOR_CLASS_1.search(cls)
+    ):
+        return 1
+    if (
+        "Byline" in (elem.get("data-component") or "")
+        or "author" in itemprop
+        or _AUTHOR_ID_2.search(ident)
+        or _AUTHOR_CLASS_2.search(cls)
+    ):
+        return 2
+    return None
+
+
+def _not_author(elem: HtmlElement, tag: str) -> bool:
+    if tag in ("time", "figure"):
+        return True
+    if tag not in _NOT_AUTHOR_TAGS:
+        return False
+    cls, ident = elem.get("class") or "", elem.get("id") or ""
+    return bool(
+        ident == "comments"
+        or cls in ("comments", "title", "date")
+        or _NOT_AUTHOR_ID.search(ident)
+        or _NOT_AUTHOR_CLASS.search(cls)
+        or "Figure" in (elem.get("data-component") or "")
+    )
+
+
+def _text_without(elem: HtmlElement, dead: set[HtmlElement]) -> str:
+    """The element's text with discarded descendants left out (their tails kept), as " ".join(itertext())."""
+    pieces: list[str] = []
+    if elem.text:
+        pieces.append(elem.text)
+    for child in elem:
+        if isinstance(child.tag, str) and child not in dead:
+            pieces.append(_text_without(child, dead))
+        if child.tail:
+            pieces.append(child.tail)
+    return " ".join(pieces)
+
+
+def page_author(tree: HtmlElement) -> str | None:
+    """Byline of the page by trafilatura's author rules, without copying the tree."""
+    dead: set[HtmlElement] = set()
+    found: tuple[list[HtmlElement], list[HtmlElement], list[HtmlElement]] = ([], [], [])
+    root = tree.getroottree().getroot()
+    for elem in tree.iter():
+        tag = elem.tag
+        if not isinstance(tag, str):
+            continue
+        parent = elem.getparent()
+        if parent in dead or (elem is not root and _not_author(elem, tag)):
+            dead.add(elem)
+            continue
+        rule = _author_rule(elem, tag)
+        if rule is not None:
+            found[rule].append(elem)
+    for candidates in found:
+        for elem in candidates:
+            content = (
+                " ".join(_text_without(elem, dead).split()) if dead else " ".join(" ".join(elem.itertext()).split())
+            )
+            if 2 < len(content) < 120:
+                return normalize_authors(None, content)
+    return None
 
 
 def clean_text(raw: str, title: str | None = None) -> str:
@@ -334,13 +488,12 @@ def clean_text(raw: str, title: str | None = None) -> str:
 
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00bb\u00b7-]|::)\s+")
-_DECLARED_TITLE = "//meta[@property='og:title' or @name='twitter:title' or @property='twitter:title']/@content"
 
 
-def _headline(tree: HtmlElement, found: str | None) -> str | None:
+def _headline(tree: HtmlElement, found: str | None, declared: bool) -> str | None:
     """Trafilatura's title, unless it is one segment of a "Site - Section - Headline" <title>: then the longest."""
     title = _SPACES.sub(" ", found).strip() if found else None
-    if _attr(tree, _DECLARED_TITLE):
+    if declared:
         return title or None
     raw = tree.findtext(".//title")
     segments = [seg.strip() for seg in _TITLE_SEPARATORS.split(_SPACES.sub(" ", raw or "")) if seg.strip()]
@@ -374,11 +527,12 @@ def extract(
     if latest.tzinfo is None:
         latest = latest.replace(tzinfo=dt.UTC)
     # Everything read from the head and bylines comes first, from the intact tree.
-    canonical = page_canonical(tree, url)
-    lang = tree.get("lang") or tree.get("xml:lang") or _attr(tree, "//meta[@http-equiv='content-language']/@content")
+    head = scan_head(tree)
+    canonical = page_canonical(tree, url, head)
+    lang = tree.get("lang") or tree.get("xml:lang") or head.content_language
     meta = page_metadata(tree)
-    title = _headline(tree, meta.title)
-    published = published_date(tree, url, latest)
+    title = _headline(tree, meta.title, head.declared_title)
+    published = published_date(tree, url, latest, head)
     _unwrap_layout_tables(tree)
     _prune(tree)
     # Trafilatura copies a tree it is given: one parse serves metadata, dates and body.
