@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, str]] = [
         + _MON.format("m2")
         + r"\s+)?"
         + _DAY.format("d2")
-        + r"(?![\d:])"
+        + r"(?!\d|:\d)"
         + _YEAR.format("y1"),
     ),
     (
@@ -79,7 +79,7 @@ _PATTERNS: list[tuple[str, str]] = [
         + _MON.format("m5")
         + r"\s+"
         + _DAY.format("d5")
-        + r"(?![\d:])"
+        + r"(?!\d|:\d)"
         + _YEAR.format("y3"),
     ),
     (

@@ -78,7 +78,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "agreement": re.compile(
-        r"\b(?:(?:signed|sealed|clinched)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
+        r"\b(?:(?:sign(?:s|ed|ing)?|seal(?:s|ed)?|clinch(?:es|ed)?)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
         r"|document))|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:was|were|has\s+been)\s+(?:signed|reached)"
         r"|agreed|agreement|accord)\b",
@@ -146,7 +146,7 @@ _STEMS: dict[str, str] = {
     "negotiation": "talks negotiation negotiate consultations round",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework",
-    "agreement": "signed sealed clinched reached struck deal deals agreed agreement accord",
+    "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
     "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
     "prisoner_exchange": "prisoner prisoners pow pows captive exchange swap swaps swapped swapping release"
@@ -458,6 +458,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         date_mentions = dates.find_dates(sent) if dates.may_have_dates(keys) else []
         if start == 0 or text[start - 1] == "\n":
             line_date = _line_date(sent, date_mentions, published)
+            dateline = _DATELINE.match(sent)
+            if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
+                date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
         topic_here = _has_topic(mentions, lex)
         types = _candidate_types(keys)
         if types:
@@ -475,11 +478,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             carry = (
                 idx - story_idx <= 2
                 and not _NOT_STORY.search(sent)
-                and any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
+                and (
+                    any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
+                    or _SPEECH_PAST.search(sent) is not None
+                )
             )
             for ev, is_mention in found:
                 if is_mention:
                     mentioned.add(len(events))
+                if ev.type in _TARGETED and len(ev.actors) == 1:
+                    ev = _with_counterpart(ev, prev_actors, lex)
                 if ev.date is None and ev.status != "scheduled":
                     own = carry and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own)
@@ -498,6 +506,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     return _merge(events, lex)
 
 
+_SPEECH_PAST = re.compile(
+    r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed)\b"
+)
 # Words that move a sentence off the story's day: a later or earlier act, a perfect tense, a present state.
 _NOT_STORY = re.compile(
     r"\b(?:later|since|earlier|previously|before|after|now|still|has|have|had|'s\s+been|would|will|is|are)\b", _I
@@ -507,7 +518,21 @@ _SAME_DAY = re.compile(
     r"|hours\s+(?:later|earlier|after(?:wards)?|before)|minutes\s+(?:later|after))\b",
     _I,
 )
+_DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s+[^\n]{3,25}?(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
 _LINE_SEP = re.compile(r"\s*(?:[-\u2013\u2014:]|\s-)\s")
+
+
+_TARGETED = frozenset({"sanctions", "military_aid"})
+
+
+def _with_counterpart(ev: Event, prev_actors: tuple[str, ...], lex: _Lexicon) -> Event:
+    """A one-sided sanctions, aid or attack event takes its target from the sentence before ("Britain
+    announced its own sanctions" after a sentence about sanctions on Russia)."""
+    mine = _states(ev.actors, lex)
+    if mine & TOPIC_STATES:
+        return ev
+    other = next((a for a in prev_actors if a in TOPIC_STATES and a not in mine), None)
+    return replace(ev, actors=tuple(sorted((*ev.actors, other)))) if other else ev
 
 
 def _line_date(

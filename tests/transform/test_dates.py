@@ -79,3 +79,8 @@ def test_prefilter_and_tense() -> None:
     assert not has_date_words("Putin spoke with Trump")
     assert tense_of("the two leaders will meet on Friday") == "future"
     assert tense_of("the two leaders met on Friday") == "past"
+
+
+def test_heading_colon_after_a_date_is_not_a_clock_time() -> None:
+    assert resolve_date("March 30: talks resume", dt.date(2025, 5, 31)) == (dt.date(2025, 3, 30), None)
+    assert resolve_date("March 30:15 local", dt.date(2025, 5, 31)) == (None, None)

@@ -229,3 +229,83 @@ def test_seed_article() -> None:
     assert swap.date == dt.date(2025, 3, 19) and swap.status == "scheduled"
     assert {"russia", "ukraine"} <= set(swap.actors)
     assert any(e.type == "demand" and "vladimir_putin" in e.actors and "military aid" in e.evidence for e in found)
+
+
+def test_timeline_line_date_covers_every_clause(gaz: Gazetteer) -> None:
+    text = (
+        "How the talks unfolded:\n"
+        "18 March \u2013 Trump and Putin speak by phone; Russia and Ukraine agree to stop striking energy sites.\n"
+        "March 30: The US and Ukraine sign a deal on minerals."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 31))
+    assert one(found, "call").date == dt.date(2025, 3, 18)
+    assert one(found, "ceasefire").date == dt.date(2025, 3, 18)
+    assert one(found, "agreement").date == dt.date(2025, 3, 30)
+
+
+def test_a_dateline_is_not_a_timeline_heading(gaz: Gazetteer) -> None:
+    text = "KYIV, May 25 (Wire) - Russia and Ukraine swapped 390 prisoners of war each on Friday."
+    assert one(events(gaz, text, dt.date(2025, 5, 25)), "prisoner_exchange").date == dt.date(2025, 5, 23)
+
+
+@pytest.mark.parametrize("phrase", ["the same day", "hours later", "later that day"])
+def test_same_day_phrases_take_the_story_date(gaz: Gazetteer, phrase: str) -> None:
+    text = (
+        "European Union ministers adopted new sanctions against Russia on Tuesday. "
+        f"Britain imposed sanctions on 100 Russian tankers {phrase}."
+    )
+    uk = [e for e in events(gaz, text, dt.date(2025, 5, 21)) if "united_kingdom" in e.actors]
+    assert len(uk) == 1 and uk[0].date == dt.date(2025, 5, 20)
+
+
+def test_undated_speech_act_right_after_a_dated_report_takes_its_date(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on Monday. "
+        "Vladimir Medinsky offered a two-day truce on parts of the front."
+    )
+    truce = one(events(gaz, text, dt.date(2025, 6, 3)), "ceasefire")
+    assert truce.date == dt.date(2025, 6, 2) and truce.status == "proposed"
+
+
+def test_a_later_or_perfect_tense_act_does_not_take_the_story_date(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on Monday. "
+        "Zelensky has since rejected the Russian memorandum as an ultimatum."
+    )
+    assert one(events(gaz, text, dt.date(2025, 6, 10)), "rejection").date is None
+
+
+def test_one_sided_sanctions_take_the_target_from_the_sentence_before(gaz: Gazetteer) -> None:
+    text = (
+        "The European Union adopted new sanctions against Russia on Tuesday. "
+        "Britain announced its own sanctions on Wednesday."
+    )
+    uk = [e for e in events(gaz, text) if "united_kingdom" in e.actors]
+    assert len(uk) == 1 and set(uk[0].actors) == {"united_kingdom", "russia"}
+
+
+def test_trigger_prefilter_never_hides_a_trigger() -> None:
+    """Every trigger match in the annotated texts falls in a sentence whose word stems announce its type."""
+    from transform.events import _TRIGGERS, _candidate_types, _word_keys
+    from transform.text import sentences
+
+    checked = 0
+    for path in sorted((REPO / "devset" / "events").glob("[dh]*/*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for s, e in sentences(text):
+            sent = text[s:e]
+            allowed = _candidate_types(_word_keys(sent.lower()))
+            for etype, pattern in _TRIGGERS.items():
+                if pattern.search(sent):
+                    checked += 1
+                    assert etype in allowed, (path.name, etype, sent)
+    assert checked > 250
+
+
+def test_names_found_once_per_text_match_the_gazetteer(gaz: Gazetteer) -> None:
+    from transform.events import _lexicon, _text_mentions
+
+    text = "The Kremlin and the White House said Putin's envoy met von der Leyen, not the Kremlinology desk."
+    found = {text[m.start : m.end]: m.actor for m in _text_mentions(text, _lexicon(gaz))}
+    assert found["Kremlin"] == "kremlin" and found["Putin's"] == "vladimir_putin"
+    assert found["von der Leyen"] and "Kremlinology" not in found
