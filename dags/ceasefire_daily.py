@@ -43,7 +43,13 @@ def ceasefire_daily():
         from ceasefire import orchestration, stages
 
         run_id, day = orchestration.run_identity(context)
-        found = stages.discover(orchestration.settings(), run_id, day, transport=orchestration.transport())
+        found = stages.discover(
+            orchestration.settings(),
+            run_id,
+            day,
+            since=orchestration.window_start(day),
+            transport=orchestration.transport(),
+        )
         return found["sources"]
 
     @task(max_active_tis_per_dagrun=8)

@@ -69,6 +69,18 @@ def write_feeds_file(base_url: str, out_path: Path, sample_dir: Path = SAMPLE) -
     return out_path
 
 
+def manifest_items(since: dt.date, until: dt.date, sample_dir: Path = SAMPLE) -> list[dict]:
+    """Feed items of `sample/manifest.yaml` published in [since, until], plus undated ones."""
+    items = yaml.safe_load((Path(sample_dir) / "manifest.yaml").read_text(encoding="utf-8"))["items"]
+    return [i for i in items if i["published"] is None or since.isoformat() <= str(i["published"]) <= str(until)]
+
+
+def expected_articles(base_url: str, since: dt.date, until: dt.date, sample_dir: Path = SAMPLE) -> set[str]:
+    """Local canonical URLs of the good pages (fetched ok, or after a redirect) published in [since, until]."""
+    good = [i for i in manifest_items(since, until, sample_dir) if i["expect"] in ("ok", "redirect")]
+    return {local_url(i["canonical"] or i["redirect_to"] or i["url"], base_url) for i in good}
+
+
 def _etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
 
