@@ -177,6 +177,8 @@ class _Span:
     cue: str | None = None
     attr_end: int = -1
     resolved: bool = False
+    in_name: bool = False  # a nickname inside a name: a fragment that does not split the sentence around it
+    indefinite: str | None = None  # head noun of an unnamed speaker ("an analyst"), named later perhaps
 
 
 def _classify(para: str, i: int) -> tuple[bool, bool]:
@@ -602,7 +604,39 @@ _JOINER = re.compile(
 )
 
 
-def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registry:
+def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
+    """The text with short quoted nicknames between two parts of a name replaced by spaces, and the
+    offsets where such a blanked gap starts."""
+    gaps: set[int] = set()
+    parts = []
+    last = 0
+    for s in spans:
+        if not s.fragment or s.close_pos is None or s.close_pos - s.open_pos > 40:
+            continue
+        o, c = s.open_pos, s.close_pos
+        if (
+            o >= 2
+            and text[o - 1] == " "
+            and text[c + 1 : c + 2] == " "
+            and text[c + 2 : c + 3].isupper()
+            and text[s.start].isupper()
+            and _NAME_BEFORE.search(text, max(0, o - 40), o)
+        ):
+            parts.append(text[last:o])
+            parts.append(" " * (c + 1 - o))
+            last = c + 1
+            s.in_name = True
+            gaps.add(o - 1)
+    if not gaps:
+        return text, gaps
+    parts.append(text[last:])
+    return "".join(parts), gaps
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w.])" + _CAPS + r"[\w\u2019'\-]+ $")
+
+
+def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: set[int] | None = None) -> _Registry:
     """Find capitalised name sequences, resolve them to gazetteer actors or new people/organisations."""
     reg = _Registry(gaz)
     qstarts = [a for a, _ in quoted]
@@ -626,7 +660,7 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]]) -> _Registr
             joined = False
             if prev.endswith(".") and len(prev) > 3 and prev.casefold() not in _TITLES:
                 pass  # "... Moscow. Kyiv" is two sentences, not one name
-            elif gap == 1 and text[prev_e] == " ":
+            elif (gap == 1 and text[prev_e] == " ") or (nick_gaps and prev_e in nick_gaps):
                 joined = True
             elif gap <= 13 and text[prev_e] == " " and text[i - 1] == " ":
                 j = _JOINER.fullmatch(text, prev_e, m.start())
@@ -804,11 +838,14 @@ _CUES = (
     "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted"
 )
 _CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
-_INVERTIBLE = re.compile(
-    r"^[\s,\u2013\u2014-]*(said|says|added|adds|noted|notes|warned|warns|argued|argues|stated|explained|"
-    r"insisted|continued|concluded|observed|remarked|commented|recalled|admitted|stressed|asked|replied|"
-    r"wrote|writes|declared|countered|quipped|cautioned|articulated|reported|reports|explains|insists)\s+"
+# Verbs that may come before their subject ("said Name", "shouted the farmer"): every one-word cue except
+# participles and the ones that take an object first ("told Reuters").
+_INVERTIBLE_VERBS = sorted(
+    {v for v in _CUES.split("|") if " " not in v and not v.endswith("ing")} - {"say", "tell", "told", "tells"},
+    key=len,
+    reverse=True,
 )
+_INVERTIBLE = re.compile(r"^[\s,\u2013\u2014-]*(" + "|".join(_INVERTIBLE_VERBS) + r")\s+")
 _ACCORDING = re.compile(r"\baccording to\s+", re.I)
 _ADVERB = _words(
     """
@@ -881,15 +918,16 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
     return None
 
 
+_COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
 _NAME_END = re.compile(
     r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+)\s*$"
 )
 
 
-_NAME_START = re.compile(
-    r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+)\b"
-)
+# A personal name of two to four capitalised words (particles allowed), without a group.
+_NAME_PATTERN = r"(?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+"
+_NAME_START = re.compile(r"(" + _NAME_PATTERN + r")\b")
 
 
 def _head_np(text: str, lo: int, hi: int) -> _NP | None:
@@ -907,9 +945,9 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     if m.group("name"):
         return _NP("name", m.group("name"), lo + m.start("name"))
     desc = m.group("desc")
-    # 'the country's foreign minister Name' -> the name wins
+    # 'the country's foreign minister Name' -> the name wins, but not 'an analyst at the X Group'
     nm = _TRAILING_NAME.search(desc)
-    if nm:
+    if nm and not _COMPLEMENT_NAME.search(desc, 0, nm.start(1)):
         return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))
     desc = _DESC_CUT.split(desc)[0]
     return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
@@ -1078,11 +1116,16 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     # names inside quotes are not antecedents for pronouns (scare-quoted fragments are ordinary prose)
     quoted = [(s.open_pos, (s.close_pos if s.close_pos is not None else s.end) + 1) for s in spans if not s.fragment]
     rules = _rules_for(gazetteer)
-    reg = _register(text, rules, quoted)
-    att = _Attributor(text, reg, rules)
-    spans.extend(_label_quotes(text, paras, att, spans))
+    # attribution reads a copy with nicknames inside names blanked: Maksym "The Bear" Hordiienko
+    work, nick_gaps = _mask_nicknames(text, spans)
+    reg = _register(work, rules, quoted, nick_gaps)
+    att = _Attributor(work, reg, rules)
+    spans.extend(_label_quotes(work, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
-    _attribute(text, paras, spans, att)
+    _attribute(work, paras, spans, att)
+    for s in spans:
+        if s.indefinite and s.speaker_id is None and not s.fragment:
+            _name_later(work, paras, s, att)
     para_sents: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     out = []
     for s in spans:
@@ -1180,7 +1223,8 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
 def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att: _Attributor) -> None:
     by_para: dict[int, list[_Span]] = {}
     for s in spans:
-        by_para.setdefault(s.para, []).append(s)
+        if not s.in_name:
+            by_para.setdefault(s.para, []).append(s)
     for pi, group in by_para.items():
         ps, pe = paras[pi]
         for idx, s in enumerate(group):
@@ -1304,7 +1348,38 @@ def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _A
 def _set(s: _Span, who: tuple[str | None, str | None], cue: str, attr_end: int, np: _NP) -> bool:
     s.speaker, s.speaker_id, s.cue, s.attr_end = who[0], who[1], cue, attr_end
     s.resolved = True
+    if who[1] is None and np.kind == "desc" and np.det in ("a", "an", "one"):
+        head = _DESC_PREP.split(np.text, maxsplit=1)[0].split()
+        s.indefinite = head[-1].casefold() if len(head) > 1 else None
     return True
+
+
+def _name_later(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> None:
+    """'...according to an analyst. The analyst, Nadia Rahimova, said': the next sentence names the speaker."""
+    pe = paras[s.para][1]
+    if s.para + 1 < len(paras):
+        pe = paras[s.para + 1][1]
+    lo = max(s.end, s.attr_end)
+    window = text[lo : min(pe, lo + 320)]
+    head = re.escape(s.indefinite or "")
+    m = re.search(
+        r"\b[Tt]he\s+"
+        + head
+        + r"(?:,\s+|\s+)("
+        + _NAME_PATTERN
+        + r")|("
+        + _NAME_PATTERN
+        + r"),\s+the\s+"
+        + head
+        + r"\b",
+        window,
+    )
+    if m is None:
+        return
+    name = m.group(1) or m.group(2)
+    ent = att._name(name, lo + m.start())
+    if ent is not None and ent.kind == "person":
+        s.speaker, s.speaker_id = ent.name, ent.id
 
 
 def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
