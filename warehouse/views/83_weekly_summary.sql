@@ -25,7 +25,13 @@ happened AS (
         count(*) AS events,
         count(*) FILTER (WHERE event_type = 'ceasefire') AS ceasefires,
         count(*) FILTER (WHERE event_type = 'ceasefire_violation') AS violations
-    FROM event_timeline
+    FROM (
+        -- one row per linked event, as in event_timeline, without its per-event mode() columns
+        SELECT e.event_key, min(e.event_type) AS event_type, min(e.event_date) AS event_date
+        FROM events AS e
+        JOIN relevant_articles AS a USING (article_id)
+        GROUP BY e.event_key
+    )
     WHERE event_date IS NOT NULL
     GROUP BY ALL
 )
