@@ -252,6 +252,32 @@ def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:
     return pairs, None
 
 
+def _join_broken_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a paragraph broken by a line break inside a quote: a line left with an open quote whose
+    closing mark comes early in the next line (which does not start a new quoted paragraph)."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(paras):
+        ps, pe = paras[k]
+        while k + 1 < len(paras) and _MARK_RE.search(text, ps, pe):
+            _, unclosed = _pair_marks(text[ps:pe])
+            if unclosed is None:
+                break
+            ns, ne = paras[k + 1]
+            nxt = text[ns:ne]
+            if _lead(nxt) is not None:
+                break  # a quote running over paragraphs, not a broken line
+            fam = _FAMILY[text[ps + unclosed]]
+            first = next((m.start() for m in _MARK_RE.finditer(nxt) if _FAMILY[m.group()] == fam), None)
+            if first is None or first > 400 or not _classify(nxt, first)[1]:
+                break
+            pe = ne
+            k += 1
+        out.append((ps, pe))
+        k += 1
+    return out
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -1104,12 +1130,14 @@ _NOT_LABEL = {
     "more",
     "see also",
 }
+_QUESTION_LABEL = re.compile(r"\s*(?:Q|Question)\s*:\s")
+_ANSWER_LABEL = re.compile(r"\s*(A|Answer)\s*:\s+(?=\S)")
 _WORDS_RE = re.compile(r"[\w\u2019'-]+")
 
 
 def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Direct quotes in `text` with speakers resolved against the gazetteer."""
-    paras = paragraphs(text)
+    paras = _join_broken_lines(text, paragraphs(text))
     spans = _find_spans(text, paras)
     _mark_fragments(text, paras, spans)
     spans.sort(key=lambda s: s.open_pos)
@@ -1120,7 +1148,7 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     work, nick_gaps = _mask_nicknames(text, spans)
     reg = _register(work, rules, quoted, nick_gaps)
     att = _Attributor(work, reg, rules)
-    spans.extend(_label_quotes(work, paras, att, spans))
+    spans.extend(_label_quotes(work, paras, att, spans) + _dialogue_quotes(work, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(work, paras, spans, att)
     for s in spans:
@@ -1194,15 +1222,32 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
     """Transcript lines 'Surname: words' where the label names a person the article introduced."""
     out = []
     with_marks = {s.para for s in spans}
+    interviewee: _Entity | None = None
+    first_q = next((ps for ps, pe in paras if _QUESTION_LABEL.match(text, ps, pe)), None)
+    if first_q is not None:
+        # 'Q: ... / A: ...' transcripts: answers belong to the person the introduction is about
+        counts: dict[str, int] = {}
+        people: dict[str, _Entity] = {}
+        for cand in att.reg.before(first_q)[::-1]:
+            if cand.ent.kind == "person" and not cand.quoted:
+                counts[cand.ent.id] = counts.get(cand.ent.id, 0) + 1
+                people.setdefault(cand.ent.id, cand.ent)
+        if counts:
+            interviewee = people[max(counts, key=lambda k: counts[k])]
     for pi, (ps, pe) in enumerate(paras):
         if pi in with_marks:
             continue
-        m = _LABEL.match(text, ps, pe)
-        if not m or m.group(1).casefold() in _NOT_LABEL:
+        m = _ANSWER_LABEL.match(text, ps, pe) if interviewee is not None else None
+        m = m or _LABEL.match(text, ps, pe)
+        if not m:
             continue
         label = m.group(1)
         ent = None
-        for cand in att.reg.before(ps):
+        if label.casefold() in ("a", "answer") and interviewee is not None:
+            ent = interviewee
+        elif label.casefold() in _NOT_LABEL:
+            continue
+        for cand in att.reg.before(ps) if ent is None else ():
             if cand.ent.kind == "person" and label.casefold() in {
                 cand.ent.name.casefold(),
                 cand.ent.name.split()[-1].casefold(),
@@ -1217,6 +1262,30 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         sp = _Span(m.end() - 1, s, e, None, pi)
         sp.speaker, sp.speaker_id, sp.cue, sp.resolved = ent.name, ent.id, ":", True
         out.append(sp)
+    return out
+
+
+_DIALOGUE_DASH = re.compile(r"\s*[\u2014\u2013]\s*(?=\S)")
+_DIALOGUE_BREAK = re.compile(r"(?<=[?!]) |, | [\u2014\u2013] ")
+
+
+def _dialogue_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spans: list[_Span]) -> list[_Span]:
+    """Dialogue lines opened by a dash, with the speaker after it: '\u2014 I doubt it, replied Ivo Maran.'"""
+    out = []
+    with_marks = {s.para for s in spans}
+    for pi, (ps, pe) in enumerate(paras):
+        m = _DIALOGUE_DASH.match(text, ps, pe)
+        if m is None or pi in with_marks:
+            continue
+        for br in _DIALOGUE_BREAK.finditer(text, m.end(), pe):
+            start, end = _trim(text, m.end(), br.start() + (1 if text[br.start()] in "?!" else 0))
+            if len(_WORDS_RE.findall(text[start:end])) < 2:
+                continue
+            stop = _STOP_PUNCT.search(text, br.end(), pe)
+            sp = _Span(m.end() - 1, start, end, None, pi)
+            if _try_after(text, sp, br.start() + 1, stop.start() if stop else pe, att):
+                out.append(sp)
+                break
     return out
 
 
