@@ -99,7 +99,9 @@ def discover(
     from ingest.policy import FetchPolicy
     from warehouse.staging import record_rows, write_json, write_parquet
 
-    sources = load_sources(settings.feeds_path)
+    archived = getattr(transport, "candidates", None)  # a replayed WARC lists its own pages
+    # Replaying a WARC without an explicit feeds file takes the archive's pages, not the live outlets' feeds.
+    sources = [] if archived and settings.feeds is None else load_sources(settings.feeds_path)
     since = since or logical_date - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS - 1)
     states, seen = _warehouse_state(settings)
     policy = FetchPolicy(allow_hosts=settings.allow_hosts)
@@ -109,6 +111,9 @@ def discover(
             return await poll_feeds(sources, states, client, policy)
 
     candidates, feed_states = asyncio.run(_poll())
+    if archived:
+        known = {c.url for c in candidates}
+        candidates += [c for c in archived() if c.url not in known]
     chosen = select_candidates(candidates, seen, since, logical_date)
     # A feed whose items were left for a later window (a backfill polls feeds after the fact) must not be
     # marked read: without its ETag/Last-Modified the next run polls it in full and finds those items.

@@ -170,3 +170,13 @@ def test_reprocess_rebuilds_from_the_archive_without_network(demo: dict) -> None
     assert out.returncode == 0, out.stderr
     assert _counts(demo["warehouse"]) == before
     assert _sql(demo, "SELECT count(*) FROM runs WHERE run_id LIKE 'reprocess-%' AND status = 'checked'") == [(1,)]
+
+
+def test_replay_of_a_warc_archive_rebuilds_the_same_articles(demo: dict, tmp_path: Path) -> None:
+    """A WARC (ours, or a Common Crawl News file) replays through the same fetch code, its pages as candidates."""
+    warcs = sorted((Path(demo["env"]["CEASEFIRE_DATA_DIR"]) / "raw").glob("*/*/*/*.warc.gz"))
+    assert warcs
+    env = {"CEASEFIRE_WAREHOUSE": str(tmp_path / "w.duckdb"), "CEASEFIRE_DATA_DIR": str(tmp_path / "data")}
+    out = run_cli("run", "--replay", str(warcs[0]), "--since", "2025-03-01", "--date", "2025-06-03", env=env)
+    assert out.returncode == 0, out.stderr
+    assert _counts(tmp_path / "w.duckdb")["articles"] == demo["after_first"]["articles"]

@@ -18,8 +18,8 @@ class NamedQuery:
 
 
 def named_queries() -> list[NamedQuery]:
-    """Every view shipped in warehouse/views, with its one-line description."""
-    return [NamedQuery(v.name, v.description) for v in views()]
+    """The trend views (files numbered 10 and up; lower numbers are staging views other views build on)."""
+    return [NamedQuery(v.name, v.description) for v in views() if v.number >= 10]
 
 
 def run(target: str, sql: str | None = None, name: str | None = None) -> tuple[list[str], list[tuple]]:
