@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DEMO_WAREHOUSE ?= data/ceasefire.duckdb
 export CEASEFIRE_LOCK_TIMEOUT ?= 60
 
-.PHONY: setup demo test lint format bench stack stack-test clean
+.PHONY: setup browser demo test lint format bench stack stack-test clean
 
 setup: $(VENV)/.synced
 
@@ -32,7 +32,14 @@ demo: setup
 	@$(BIN)/ceasefire query --warehouse $(DEMO_WAREHOUSE) --format table \
 		"SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FILTER (WHERE relevant) FROM articles) AS relevant, (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM events) AS events, (SELECT count(DISTINCT outcome) FROM fetches) AS fetch_outcomes"
 
-test: setup
+# Headless Chromium (Debian's package) for the report's browser test; skipped where apt-get is unavailable.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
+	  echo "chromium not installed: the report's browser test will be skipped"
+
+test: setup browser
 	$(BIN)/pytest -q
 
 lint: setup
