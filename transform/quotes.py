@@ -496,6 +496,14 @@ def _is_descriptor(w: str) -> bool:
     return w in _TITLES or w in _NATIONAL or w in _STOP_CAP
 
 
+# Title words after which a capitalised sequence turns into the holder's name.
+_HEAD_TITLES = _words(
+    """
+    minister secretary ambassador spokesman spokeswoman spokesperson commander chief president governor mayor
+    envoy director adviser advisor chairman chairwoman head representative commissioner
+    """
+)
+
 _ROLE_SYNONYMS = {
     "dr": "doctor",
     "dr.": "doctor",
@@ -758,6 +766,11 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     while m < len(words) and (_is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m])):
         title_ctx.update(lw[m].split("-"))
         m += 1
+    # 'Deputy Energy Minister Oksana Tarnavska': the name follows the last title word
+    last_title = max((t for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES), default=-1)
+    if last_title >= 0 and not (set(lw) & _ORG_WORDS):
+        title_ctx.update(lw[m : last_title + 1])
+        m = last_title + 1
     found_actors = tuple(actors)
     core = rest_start + m
     if core >= n:
@@ -944,6 +957,11 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
     return None
 
 
+_DOCUMENT_NOUN = re.compile(
+    r"(?:\w+\s+)?(?:statement|report|post|letter|readout|communiqu\u00e9|communique|release|message|briefing|note|notice)s?"
+    r"\s+(?:from|by|of|issued by|published by)\b"
+)
+_APPOS_NAME = re.compile(r",\s+(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){1,3})\s*(?=,|$)")
 _COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
 _NAME_END = re.compile(
@@ -975,6 +993,11 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     nm = _TRAILING_NAME.search(desc)
     if nm and not _COMPLEMENT_NAME.search(desc, 0, nm.start(1)):
         return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))
+    if nm and m.group("det").casefold() in ("a", "an") and _DOCUMENT_NOUN.match(desc):
+        return _NP("name", nm.group(1), lo + m.start("desc") + nm.start(1))  # 'a statement from the X Council'
+    appos = _APPOS_NAME.match(text, lo + m.end("desc"), hi) if m.group("det") in _DEFINITE else None
+    if appos:
+        return _NP("name", appos.group(1), appos.start(1))  # 'the driver, Viktor Soloviov, a ...'
     desc = _DESC_CUT.split(desc)[0]
     return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
 
@@ -1040,6 +1063,8 @@ class _Attributor:
         m = 0
         while m < len(words) - 1 and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP):
             m += 1
+        if not (set(lw) & _ORG_WORDS):
+            m = max([m] + [t + 1 for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES])
         core = words[m:]
         if not core:
             return None
@@ -1151,9 +1176,6 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     spans.extend(_label_quotes(work, paras, att, spans) + _dialogue_quotes(work, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(work, paras, spans, att)
-    for s in spans:
-        if s.indefinite and s.speaker_id is None and not s.fragment:
-            _name_later(work, paras, s, att)
     para_sents: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
     out = []
     for s in spans:
@@ -1186,6 +1208,10 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     return out
 
 
+# A quote opened right after a lowercase word that is no reporting verb: 'called it "the only deliverable"'
+_MID_CLAUSE = re.compile(r"\b(?!(?:said|says|added|told|asked|wrote|writes|that)\b)[a-z]+\s+$")
+
+
 def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> None:
     """Short quoted phrases inside a sentence (scare quotes, titles) and quotes in a headline."""
     headline = -1
@@ -1202,7 +1228,9 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
             continue
         content = text[s.start : s.end]
         nwords = len(_WORDS_RE.findall(content))
-        if nwords > 5:
+        ps0 = paras[s.para][0]
+        mid_clause = _MID_CLAUSE.search(text, max(ps0, s.open_pos - 30), s.open_pos) is not None
+        if nwords > (8 if mid_clause and "," not in content else 5):
             continue
         if _ENDS_SENTENCE.search(content) or text[s.close_pos - 1] == ",":
             continue
@@ -1305,6 +1333,9 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
                 prev_end = ps
             next_open = group[idx + 1].open_pos if idx + 1 < len(group) else pe
             _attribute_one(text, s, prev_end, close + 1, next_open, att)
+    for s in spans:
+        if s.indefinite and s.speaker_id is None and not s.fragment:
+            _name_later(text, paras, s, att)
     # Carry speakers: same paragraph, multi-paragraph groups, continuation paragraphs.
     last: _Span | None = None
     groups: dict[int, list[_Span]] = {}
@@ -1471,7 +1502,7 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
             break
         np = _subject_before(text, lo, lo + cm.start())
         gap = text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb") if np is not None else "x"
-        if np is not None and (not gap or gap.casefold() in _DEFINITE):
+        if np is not None and (not gap or gap.casefold() in _DEFINITE or _GAP_DESC.fullmatch(gap)):
             return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
         long_desc = _LONG_DESC.match(text, lo, lo + cm.start())
         if long_desc:
@@ -1480,6 +1511,9 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
         break
     return False
 
+
+# What may sit between a quote and its named subject: 'the independent X Mission said', 'its director, X, said'
+_GAP_DESC = re.compile(r"(?:the|its|his|her|their)(?:\s+[a-z][\w'\u2019-]*){1,3},?")
 
 # '..., a diplomat familiar with the session said': a longer descriptive subject right after the quote
 _LONG_DESC = re.compile(
