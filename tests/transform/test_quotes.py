@@ -248,3 +248,146 @@ def test_speed_is_linear_enough() -> None:
     found = find_quotes(text, GAZ)
     assert len(found) == 1000
     assert time.perf_counter() - t0 < 2.0
+
+
+def test_speaker_named_in_the_next_sentence() -> None:
+    text = (
+        "\u201cThis reads like a surrender,\u201d according to an analyst who follows the talks. "
+        "The analyst, Nadia Rahimova, said the draft came from Moscow."
+    )
+    assert speakers(text) == [("This reads like a surrender", "nadia_rahimova")]
+
+
+def test_nickname_inside_a_name_is_a_fragment_and_the_name_stays_whole() -> None:
+    text = (
+        "\u201cThey announced a truce and then the shelling started,\u201d said Maksym \u201cThe Bear\u201d "
+        "Hordiienko, a volunteer.\n"
+        '"This is a joke," Hordiienko added.'
+    )
+    found = quotes(text)
+    assert [(q.text, q.fragment, q.speaker_id) for q in found] == [
+        ("They announced a truce and then the shelling started", False, "maksym_hordiienko"),
+        ("The Bear", True, None),
+        ("This is a joke", False, "maksym_hordiienko"),
+    ]
+
+
+@pytest.mark.parametrize("verb", ["asked", "shouted", "says", "added", "wrote", "countered"])
+def test_inverted_verbs_with_question_and_exclamation(verb: str) -> None:
+    text = f"\u201cWho will guarantee the line?!\u201d {verb} Petra Lind, a lawyer in Riga."
+    assert speakers(text) == [("Who will guarantee the line?!", "petra_lind")]
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    [
+        "Oleh Marko told Reuters",
+        "Oleh Marko told the BBC on Monday",
+        "Oleh Marko wrote on Telegram",
+        "wrote Oleh Marko on X",
+        "Oleh Marko tells reporters",
+        "Oleh Marko went on",
+    ],
+)
+def test_platform_and_audience_attributions(attribution: str) -> None:
+    assert speakers(f"\u201cNobody trusts the paper,\u201d {attribution}.") == [
+        ("Nobody trusts the paper", "oleh_marko")
+    ]
+
+
+def test_titles_before_names_are_not_part_of_the_name() -> None:
+    text = (
+        "\u201cWe recorded no strike,\u201d Deputy Energy Minister Oksana Tarnavska told reporters.\n"
+        "Foreign Minister Pavlo Kren said: \u201cThe proposal is unacceptable.\u201d"
+    )
+    assert [sid for _, sid in speakers(text)] == ["oksana_tarnavska", "pavlo_kren"]
+
+
+def test_statement_from_an_organisation() -> None:
+    text = (
+        "In a statement, the Baltic Monitoring Group said: \u201cWe recorded 40 violations.\u201d\n"
+        "\u201cShelling went on past midnight,\u201d according to a statement from the Kharkiv Volunteer Council.\n"
+        "\u201cWe will count every shell,\u201d the independent Donbas Monitoring Mission said."
+    )
+    assert [sid for _, sid in speakers(text)] == [
+        "baltic_monitoring_group",
+        "kharkiv_volunteer_council",
+        "donbas_monitoring_mission",
+    ]
+
+
+def test_analyst_at_an_organisation_is_not_the_organisation() -> None:
+    text = "The memorandum, according to an analyst at the Caspian Strategy Group, \u201creads like a surrender.\u201d"
+    found = quotes(text)
+    assert len(found) == 1 and found[0].speaker_id is None
+
+
+def test_question_and_answer_transcript() -> None:
+    text = (
+        "Marta Zelinska leads a demining charity. We spoke to her on Friday.\n"
+        "Q: Would a ceasefire help?\n"
+        "A: Only a little. The mines do not know there is a ceasefire.\n"
+        "Q: What do you need?\n"
+        "A: People and machines."
+    )
+    assert speakers(text) == [
+        ("Only a little. The mines do not know there is a ceasefire.", "marta_zelinska"),
+        ("People and machines.", "marta_zelinska"),
+    ]
+
+
+def test_dash_dialogue_lines() -> None:
+    text = (
+        "A driver leaned out of his window at the checkpoint.\n"
+        "\u2014 Is it true they signed something? asked the driver, Viktor Soloviov, an electrician.\n"
+        "\u2014 A prisoner exchange, nothing more, replied Sergeant Iryna Bondar.\n"
+        "\u2014 Bread, milk, eggs."
+    )
+    assert speakers(text) == [
+        ("Is it true they signed something?", "viktor_soloviov"),
+        ("A prisoner exchange, nothing more", "iryna_bondar"),
+    ]
+
+
+def test_quote_inside_parentheses() -> None:
+    text = (
+        "The Geneva Humanitarian Desk (\u201cwe never announce anything early,\u201d its director, Farid Osmani, "
+        "said) handled the lists."
+    )
+    assert speakers(text) == [("we never announce anything early", "farid_osmani")]
+
+
+def test_quote_across_a_line_break_inside_a_paragraph() -> None:
+    text = "\u201cLists are boring, and boring is good,\nbecause nobody makes speeches,\u201d said Farid Osmani."
+    found = speakers(text)
+    assert found == [("Lists are boring, and boring is good,\nbecause nobody makes speeches", "farid_osmani")]
+
+
+def test_inches_feet_and_elisions_are_not_quotes() -> None:
+    text = (
+        "Bohdan Shevchuk is 6'2\" and holds a 7\" propeller. In the '90s it was a rock 'n' roll club, "
+        "and the Saudis' offer came later.\n"
+        '"It changed nothing in here," Shevchuk said.'
+    )
+    assert speakers(text) == [("It changed nothing in here", "bohdan_shevchuk")]
+
+
+def test_guillemets_with_nested_low_quotes() -> None:
+    text = "\u00abThe text says \u201eneutrality\u201c twelve times\u00bb, said Claire Morand, an envoy."
+    assert speakers(text) == [("The text says \u201eneutrality\u201c twelve times", "claire_morand")]
+
+
+def test_mid_clause_phrase_is_a_fragment() -> None:
+    found = quotes(
+        "The exchange ran for three days (one official called it \u201cthe only deliverable of the spring\u201d)."
+    )
+    assert [(q.fragment, q.speaker) for q in found] == [(True, None)]
+
+
+def test_rules_are_built_once_per_gazetteer() -> None:
+    from transform import quotes as module
+
+    find_quotes("\u201cYes,\u201d said Ivo Maran.", GAZ)
+    first = module._rules_for(GAZ)
+    find_quotes("\u201cNo,\u201d said Ivo Maran.", GAZ)
+    assert module._rules_for(GAZ) is first
