@@ -9,7 +9,6 @@ reason, never silently passed.
 
 from __future__ import annotations
 
-import itertools
 import os
 import secrets
 from collections.abc import Iterator
@@ -21,7 +20,6 @@ import pytest
 from warehouse.extensions import load_extension
 
 PG = os.environ.get("CEASEFIRE_TEST_PG", "host=127.0.0.1 port=5432 user=postgres")
-_schemas = itertools.count(1)
 
 
 def _admin() -> duckdb.DuckDBPyConnection:
@@ -56,7 +54,7 @@ def pg_database() -> Iterator[str]:
 
 def ducklake_uri(pg_database: str, folder: Path) -> str:
     """A DuckLake target with its own catalog schema and data folder inside the session database."""
-    return f"ducklake:postgres:{pg_database}?data_path={folder / 'lake'}&metadata_schema=t{next(_schemas)}"
+    return f"ducklake:postgres:{pg_database}?data_path={folder / 'lake'}&metadata_schema=t_{secrets.token_hex(4)}"
 
 
 @pytest.fixture(params=["duckdb", "ducklake"])
