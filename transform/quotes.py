@@ -259,17 +259,18 @@ def _join_broken_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[in
     k = 0
     while k < len(paras):
         ps, pe = paras[k]
-        while k + 1 < len(paras) and _MARK_RE.search(text, ps, pe):
-            _, unclosed = _pair_marks(text[ps:pe])
-            if unclosed is None:
-                break
+        while k + 1 < len(paras):
             ns, ne = paras[k + 1]
             nxt = text[ns:ne]
-            if _lead(nxt) is not None:
-                break  # a quote running over paragraphs, not a broken line
-            fam = _FAMILY[text[ps + unclosed]]
-            first = next((m.start() for m in _MARK_RE.finditer(nxt) if _FAMILY[m.group()] == fam), None)
-            if first is None or first > 400 or not _classify(nxt, first)[1]:
+            # cheap tests on the next line first: it must close a quote before opening one
+            first = _MARK_RE.search(nxt)
+            if first is None or first.start() > 400 or _lead(nxt) is not None:
+                break  # no mark, or a quote running over paragraphs rather than a broken line
+            can_open, can_close = _classify(nxt, first.start())
+            if can_open or not can_close:
+                break
+            _, unclosed = _pair_marks(text[ps:pe])
+            if unclosed is None or _FAMILY[text[ps + unclosed]] != _FAMILY[first.group()]:
                 break
             pe = ne
             k += 1
