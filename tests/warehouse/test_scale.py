@@ -3,12 +3,18 @@
 The warehouse is generated inside DuckDB (bench/warehouse/synth.py: skewed outlets and speakers, quotes
 repeated across outlets, linked events, near-duplicate copies), then the real console script runs each named
 query in a subprocess, start-up included, as an analyst would.
+
+Building the warehouse and running every query takes minutes on a shared 2-core machine, more than the default
+suite can afford, so the module runs when selected with `-m slow` or with CEASEFIRE_SCALE_TESTS=1:
+
+    .venv/bin/pytest -m slow tests/warehouse/test_scale.py
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import time
 from pathlib import Path
 
@@ -27,6 +33,12 @@ def _synth():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _only_when_asked(request: pytest.FixtureRequest) -> None:
+    if "slow" not in (request.config.option.markexpr or "") and not os.environ.get("CEASEFIRE_SCALE_TESTS"):
+        pytest.skip("scale acceptance: run with -m slow or CEASEFIRE_SCALE_TESTS=1 (takes minutes)")
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +69,7 @@ def test_named_query_answers_within_budget_via_cli(big_warehouse: Path, name: st
     timings = []
     for _ in range(2):
         started = time.perf_counter()
-        done = run_cli("query", "--name", name, "--format", "json", "--warehouse", str(big_warehouse), timeout=60)
+        done = run_cli("query", "--name", name, "--format", "json", "--warehouse", str(big_warehouse), timeout=30)
         timings.append(time.perf_counter() - started)
         assert done.returncode == 0, done.stderr
         if timings[-1] < BUDGET_S:
