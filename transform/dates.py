@@ -169,19 +169,66 @@ def has_date_words(text: str) -> bool:
     return _HINT_RE.search(text) is not None
 
 
+# Head words of every date phrase (a digit, a month, a weekday, week/month/year, a day word). One case-sensitive
+# scan of the lower-cased text finds them at C speed, because the pattern opens with a set of literals; the
+# full date pattern then runs only in a short window around each head, so the cost follows the number of
+# date words, not the length of the text.
+_HEAD_RE = re.compile(
+    r"\b(?:\d|jan|feb|mar|apr|may\s+\d|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|week|month|year|overnight|night|yesterday|today|tonight|tomorrow|morning|afternoon"
+    r"|evening)"
+)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date phrases in `text`, left to right; 'from X ... until Y' pairs are joined into one range."""
-    if not has_date_words(text):
-        return []
-    found: list[DateMention] = []
     lowered = text.lower()
-    matches = _DATE_LOWER_RE.finditer(lowered) if len(lowered) == len(text) else _DATE_RE.finditer(text)
-    for m in matches:
-        groups = m.groupdict()
-        kind = (m.lastgroup or "k_")[2:]
-        parts = tuple((k, v) for k, v in groups.items() if v is not None and not k.startswith("k_"))
-        found.append(DateMention(m.start(), m.end(), text[m.start() : m.end()], kind, parts))
+    if len(lowered) != len(text):
+        return _join_ranges(text, [_mention(m, text) for m in _DATE_RE.finditer(text)])
+    found: list[DateMention] = []
+    done = 0
+    for head in _HEAD_RE.finditer(lowered):
+        h = head.start()
+        if h < done:
+            continue
+        m = None
+        # a phrase may open up to three words before its head ("the day before yesterday", "earlier this week",
+        # "the 18th of March"): try each of those word starts, earliest first, then the head itself
+        for start in _word_starts_before(lowered, h, max(done, h - 26), 1 if lowered[h].isdigit() else 3):
+            m = _DATE_LOWER_RE.match(lowered, start)
+            if m is not None and m.end() > h:
+                break
+            m = None
+        if m is None:
+            m = _DATE_LOWER_RE.match(lowered, h)
+        if m is None:
+            continue
+        found.append(_mention(m, text))
+        done = m.end()
     return _join_ranges(text, found)
+
+
+_LEAD_WORDS = frozenset(("last", "next", "this", "past", "coming", "earlier", "later", "the", "day", "before"))
+
+
+def _word_starts_before(text: str, pos: int, floor: int, count: int) -> list[int]:
+    """Starts of up to `count` words right before pos that may open a date phrase ("last", "the day before",
+    "earlier this"), earliest first."""
+    out: list[int] = []
+    end = pos - 1
+    while len(out) < count and end > floor and text[end] == " ":
+        start = text.rfind(" ", floor, end) + 1
+        if start < floor or text[start:end] not in _LEAD_WORDS:
+            break
+        out.append(start)
+        end = start - 1
+    return out[::-1]
+
+
+def _mention(m: re.Match[str], text: str) -> DateMention:
+    kind = (m.lastgroup or "k_")[2:]
+    parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None and not k.startswith("k_"))
+    return DateMention(m.start(), m.end(), text[m.start() : m.end()], kind, parts)
 
 
 def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:

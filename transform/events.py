@@ -392,6 +392,20 @@ def _by_sentence(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list
     return out
 
 
+def _dates_by_sentence(found: list[dates.DateMention], spans: list[tuple[int, int]]) -> list[list[dates.DateMention]]:
+    """Date mentions grouped per sentence, offsets relative to it; a phrase across a sentence end is dropped."""
+    out: list[list[dates.DateMention]] = [[] for _ in spans]
+    i = 0
+    for idx, (s, e) in enumerate(spans):
+        while i < len(found) and found[i].start < s:
+            i += 1
+        while i < len(found) and found[i].end <= e:
+            d = found[i]
+            out[idx].append(replace(d, start=d.start - s, end=d.end - s))
+            i += 1
+    return out
+
+
 _REFERENCE = re.compile(
     r"^(?:In|During|At|After|Following|On)\s+(?:the|their|his|her|this|that|Monday's|Tuesday's|Wednesday's"
     r"|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?P<noun>call|conversation|meeting|summit|"
@@ -440,6 +454,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     spans = sentences(text)
     per_sentence = _by_sentence(_text_mentions(text, lex), spans)
+    dates_by_sentence = _dates_by_sentence(dates.find_dates(text), spans)
     if not any(_has_topic(ms, lex) for ms in per_sentence):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
@@ -455,7 +470,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         mentions = per_sentence[idx]
         sent = text[start:end]
         keys = _word_keys(lowered[start:end])
-        date_mentions = dates.find_dates(sent) if dates.may_have_dates(keys) else []
+        date_mentions = dates_by_sentence[idx]
         if start == 0 or text[start - 1] == "\n":
             line_date = _line_date(sent, date_mentions, published)
             dateline = _DATELINE.match(sent)
