@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # Abbreviations after which a period does not end a sentence.
-_ABBREV = {
+_ABBREV = {  # fmt: skip
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres",
