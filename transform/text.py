@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 # Abbreviations after which a period does not end a sentence.
-_ABBREV = {  # fmt: skip
+# fmt: off
+_ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres",
 }
+# fmt: on
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u201e])")
 
 
