@@ -165,24 +165,36 @@ _STEM_TYPES: dict[str, frozenset[str]] = {}
 for _etype, _words in _STEMS.items():
     for _w in _words.split():
         _STEM_TYPES[_w[:5]] = _STEM_TYPES.get(_w[:5], frozenset()) | {_etype}
-# Punctuation becomes a space so that str.split yields words ("cease-fire" -> "cease", "fire").
-_SPLIT = str.maketrans(
-    dict.fromkeys(
-        "\"'()[]{}.,;:!?-/\u2010\u2011\u2012\u2013\u2014\u2015\u2018\u2019\u201c\u201d\u00ab\u00bb\u2026", " "
-    )
-)
 
 
-def _word_keys(lowered: str) -> set[str]:
-    """Five-letter keys of the words of a lower-cased sentence."""
-    return {w[:5] for w in lowered.translate(_SPLIT).split()}
+def _anchor_pattern() -> re.Pattern[str]:
+    """One alternation of every stem, matched once over the lower-cased article: a five-letter stem opens a
+    word, a shorter one is the whole word."""
+    long = sorted((k for k in _STEM_TYPES if len(k) == 5), key=lambda k: (-len(k), k))
+    short = sorted((k for k in _STEM_TYPES if len(k) < 5), key=lambda k: (-len(k), k))
+    alts = [re.escape(k) for k in long] + [re.escape(k) + r"(?![a-z0-9])" for k in short]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + ")")
 
 
-def _candidate_types(keys: set[str]) -> set[str]:
-    """Event types whose trigger pattern may match a sentence with these word keys."""
-    out: set[str] = set()
-    for k in keys & _STEM_TYPES.keys():
-        out |= _STEM_TYPES[k]
+_ANCHOR = _anchor_pattern()
+
+
+def _anchors_by_sentence(lowered: str, spans: list[tuple[int, int]]) -> list[dict[str, int]]:
+    """Per sentence: each candidate event type and where its first stem opens (relative to the sentence)."""
+    out: list[dict[str, int]] = [{} for _ in spans]
+    idx = 0
+    last = len(spans) - 1
+    for m in _ANCHOR.finditer(lowered):
+        pos = m.start()
+        while idx < last and pos >= spans[idx][1]:
+            idx += 1
+        s, e = spans[idx]
+        if not s <= pos < e:
+            continue
+        here = out[idx]
+        for etype in _STEM_TYPES[m.group()]:
+            if etype not in here:
+                here[etype] = pos - s
     return out
 
 
@@ -233,8 +245,8 @@ _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
-_REPORTING = re.compile(
-    r"^\s*(?:,\s*)?(?:said|says|told|announced|confirmed|reported|claimed|stated|added|noted)\b", _I
+_REPORTING = re.compile(  # used with match(): anchored at the end of a name
+    r"\s*(?:,\s*)?(?:said|says|told|announced|confirmed|reported|claimed|stated|added|noted)\b", _I
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of)\s+(?:the\s+)?$", _I)
@@ -270,6 +282,8 @@ class _Mention:
     actor: str | None
     place: str | None
     place_country: str | None
+    located: bool = False  # a place after "in/at/to/near": a location, never an actor
+    reporting: bool = False  # "according to X", "the Kremlin said": a source, not a participant
 
 
 @dataclass(slots=True)
@@ -376,7 +390,9 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     return out
 
 
-def _by_sentence(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list[list[_Mention]]:
+def _by_sentence(
+    text: str, mentions: list[_Mention], spans: list[tuple[int, int]], reporting_ids: frozenset[str]
+) -> list[list[_Mention]]:
     """Mentions grouped per sentence, with offsets relative to the sentence."""
     out: list[list[_Mention]] = []
     i = 0
@@ -386,7 +402,13 @@ def _by_sentence(mentions: list[_Mention], spans: list[tuple[int, int]]) -> list
         here = []
         while i < len(mentions) and mentions[i].end <= e:
             m = mentions[i]
-            here.append(_Mention(m.start - s, m.end - s, m.actor, m.place, m.place_country))
+            ms, me = m.start - s, m.end - s
+            located = m.place is not None and _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
+            reporting = m.actor is not None and (
+                _ACCORDING.search(text, max(s, m.start - 40), m.start) is not None
+                or (m.actor in reporting_ids and _REPORTING.match(text, m.end, min(e, m.end + 20)) is not None)
+            )
+            here.append(_Mention(ms, me, m.actor, m.place, m.place_country, located, reporting))
             i += 1
         out.append(here)
     return out
@@ -453,8 +475,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     spans = sentences(text)
-    per_sentence = _by_sentence(_text_mentions(text, lex), spans)
+    per_sentence = _by_sentence(text, _text_mentions(text, lex), spans, lex.reporting_ids)
     dates_by_sentence = _dates_by_sentence(dates.find_dates(text), spans)
+    anchors = _anchors_by_sentence(lowered, spans)
     if not any(_has_topic(ms, lex) for ms in per_sentence):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
@@ -469,7 +492,6 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     for idx, (start, end) in enumerate(spans):
         mentions = per_sentence[idx]
         sent = text[start:end]
-        keys = _word_keys(lowered[start:end])
         date_mentions = dates_by_sentence[idx]
         if start == 0 or text[start - 1] == "\n":
             line_date = _line_date(sent, date_mentions, published)
@@ -477,7 +499,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
                 date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
         topic_here = _has_topic(mentions, lex)
-        types = _candidate_types(keys)
+        types = anchors[idx]
         if types:
             para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and _has_topic(per_sentence[idx + 1], lex))
             ref = _REFERENCE.match(sent)
@@ -582,7 +604,7 @@ class _Context:
     topic_here: bool
     para_topic: bool
     skip_type: str | None
-    types: set[str]
+    types: dict[str, int]
 
 
 def _first_date(
@@ -605,7 +627,7 @@ def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
 
 
 def _is_location(sentence: str, m: _Mention) -> bool:
-    return m.place is not None and _LOCATIVE.search(sentence[max(0, m.start - 12) : m.start]) is not None
+    return m.located
 
 
 def _actor_ids(sentence: str, mentions: list[_Mention], lo: int = 0, hi: int | None = None) -> tuple[str, ...]:
@@ -624,9 +646,7 @@ def _sources(sentence: str, mentions: list[_Mention], lex: _Lexicon) -> set[str]
     for m in mentions:
         if m.actor is None:
             continue
-        if _ACCORDING.search(sentence[max(0, m.start - 40) : m.start]) or (
-            m.actor in lex.reporting_ids and _REPORTING.match(sentence[m.end : m.end + 20])
-        ):
+        if m.reporting:
             out.add(m.actor)
     return out
 
@@ -658,10 +678,12 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
     for etype, pattern in _TRIGGERS.items():
-        if etype == ctx.skip_type or etype not in ctx.types:
+        first = ctx.types.get(etype)
+        if etype == ctx.skip_type or first is None:
             continue
         clauses: set[tuple[int, int]] = set()
-        for m in pattern.finditer(sent):
+        # a trigger opens at most a few words before its stem ("a lengthy call", "issued an ultimatum")
+        for m in pattern.finditer(sent, max(0, first - 40)):
             clause = _clause_bounds(sent, m.start())
             if clause in clauses or not _keep_trigger(etype, m, sent):
                 continue
@@ -795,20 +817,20 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str) -> bool:
         around = sent[max(0, m.start() - 40) : m.end() + 30]
         if _TOPIC_LABEL.search(around) and not _ACT.search(before[-25:]):
             return False
-    if (
-        etype == "demand"
-        and m.group().lower().startswith("call")
-        and re.search(r"\b(?:the|this|that|a|his|her|their|its)\s+$", before, _I)
-    ):
+    if etype == "demand" and m.group().lower().startswith("call") and _DET_BEFORE.search(before):
         return False  # "this call for the Kremlin": the noun, not "called for"
     if etype == "ceasefire_violation":
-        return re.search(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", sent, _I) is not None
-    return not (
-        etype == "meeting"
-        and re.match(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|officers|troops)", sent[m.start() :])
-    )
+        return _TRUCE_WORD.search(sent) is not None
+    return not (etype == "meeting" and _MILITARY_MEETING.match(sent, m.start()))
 
 
+_DET_BEFORE = re.compile(r"\b(?:the|this|that|a|his|her|their|its)\s+$", _I)
+_TRUCE_WORD = re.compile(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", _I)
+_MILITARY_MEETING = re.compile(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|officers|troops)")
+_TALKS_WITH = re.compile(r"\btalks\s+with\b|\bheld\b", _I)
+_REFUSAL = re.compile(r"\b(?:refus|reject|dismiss|declin)\w*", _I)
+_WILL = re.compile(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", _I)
+_FROM_LEAD = re.compile(r"\b(?:from|starting|until|by)\s+$", _I)
 _GROUP_WORDS = re.compile(
     r"\b(?:delegations?|officials|teams?|diplomats|negotiators|sides|countries|Americans|Ukrainians|Russians)\b", _I
 )
@@ -852,12 +874,7 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
             out = [h for h in out if not (h.clause == clause and h.type == loser)]
         elif kinds == {"meeting"} and (group or not people):
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
-        elif (
-            kinds == {"negotiation"}
-            and not group
-            and len(people) >= 2
-            and re.search(r"\btalks\s+with\b|\bheld\b", sent[lo:hi], _I)
-        ):
+        elif kinds == {"negotiation"} and not group and len(people) >= 2 and _TALKS_WITH.search(sent, lo, hi):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
 
@@ -867,16 +884,12 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     before = sent[c_start : m.start()]
     after = sent[m.end() : c_end]
     near = sent[max(c_start, m.start() - 45) : m.start()]
-    if _NEGATION.search(near) and not re.search(r"\b(?:refus|reject|dismiss|declin)\w*", near, _I):
+    if _NEGATION.search(near) and not _REFUSAL.search(near):
         return None
     if _ANY.search(near) or _CONDITIONAL.search(before):
         return None
     if etype in SPEECH_ACTS:
-        return (
-            "scheduled"
-            if re.search(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", before, _I)
-            else "occurred"
-        )
+        return "scheduled" if _WILL.search(before) else "occurred"
     if etype == "ceasefire_violation":
         return "occurred"
     if governed or _PROPOSED.search(before) or _LATER_MODAL.match(after):
@@ -934,10 +947,7 @@ def _event_date(
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 12) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
-    if re.search(r"\b(?:from|starting|until|by)\s+$", lead, _I):
-        tense = "future"
-    else:
-        tense = dates.tense_of(sent[b_start : best.end])
+    tense = "future" if _FROM_LEAD.search(lead) else dates.tense_of(sent[b_start : best.end])
     return dates.resolve_mention(best, ctx.published, tense)
 
 
