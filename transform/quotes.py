@@ -114,7 +114,7 @@ _CAPS = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u01
 # Patterns used inside per-quote and per-name helpers, compiled once.
 _POSS_S = re.compile(r"[\u2019']s$")
 _HEAD_NP = re.compile(
-    r"\s*(?:(?P<pron>he|she|they|it)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
+    r"\s*(?:(?P<pron>he|she|they|it|He|She)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
     r"|(?P<name>(?:"
     + _CAPS
     + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}"
@@ -127,10 +127,15 @@ _BLANK = re.compile(r"[\s]*")
 _ACCORDING_AFTER = re.compile(r"[\s,\u2013\u2014-]*according to\s+", re.I)
 _DESC_CUT = re.compile(r"\s+(?:who|which|in|on|at|told|said|says|during|after|when|speaking)\b")
 _DESC_PREP = re.compile(r"\s+(?:of|for|at|from|with|to)\s+")
-_FOLLOWED_BY_CUE = re.compile(r"\s*[,\u2013\u2014-]\s*[\w\s]{0,40}?\b(?:" + "said|says|added|told|asked" + r")\b")
+# 'which Kyiv says is meaningless' is a relative clause about the phrase, not its attribution
+_FOLLOWED_BY_CUE = re.compile(
+    r"\s*[,\u2013\u2014-]\s*+(?!(?:which|that|who|as|and|but)\b)[\w\s]{0,40}?\b(?:said|says|added|told|asked)\b"
+)
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _INITIALS = re.compile(r"(?:" + _CAPS + r"\.)+")
 _HYPHEN_LOWER = re.compile(r"-[a-z]")
+# Capitalised words that describe rather than name: 'Ex-Para', 'Former-Marine', 'Geneva-based', 'Kremlin-backed'
+_PREFIX_DESC = re.compile(r"(?:ex|former)-\w+|\w+-(?:based|born|backed|linked|led|run|owned|funded|affiliated)", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026]$")
 _LEADING_SEP = re.compile(r"\s*[,\u2013\u2014\-:]?\s*")
 _ROLE_WORD = re.compile(r"[\w'\u2019-]+")
@@ -350,6 +355,9 @@ _TITLES = _words(
     foreign defence defense interior finance mp mep envoy spokesman spokeswoman adm admiral soldier mum
     dad dr. mr. mrs. ms. prof. st analyst expert lawmaker historian lawyer economist maritime student
     volunteer ex former retired furious military political senior lieutenant
+    canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
+    councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
+    superintendent constable marshal
     """
 )
 _NATIONAL = _words(
@@ -598,6 +606,12 @@ class _Registry:
     def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
         self.mentions.append(_Mention(start, end, ent, quoted))
 
+    def insert(self, start: int, end: int, ent: _Entity) -> None:
+        """Add a mention found while attributing (after finish), keeping text order."""
+        k = bisect.bisect_left(self.starts, start)
+        self.mentions.insert(k, _Mention(start, end, ent, False))
+        self.starts.insert(k, start)
+
     def finish(self, text: str) -> None:
         self.text = text
         self.mentions.sort(key=lambda m: m.start)
@@ -764,7 +778,9 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     lw = [w.casefold() for w in words]
     m = 0
     title_ctx: set[str] = set()
-    while m < len(words) and (_is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m])):
+    while m < len(words) and (
+        _is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m]) or _PREFIX_DESC.fullmatch(words[m])
+    ):
         title_ctx.update(lw[m].split("-"))
         m += 1
     # 'Deputy Energy Minister Oksana Tarnavska': the name follows the last title word
@@ -783,7 +799,11 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
         return _Plan(found_actors, "none")  # datelines and shouted headlines
     all_words = frozenset(lw) - {"the"}
     if all_words & _ORG_WORDS:
-        return _Plan(found_actors, "org", rest_start, core, " ".join(words), all_words)
+        lead = 0  # 'Geneva-based' describes where the body sits; it is no part of its name
+        while lead < len(words) - 1 and _PREFIX_DESC.fullmatch(words[lead]):
+            lead += 1
+        org_words = frozenset(lw[lead:]) - {"the"}
+        return _Plan(found_actors, "org", rest_start, core, " ".join(words[lead:]), org_words)
     if lcw & _PLACE_WORDS or cw[0].casefold() in _PLACE_FIRST or gaz.place(name):
         return _Plan(found_actors, "none")
     if len(cw) == 1:
@@ -824,6 +844,14 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
 
 _APPOS = re.compile(r"\s*,\s*(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+)\b)([^,.;:\"\u201c\u201d]{0,120})")
 _ASCII_WORD = re.compile(r"[A-Za-z\-]+")
+_APPOS_STOP = re.compile(r"[\s,]+(?:of|for|at|in|with|from|on|that|which|who|whose|based|to|and)\b")
+_ORG_HEADS = _words(
+    """
+    consultancy firm company group charity organisation organization agency ngo tank institute bank
+    publisher newspaper broadcaster outlet network watchdog union outfit startup manufacturer
+    insurer fund platform channel website consortium
+    """
+)
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[str]:
@@ -851,6 +879,12 @@ def _add_roles(text: str, reg: _Registry) -> None:
                 ent.gender = _gender_of(ent.name.split()[0], words)
             if words & _FEMALE_WORDS and ent.kind == "person" and not ent.id.startswith("gaz"):
                 ent.gender = "f"
+            det = a.group(0).lstrip(" ,")[:4].split(None, 1)[0].casefold()
+            if ent.kind == "person" and det in ("a", "an", "the") and reg.by_key.get(ent.id) is ent:
+                # 'Meridian Commodities, a London consultancy': the appositive's head noun names a body
+                head = _APPOS_STOP.split(a.group(1).strip(), maxsplit=1)[0].split()
+                if head and head[-1].casefold() in _ORG_HEADS:
+                    ent.kind, ent.gender = "organisation", None
         line_start = text.rfind("\n", 0, m.start) + 1
         pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if pre:
@@ -960,7 +994,8 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
 
 _DOCUMENT_NOUN = re.compile(
     r"(?:\w+\s+)?(?:statement|report|post|letter|readout|communiqu\u00e9|communique|release|message|briefing|note|notice)s?"
-    r"\s+(?:from|by|of|issued by|published by)\b"
+    # 'a note to clients from X', 'a memo on Monday by X': a short complement may come before the source
+    r"(?:\s+(?:to|on|for|about|sent to)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:from|by|of|issued by|published by)\b"
 )
 _APPOS_NAME = re.compile(r",\s+(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){1,3})\s*(?=,|$)")
 _COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
@@ -986,7 +1021,7 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
         if nm and len(clause[: nm.start()].split()) <= 4:
             return _NP("name", nm.group(1), lo + nm.start(1))
     if m.group("pron"):
-        return _NP("pron", m.group("pron"), lo + m.start("pron"))
+        return _NP("pron", m.group("pron").casefold(), lo + m.start("pron"))
     if m.group("name"):
         return _NP("name", m.group("name"), lo + m.start("name"))
     desc = m.group("desc")
@@ -1062,7 +1097,9 @@ class _Attributor:
             if org is not None:
                 return org
         m = 0
-        while m < len(words) - 1 and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP):
+        while m < len(words) - 1 and (
+            lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP or _PREFIX_DESC.fullmatch(lw[m])
+        ):
             m += 1
         if not (set(lw) & _ORG_WORDS):
             m = max([m] + [t + 1 for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES])
@@ -1122,6 +1159,13 @@ class _Attributor:
             return best
         if actor is not None:
             return self.reg.entity_for_actor(actor)
+        if head in _ORG_WORDS and any(w[:1].isupper() for w in parts[0].split()):
+            # 'the Kharkiv regional military administration': a body named by a description with a proper
+            # modifier, met for the first time; later mentions ('the administration said') find it
+            ent = self.reg.entity_for_name(" ".join(parts[0].split()), "organisation", set())
+            ent.words.update(head_words)
+            self.reg.insert(np.start, np.start + len(np.text), ent)
+            return ent
         return None
 
 
@@ -1233,7 +1277,10 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
         mid_clause = _MID_CLAUSE.search(text, max(ps0, s.open_pos - 30), s.open_pos) is not None
         if nwords > (8 if mid_clause and "," not in content else 5):
             continue
-        if _ENDS_SENTENCE.search(content) or text[s.close_pos - 1] == ",":
+        if text[s.close_pos - 1] == ",":
+            continue
+        # 'had been "technical, not historic."': a phrase closing the writer's sentence, stop inside the marks
+        if _ENDS_SENTENCE.search(content) and not (mid_clause and content[:1].islower()):
             continue
         ps, _ = paras[s.para]
         before = text[ps : s.open_pos].rstrip()
