@@ -24,14 +24,21 @@ its own `?sslmode=...` is left alone):
 
     ducklake:postgres:dbname=ceasefire host=db.internal user=ceasefire?data_path=s3://news-lake/ceasefire/
 
+Concurrent writers (DuckLake only): a commit is refused when another transaction committed meanwhile and
+either of them deleted or updated rows of a table the other wrote; the loader then re-runs its whole merge on
+the new snapshot (bounded retries with jittered back-off, warehouse.load). Loads of new articles are
+insert-only and never collide. Two concurrent inserts of the same *new* key are not detected by DuckLake, so
+concurrent loads must not share new keys: true for runs of different sources (article ids hash the outlet's
+canonical URL, feed URLs are unique per source), and the checks' unique_* assertions catch any breach.
+
 Time travel (DuckLake only): every commit is a snapshot, and any query can read the warehouse as it was:
 
     ceasefire query "FROM lake.snapshots() ORDER BY snapshot_id DESC LIMIT 5"
     ceasefire query "SELECT count(*) FROM articles AT (VERSION => 42)"
     ceasefire query "SELECT day, articles FROM daily_coverage AT (TIMESTAMP => now() - INTERVAL 1 DAY)"
 
-(`AT` applies to tables; for "what did the trend view say yesterday" inline the view over tables read
-`AT (TIMESTAMP => ...)`, or attach the catalog with `SNAPSHOT_TIME`.) Old snapshots are kept until
+(`AT` on a view reads the view's tables at that snapshot, so "what did the warehouse say yesterday" is
+the trend query as it is, with `AT (TIMESTAMP => ...)` after the view name.) Old snapshots are kept until
 `CALL ducklake_expire_snapshots('lake', older_than => ...)` removes them.
 """
 

@@ -161,6 +161,11 @@ def test_snapshots_give_time_travel(tmp_path: Path, pg_database: str) -> None:
         target, sql=f"SELECT count(DISTINCT source) FROM articles AT (VERSION => {version}) WHERE relevant"
     )
     assert rows == [(1,)]
+    # a trend view read AT a snapshot reads its tables as they were then
+    _, rows = queries.run(
+        target, sql=f"SELECT sum(articles + duplicates) FROM daily_coverage AT (VERSION => {version})"
+    )
+    assert rows == [(PER_RUN,)]
 
 
 def test_local_duckdb_catalog_for_a_single_user(tmp_path: Path) -> None:
