@@ -950,6 +950,29 @@ class _NP:
     det: str = ""
 
 
+def _cap_word(tok: str) -> bool:
+    return tok[:1].isupper() and tok[0].isalpha()
+
+
+def _extend_org(toks: list[tuple[int, int, str]], k: int) -> int:
+    """Move a name's start left over 'of'/'for the' links while an organisation word lies further left:
+    'Coordination Headquarters for the Treatment of Prisoners of War' ends in three plain capitalised words."""
+    j = k
+    for _ in range(4):
+        c = j - 1
+        while c >= 0 and c >= j - 2 and toks[c][2] in _CONNECTORS:
+            c -= 1
+        if c == j - 1 or c < 0 or not _cap_word(toks[c][2]):
+            break
+        while c - 1 >= 0 and _cap_word(toks[c - 1][2]):
+            c -= 1
+        run = toks[c:j]
+        j = c
+        if any(_clean_tok(t[2]).casefold() in _ORG_WORDS for t in run if _cap_word(t[2])):
+            k = j
+    return k
+
+
 def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that ends right before text[hi] (a speaker before its reporting verb)."""
     toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:hi])]
@@ -968,6 +991,7 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
             or (toks[k - 1][2] in ("for", "of") and k - 2 >= 0 and _clean_tok(toks[k - 2][2]).casefold() in _ORG_WORDS)
         ):
             k -= 1
+        k = _extend_org(toks, k)
         while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
             k += 1
         det = toks[k - 1][2].casefold() if k > 0 else ""
@@ -1091,6 +1115,11 @@ class _Attributor:
         if actor is not None:
             return self.reg.entity_for_actor(actor)
         words = name.split()
+        if len(words) > 1 and _POSS_S.search(words[0]):
+            # "Ukraine's Coordination Headquarters for ...": the owner is no part of the body's name
+            actor = gaz.actor(" ".join(words[1:]))
+            if actor is not None:
+                return self.reg.entity_for_actor(actor)
         lw = [w.casefold().rstrip(".") for w in words]
         if set(lw) & _ORG_WORDS:
             org = self._org_by_words(set(lw) - {"the"}, pos)
@@ -1218,7 +1247,12 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     work, nick_gaps = _mask_nicknames(text, spans)
     reg = _register(work, rules, quoted, nick_gaps)
     att = _Attributor(work, reg, rules)
-    spans.extend(_label_quotes(work, paras, att, spans) + _dialogue_quotes(work, paras, att, spans))
+    labelled = _label_quotes(work, paras, att, spans)
+    if labelled:
+        # marks inside a labelled answer quote someone within the answer: nested, not quotes of their own
+        answer_paras = {s.para for s in labelled}
+        spans = [s for s in spans if s.para not in answer_paras]
+    spans.extend(labelled + _dialogue_quotes(work, paras, att, spans))
     spans.sort(key=lambda s: s.open_pos)
     _attribute(work, paras, spans, att)
     para_sents: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -1297,7 +1331,9 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
 def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spans: list[_Span]) -> list[_Span]:
     """Transcript lines 'Surname: words' where the label names a person the article introduced."""
     out = []
-    with_marks = {s.para for s in spans}
+    with_marks: dict[int, int] = {}  # paragraph -> first opening mark
+    for s in spans:
+        with_marks[s.para] = min(s.open_pos, with_marks.get(s.para, s.open_pos))
     interviewee: _Entity | None = None
     first_q = next((ps for ps, pe in paras if _QUESTION_LABEL.match(text, ps, pe)), None)
     if first_q is not None:
@@ -1311,12 +1347,12 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         if counts:
             interviewee = people[max(counts, key=lambda k: counts[k])]
     for pi, (ps, pe) in enumerate(paras):
-        if pi in with_marks:
-            continue
         m = _ANSWER_LABEL.match(text, ps, pe) if interviewee is not None else None
         m = m or _LABEL.match(text, ps, pe)
         if not m:
             continue
+        if pi in with_marks and with_marks[pi] <= m.end():
+            continue  # 'Name: "words"' is a quote introduced by a colon, attributed as such
         label = m.group(1)
         ent = None
         if label.casefold() in ("a", "answer") and interviewee is not None:
