@@ -136,7 +136,7 @@ def may_have_dates(keys: set[str]) -> bool:
 
 _FUTURE_RE = re.compile(
     r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|"
-    r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans?\s+to|planned\s+for|intends?\s+to|upcoming)\b",
+    r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans\s+to|planning\s+to|planned\s+for|intends?\s+to|upcoming)\b",
     re.IGNORECASE,
 )
 _RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,6}$", re.IGNORECASE)

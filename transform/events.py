@@ -120,7 +120,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "military_aid": re.compile(
         r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
         r"shipments|supplies|package)|intelligence(?:[- ]sharing)?|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
-        r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms)\b",
+        r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms"
+        r"|(?:pledg|approv|announc|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
+        r"[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:\w+\s+)?(?:in\s+|of\s+)?(?:military\s+)?aid|(?:aid\s+)?package"
+        r"(?=\s+(?:of|for|to)\s+(?:\w+\s+){0,3}(?:air\s+defen[cs]e|weapons|arms|ammunition|aid|Ukraine|Kyiv))))\b",
         _I,
     ),
     "demand": re.compile(
@@ -131,7 +134,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "rejection": re.compile(
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
-        r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e))\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
+        r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
         r"deal|agree|accept|meet|negotiat\w*))",
         _I,
@@ -156,10 +159,11 @@ _STEMS: dict[str, str] = {
     " recapture shot glide",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
-    " shipments tomahawk himars atacms aid",
+    " shipments tomahawk himars atacms aid pledged pledges pledge approved approve announced announce unveiled",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told press pressed pressing gave",
-    "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines",
+    "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines"
+    " balk balked balks",
 }
 _STEM_TYPES: dict[str, frozenset[str]] = {}
 for _etype, _words in _STEMS.items():
@@ -525,9 +529,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     mentioned.add(len(events))
                 if ev.type in _TARGETED and len(ev.actors) == 1:
                     ev = _with_counterpart(ev, prev_actors, lex)
+                if ev.date is not None and ev.date_end is None:
+                    ev = _began_span(ev, sent, date_mentions, published)
                 if ev.date is None and ev.status != "scheduled":
                     own = carry and (ev.type in SPEECH_ACTS or ev.status == "proposed")
-                    day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own)
+                    day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own, events)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 events.append(ev)
@@ -581,16 +587,83 @@ def _line_date(
     return dates.resolve_mention(found[0], published, dates.tense_of(sent))
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|[1-7])"
+# "Two days later, ...", "the following day", "A day after the call, ...": a day counted from another event.
+_SHIFT = re.compile(
+    rf"(?:^|[,;]\s*|\band\s+)(?:{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)"
+    r"|the\s+(?:next|following)\s+(?P<next>day|week))\b"
+    rf"|^(?:{_COUNT.replace('n>', 'n2>')}\s+days?|the\s+day)\s+(?P<dir2>after|before)\s+(?:the|his|her|their|that)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting|summit|talks|visit|strike|attack|exchange|swap)\b",
+    _I,
+)
+# "three days of swaps that began on Friday": the event spans from that day for that many days.
+_BEGAN = re.compile(
+    rf"\b{_COUNT.replace('n>', 'n3>')}[- ]days?\s+of\s+(?:[\w-]+\s+){{1,3}}?(?:that|which)\s+(?:began|started)"
+    r"\s+(?:on\s+)?$",
+    _I,
+)
+
+
+def _count(word: str) -> int:
+    return _NUMBER_WORDS.get(word.lower()) or int(word)
+
+
+def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published: dt.date | None) -> Event:
+    """An event told as N days that began on a date spans those days."""
+    for d in found:
+        m = _BEGAN.search(sent, max(0, d.start - 80), d.start)
+        if m is None:
+            continue
+        start, _ = dates.resolve_mention(d, published, "past")
+        if start is not None:
+            return replace(ev, date=start, date_end=start + dt.timedelta(days=_count(m.group("n3")) - 1))
+    return ev
+
+
 def _story_date(
-    sent: str, found: list[dates.DateMention], story: tuple[dt.date | None, dt.date | None], carry: bool
+    sent: str,
+    found: list[dates.DateMention],
+    story: tuple[dt.date | None, dt.date | None],
+    carry: bool,
+    earlier: list[Event],
 ) -> tuple[dt.date | None, dt.date | None]:
-    """The date an undated act borrows from the story around it: "the same day", "hours later", or an act
-    told without a date of its own after the article has dated what it reports."""
+    """The date an undated act borrows from the story around it: "the same day", "hours later", "two days
+    later", "a day after the call", or an act told without a date of its own after the article has dated
+    what it reports."""
     if _SAME_DAY.search(sent):
         return story[0], None
+    shift = None if found else _SHIFT.search(sent)
+    if shift is not None:
+        return _shifted(shift, story, earlier)
     if found or not carry:
         return None, None
     return story[0], None
+
+
+def _shifted(
+    m: re.Match[str], story: tuple[dt.date | None, dt.date | None], earlier: list[Event]
+) -> tuple[dt.date | None, dt.date | None]:
+    """The day (or week) a counted shift lands on, from the referenced event or the story's last date."""
+    base = story[0]
+    noun = m.group("noun")
+    if noun:
+        kind = _REFERENCE_TYPE.get(noun.lower()) or {"strike": "attack", "attack": "attack"}.get(
+            noun.lower(), "prisoner_exchange"
+        )
+        dated = [e.date for e in earlier if e.type == kind and e.date is not None]
+        base = dated[-1] if dated else base
+    if base is None:
+        return None, None
+    if m.group("next") == "week":
+        monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=1)
+        return monday, monday + dt.timedelta(days=6)
+    if m.group("next") == "day":
+        return base + dt.timedelta(days=1), None
+    n = _count(m.group("n") or m.group("n2") or "1")
+    days = n * 7 if (m.group("unit") or "").startswith("week") else n
+    sign = -1 if (m.group("dir") or m.group("dir2") or "").lower() in ("earlier", "before") else 1
+    return base + dt.timedelta(days=sign * days), None
 
 
 @dataclass(slots=True)
