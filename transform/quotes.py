@@ -901,7 +901,7 @@ def _add_roles(text: str, reg: _Registry) -> None:
 # --- attribution ------------------------------------------------------------------------------------------
 
 _CUES = (
-    "said|says|say|told|tells|tell|added|adds|noted|notes|warned|warns|argued|argues|stated|states|stating|"
+    "quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|warned|warns|argued|argues|stated|states|stating|"
     "saying|summarised|summarized|summarises|summarizes|explained|explains|insisted|insists|claimed|claims|"
     "declared|announced|wrote|writes|posted|posts|tweeted|replied|replies|responded|answered|asked|"
     "continued|continues|concluded|observed|remarked|commented|recalled|recalls|admitted|admits|"
@@ -1062,6 +1062,13 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
 
 
+_SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
+_SPOKES_FOR = re.compile(
+    r"(?:a|an|one)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
+    r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
+)
+
+
 def _is_name(s: str) -> bool:
     toks = s.split()
     return (
@@ -1126,8 +1133,12 @@ class _Attributor:
             if org is not None:
                 return org
         m = 0
+        is_org = bool(set(lw) & _ORG_WORDS)
+        # titles and nationalities go before a person's name; 'Latvian Foreign Ministry' keeps its words
         while m < len(words) - 1 and (
-            lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m] in _STOP_CAP or _PREFIX_DESC.fullmatch(lw[m])
+            (not is_org and (lw[m] in _TITLES or lw[m] in _NATIONAL))
+            or lw[m] in _STOP_CAP
+            or _PREFIX_DESC.fullmatch(lw[m])
         ):
             m += 1
         if not (set(lw) & _ORG_WORDS):
@@ -1155,6 +1166,17 @@ class _Attributor:
         kind = "organisation" if set(lw) & _ORG_WORDS else "person"
         return self.reg.entity_for_name(core_name, kind, set(lw))
 
+    def _spokesperson(self, np: _NP, pos: int) -> _Entity | None:
+        """'a spokesperson for the X Ministry', 'a Kremlin spokesman': the body speaks through its voice."""
+        m = _SPOKES_FOR.fullmatch(np.text)
+        if m is None:
+            return None
+        if m.group("org"):
+            ent = self._name(m.group("org"), pos)
+        else:
+            ent = self._name(m.group("pre"), pos) if _is_name(m.group("pre")) else None
+        return ent if ent is not None and ent.kind != "person" else None
+
     def _org_by_words(self, words: set[str], pos: int) -> _Entity | None:
         for m in self.reg.before(pos):
             if m.ent.kind != "person" and words <= (m.ent.words | m.ent.roles):
@@ -1163,7 +1185,7 @@ class _Attributor:
 
     def _desc(self, np: _NP, pos: int) -> _Entity | None:
         if np.det not in _DEFINITE:
-            return None
+            return self._spokesperson(np, pos)
         body = np.text.split(None, 1)[1] if " " in np.text else ""
         parts = _DESC_PREP.split(body, maxsplit=1)
         head_words = [w.casefold() for w in _ROLE_WORD.findall(parts[0])]
@@ -1428,6 +1450,13 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
             groups.setdefault(s.group, []).append(s)
     for parts in groups.values():
         src = next((p for p in parts if p.speaker_id or p.speaker), None)
+        if src is None:
+            # '"...," she said. "Nobody left the room.' then more paragraphs: the opening part continues her
+            src = next(
+                (p for p in reversed(spans) if p.para == parts[0].para and p.end < parts[0].start and not p.fragment),
+                None,
+            )
+            src = src if src is not None and src.speaker else None
         if src is None:
             src = _context_speaker(text, paras, parts[0], att) or _prev_para_subject(text, paras, parts[0], att)
         if src is not None:
