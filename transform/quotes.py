@@ -901,7 +901,8 @@ def _add_roles(text: str, reg: _Registry) -> None:
 # --- attribution ------------------------------------------------------------------------------------------
 
 _CUES = (
-    "quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|warned|warns|argued|argues|stated|states|stating|"
+    "quoted as saying|said|says|say|told|tells|tell|added|adds|noted|notes|warned|warns|argued|argues|"
+    "stated|states|stating|"
     "saying|summarised|summarized|summarises|summarizes|explained|explains|insisted|insists|claimed|claims|"
     "declared|announced|wrote|writes|posted|posts|tweeted|replied|replies|responded|answered|asked|"
     "continued|continues|concluded|observed|remarked|commented|recalled|recalls|admitted|admits|"
@@ -1065,7 +1066,8 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
 _SPOKES_FOR = re.compile(
     r"(?:a|an|one)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
-    r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
+    r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?"
+    r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
 )
 
 
