@@ -244,7 +244,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z]))",
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after)\b", _I)
+_CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after|until(?=\s+(?:a|an|the|its|their)\s))\b", _I)
 _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"

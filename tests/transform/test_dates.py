@@ -84,3 +84,23 @@ def test_prefilter_and_tense() -> None:
 def test_heading_colon_after_a_date_is_not_a_clock_time() -> None:
     assert resolve_date("March 30: talks resume", dt.date(2025, 5, 31)) == (dt.date(2025, 3, 30), None)
     assert resolve_date("March 30:15 local", dt.date(2025, 5, 31)) == (None, None)
+
+
+def test_dates_found_in_one_pass_match_the_full_pattern() -> None:
+    text = (
+        "Talks ran from 23 to 25 May; the day before yesterday, last Monday and earlier this week were busy; "
+        "on the 18th of March 2025 and on Monday, March 17 too. Mayors may meet 30-day later."
+    )
+    assert [d.text for d in find_dates(text)] == [
+        "23 to 25 May",
+        "the day before yesterday",
+        "last Monday",
+        "earlier this week",
+        "the 18th of March 2025",
+        "Monday, March 17",
+    ]
+
+
+def test_a_plan_to_is_not_future_tense() -> None:
+    assert tense_of("put forward a 28-point plan to end the war on Thursday") == "past"
+    assert tense_of("Ukraine plans to hold talks on Thursday") == "future"
