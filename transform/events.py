@@ -121,7 +121,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
         r"shipments|supplies|package)|intelligence(?:[- ]sharing)?|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
         r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms"
-        r"|(?:pledg|approv|announc|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
+        r"|(?:pledg|approv|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
         r"[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:\w+\s+)?(?:in\s+|of\s+)?(?:military\s+)?aid|(?:aid\s+)?package"
         r"(?=\s+(?:of|for|to)\s+(?:\w+\s+){0,3}(?:air\s+defen[cs]e|weapons|arms|ammunition|aid|Ukraine|Kyiv))))\b",
         _I,
@@ -159,7 +159,7 @@ _STEMS: dict[str, str] = {
     " recapture shot glide",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
-    " shipments tomahawk himars atacms aid pledged pledges pledge approved approve announced announce unveiled",
+    " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told press pressed pressing gave",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines"
