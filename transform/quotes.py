@@ -431,6 +431,7 @@ _MALE_NAMES = _words(
     alexander aleksei alexei anatoly fyodor viktor victor yuri yury vladimir volodymyr mykhailo mikhail
     maksym artem pavlo pavel kostiantyn konstantin lubomyr svyatoslav gennady ivan ulrich yannis rafael
     farid steve keith marco donald emmanuel friedrich recep hakan rustem kyrylo dmytro vadym vadim
+    tomas dave daniel martin jan lars anders henrik jakub lukas gavin ivo
     nikolai mykola mustafa luca
     """
 )
@@ -1018,7 +1019,8 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
 
 
 _DOCUMENT_NOUN = re.compile(
-    r"(?:\w+\s+)?(?:statement|report|post|letter|readout|communiqu\u00e9|communique|release|message|briefing|note|notice)s?"
+    r"(?:\w+\s+)?(?:statement|report|post|letter|readout|communiqu\u00e9|communique|release|message|briefing|note|notice|memo"
+    r"|memorandum|filing|bulletin|update|tweet|email|analysis)s?"
     # 'a note to clients from X', 'a memo on Monday by X': a short complement may come before the source
     r"(?:\s+(?:to|on|for|about|sent to)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:from|by|of|issued by|published by)\b"
 )

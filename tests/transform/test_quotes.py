@@ -391,3 +391,117 @@ def test_rules_are_built_once_per_gazetteer() -> None:
     first = module._rules_for(GAZ)
     find_quotes("\u201cNo,\u201d said Ivo Maran.", GAZ)
     assert module._rules_for(GAZ) is first
+
+
+def test_hyphenated_descriptor_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Head line\n"
+        'Ex-Marine Gavin Roe, 61, who drove aid convoys in 2022, raged: "They keep talking and we keep burying."\n'
+        '"Total farce," he snapped.\n'
+        "The Vienna-based Civic Ceasefire Observatory counted the violations. "
+        '"Both sides fired," the observatory said.\n'
+    )
+    assert [sid for _, sid in speakers(text)] == ["gavin_roe", "gavin_roe", "civic_ceasefire_observatory"]
+
+
+@pytest.mark.parametrize("title", ["Canon", "Rev", "Cardinal", "Pastor", "Sheikh", "Cllr", "Supt"])
+def test_honorific_titles_are_not_part_of_the_name(title: str) -> None:
+    text = f'Head line\n"The bells rang all night," said {title} Mirek Holan, who lives near the border.\n'
+    assert speakers(text) == [("The bells rang all night", "mirek_holan")]
+
+
+def test_capitalised_pronoun_subject_of_the_sentence_before_a_bare_quote() -> None:
+    text = (
+        "Head line\n"
+        "Oksana Vilde served in Minsk for a decade. Tomas Brun negotiated in Geneva.\n"
+        "She noted that the readout mentioned no date. \u201cPaper without dates is decoration.\u201d\n"
+        "He added that talks should go on anyway. \u201cSilence helps nobody.\u201d\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["oksana_vilde", "tomas_brun"]
+
+
+def test_body_named_by_a_description_with_a_proper_modifier() -> None:
+    text = (
+        "Head line\n"
+        "In a statement, the Odesa regional military administration wrote: \u201cTwo drones hit the port.\u201d\n"
+        "\u201cRepairs have started,\u201d the administration said later.\n"
+    )
+    ids = [sid for _, sid in speakers(text)]
+    assert ids == ["odesa_regional_military_administration"] * 2
+
+
+def test_document_source_with_a_complement_before_from() -> None:
+    text = (
+        "Head line\n"
+        "\u201cGrain insurers will raise premiums,\u201d according to a memo to investors from Halvard Brokers, "
+        "a Bergen consultancy.\n"
+        "\u201cWe expect calm by June,\u201d it said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["halvard_brokers", "halvard_brokers"]
+
+
+def test_relative_clause_after_a_scare_quote_is_no_attribution() -> None:
+    text = 'Head line\nThe decree promised "a complete pause", which Kyiv says nobody can verify.\n'
+    found = quotes(text)
+    assert len(found) == 1 and found[0].fragment
+
+
+def test_phrase_closing_the_writers_sentence_with_a_stop_inside_is_a_fragment() -> None:
+    text = (
+        "Head line\n"
+        'Mila Drach, a commentator in Riga, called the meeting "useful, not decisive." '
+        '"Nobody expected a treaty," she said.\n'
+    )
+    found = quotes(text)
+    assert [q.fragment for q in found] == [True, False] and found[1].speaker_id == "mila_drach"
+
+
+def test_long_organisation_name_over_of_and_for_links() -> None:
+    text = (
+        'Head line\n"The lists are ready," Lithuania\'s Office for the Return of Deported Children of War said.\n'
+        '"All 40 are home," Ukraine\'s Coordination Headquarters for the Treatment of Prisoners of War said.\n'
+    )
+    assert [sid for _, sid in speakers(text)] == [
+        "lithuania_office_for_the_return_of_deported_children_of_war",
+        "coordination_hq_pow",
+    ]
+
+
+def test_labelled_answer_quoting_someone_is_one_quote() -> None:
+    text = (
+        "Head line\n"
+        "Edda Lind ran the Baltic desk of a fictional think tank for a decade.\n"
+        "Q: Is a deal close?\n"
+        'Lind: Not really. A colleague told me on Monday, "Nobody has even agreed the agenda." That says it all.\n'
+    )
+    found = [q for q in quotes(text) if not q.fragment]
+    assert len(found) == 1
+    assert found[0].text.startswith("Not really.") and found[0].speaker_id == "edda_lind"
+
+
+def test_spokesperson_for_a_named_body_speaks_for_it() -> None:
+    text = (
+        "Head line\n"
+        "\u201cWe have no comment on drafts,\u201d a spokesperson for the Latvian Foreign Ministry said.\n"
+        "\u201cThe talks are over,\u201d said the Slovak Defence Ministry.\n"
+        "\u201cWe will see,\u201d a senior official said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["latvian_foreign_ministry", "slovak_defence_ministry", None]
+
+
+def test_was_quoted_as_saying() -> None:
+    text = (
+        "Head line\nJonas Pik spoke first.\n"
+        "\u201cWe expect nothing,\u201d Agnes Varo was quoted as saying by a Baltic news agency.\n"
+    )
+    assert speakers(text) == [("We expect nothing", "agnes_varo")]
+
+
+def test_quote_running_over_paragraphs_after_an_attributed_quote_in_its_paragraph() -> None:
+    text = (
+        "Head line\nMarta Kolar described the meeting as tense.\n"
+        "Pavel Sirko, who was not there, disagreed.\n"
+        '"It went on for five hours," Marta Kolar said. "Nobody left the room.\n'
+        '"Not once."\n'
+    )
+    assert [sid for _, sid in speakers(text)] == ["marta_kolar"] * 3
