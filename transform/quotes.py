@@ -714,7 +714,15 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
                 joined = True
             elif gap <= 13 and text[prev_e] == " " and text[i - 1] == " ":
                 j = _JOINER.fullmatch(text, prev_e, m.start())
-                if j is not None and (j.group("part") or _clean_tok(prev).casefold() in _ORG_WORDS):
+                if j is not None and (
+                    j.group("part")
+                    or _clean_tok(prev).casefold() in _ORG_WORDS
+                    # 'Institute for the Documentation of Crimes of Occupation': later links stay in the name
+                    or (
+                        j.group("conn").split()[0] in ("of", "for")
+                        and any(_clean_tok(t).casefold() in _ORG_WORDS for _, _, t in seq)
+                    )
+                ):
                     seq.extend((w.start(), w.end(), w.group()) for w in _WORD_SPLIT.finditer(text, prev_e, m.start()))
                     joined = True
             if not joined:
@@ -911,7 +919,8 @@ _CUES = (
     "countered|quipped|joked|fumed|blasted|raged|sobbed|reported|reports|articulated|speculated|"
     "reiterated|maintained|mused|recounted|confirmed|disagrees|disagreed|adding|put it|puts it|"
     "added later|explaining|arguing|warning|insisting|noting|telling|wrote on|said in|went on|thundered|"
-    "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted"
+    "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted|"
+    "chuckled|scoffed|sneered|gushed|crowed|roared|growled|barked|hissed|sighed|beamed|laughed"
 )
 _CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
 # Verbs that may come before their subject ("said Name", "shouted the farmer"): every one-word cue except
@@ -1083,6 +1092,15 @@ def _is_name(s: str) -> bool:
     )
 
 
+def _fits(ent: _Entity, want: str | None) -> bool:
+    """Whether a pronoun of this kind ('m', 'f', 'o', 'p') can refer to the entity."""
+    if want in ("m", "f"):
+        return ent.kind == "person" and ent.gender in (want, None)
+    if want == "o":
+        return ent.kind == "organisation"
+    return want == "p" and ent.kind in ("organisation", "state")
+
+
 class _Attributor:
     """Resolve speaker noun phrases to (display name, speaker id) against the article's registry."""
 
@@ -1090,6 +1108,7 @@ class _Attributor:
         self.text = text
         self.reg = reg
         self.gaz = gaz
+        self.last_speaker: tuple[str, int] | None = None  # (id, end) of the previous quote in the paragraph
 
     def resolve(self, np: _NP, pos: int) -> tuple[str | None, str | None]:
         if np.kind == "pron":
@@ -1105,6 +1124,9 @@ class _Attributor:
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
         cands = [m for m in self.reg.before(pos)[:60] if not m.quoted]
+        hint = self._last_speaker_for(want, cands)
+        if hint is not None:
+            return hint
         subj = [m for m in cands if self.reg.is_subject(m)]
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
@@ -1118,6 +1140,22 @@ class _Attributor:
             ):
                 return ent
         return None
+
+    def _last_speaker_for(self, want: str | None, cands: list[_Mention]) -> _Entity | None:
+        """'"A," according to X. "B," it said.': the previous quote's speaker in the paragraph, when it fits
+        the pronoun and nobody else who fits has been named since that quote."""
+        if self.last_speaker is None:
+            return None
+        sid, after = self.last_speaker
+        ent = self.reg.by_key.get("gaz:" + sid) or self.reg.by_key.get(sid)
+        if ent is None or not _fits(ent, want):
+            return None
+        for m in cands:
+            if m.start < after:
+                break
+            if m.ent is not ent and _fits(m.ent, want):
+                return None
+        return ent
 
     def _name(self, name: str, pos: int) -> _Entity | None:
         name = _POSS_S.sub("", name.strip()).strip(" .")
@@ -1143,6 +1181,7 @@ class _Attributor:
             (not is_org and (lw[m] in _TITLES or lw[m] in _NATIONAL))
             or lw[m] in _STOP_CAP
             or _PREFIX_DESC.fullmatch(lw[m])
+            or _HYPHEN_LOWER.search(words[m])
         ):
             m += 1
         if not (set(lw) & _ORG_WORDS):
@@ -1442,7 +1481,10 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
             if idx > 0 and group[idx - 1].close_pos is None:
                 prev_end = ps
             next_open = group[idx + 1].open_pos if idx + 1 < len(group) else pe
+            prev = group[idx - 1] if idx > 0 else None
+            att.last_speaker = (prev.speaker_id, prev.end) if prev is not None and prev.speaker_id else None
             _attribute_one(text, s, prev_end, close + 1, next_open, att)
+    att.last_speaker = None
     for s in spans:
         if s.indefinite and s.speaker_id is None and not s.fragment:
             _name_later(text, paras, s, att)
