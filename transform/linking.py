@@ -31,14 +31,32 @@ def _same_event(a: EventMention, b: EventMention, max_days: int) -> bool:
 
 def link_events(new: list[EventMention], existing: list[EventMention], max_days: int = 1) -> dict[str, str]:
     """event_key for each new mention: the key of the first matching known event, else its own event_id."""
+    # Known mentions bucketed by (type, date) so each lookup scans only the days within reach.
+    buckets: dict[tuple[str, dt.date], list[tuple[int, EventMention]]] = {}
+    seq = 0
+
+    def remember(m: EventMention) -> None:
+        nonlocal seq
+        if m.event_date is not None:
+            buckets.setdefault((m.event_type, m.event_date), []).append((seq, m))
+            seq += 1
+
+    for known in existing:
+        if known.event_key:
+            remember(known)
     keys: dict[str, str] = {}
-    known = [e for e in existing if e.event_key]
-    ordered = sorted(new, key=lambda e: (e.event_date or dt.date.max, e.event_id))
-    for mention in ordered:
-        match = next((k for k in known if _same_event(mention, k, max_days)), None)
-        key = match.event_key if match else mention.event_id
+    for mention in sorted(new, key=lambda e: (e.event_date or dt.date.max, e.event_id)):
+        match: tuple[int, EventMention] | None = None
+        if mention.event_date is not None:
+            for offset in range(-max_days, max_days + 1):
+                day = mention.event_date + dt.timedelta(days=offset)
+                for cand in buckets.get((mention.event_type, day), ()):
+                    if (match is None or cand[0] < match[0]) and _same_event(mention, cand[1], max_days):
+                        match = cand
+                        break
+        key = match[1].event_key if match else mention.event_id
         keys[mention.event_id] = key
-        known.append(EventMention(**{**_fields(mention), "event_key": key}))
+        remember(EventMention(**{**_fields(mention), "event_key": key}))
     return keys
 
 

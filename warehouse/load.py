@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,15 @@ def _stage_view(con: duckdb.DuckDBPyConnection, run_dir: Path, table: str) -> No
         con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM read_parquet([{listing}])")
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM {table} WHERE false")
+
+
+def _temp_map(con: duckdb.DuckDBPyConnection, name: str, key: str, value: str, mapping: dict[str, str]) -> None:
+    """A two-column temp table from a dict, passed as one JSON parameter (row-by-row inserts are slow)."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {name} AS "
+        f"SELECT unnest(from_json(?, '[\"VARCHAR\"]')) AS {key}, unnest(from_json(?, '[\"VARCHAR\"]')) AS {value}",
+        [json.dumps(list(mapping)), json.dumps(list(mapping.values()))],
+    )
 
 
 def _assign_duplicates(con: duckdb.DuckDBPyConnection) -> int:
@@ -51,8 +61,7 @@ def _assign_duplicates(con: duckdb.DuckDBPyConnection) -> int:
     dups = assign_duplicates([(a, s or 0) for a, s, _ in staged], [(a, s) for a, s in existing])
     con.execute("UPDATE stg_articles SET duplicate_of = NULL")
     if dups:
-        con.execute("CREATE OR REPLACE TEMP TABLE dup_map (article_id VARCHAR, duplicate_of VARCHAR)")
-        con.executemany("INSERT INTO dup_map VALUES (?, ?)", list(dups.items()))
+        _temp_map(con, "dup_map", "article_id", "duplicate_of", dups)
         con.execute(
             "UPDATE stg_articles SET duplicate_of = dup_map.duplicate_of FROM dup_map "
             "WHERE stg_articles.article_id = dup_map.article_id"
@@ -79,8 +88,7 @@ def _link_events(con: duckdb.DuckDBPyConnection) -> None:
             ).fetchall()
         ]
     keys = link_events(new, existing)
-    con.execute("CREATE OR REPLACE TEMP TABLE key_map (event_id VARCHAR, event_key VARCHAR)")
-    con.executemany("INSERT INTO key_map VALUES (?, ?)", list(keys.items()))
+    _temp_map(con, "key_map", "event_id", "event_key", keys)
     con.execute(
         "UPDATE stg_events SET event_key = key_map.event_key FROM key_map WHERE stg_events.event_id = key_map.event_id"
     )
