@@ -195,6 +195,7 @@ class Stack:
     api_port: int
     ceasefire_env: dict[str, str]
     worker_concurrency: int = 2
+    paused_at_creation: bool = False
     password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
     components: list[Component] = field(default_factory=list)
 
@@ -230,7 +231,7 @@ class Stack:
             ),
             AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS=f"{ADMIN}:admin",
             AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE=str(self.home / "passwords.json"),
-            AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION="True",
+            AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=str(self.paused_at_creation),
             # Frugal on a small machine: one parser, files re-parsed once a minute, slower heartbeats.
             AIRFLOW__DAG_PROCESSOR__PARSING_PROCESSES="1",
             AIRFLOW__DAG_PROCESSOR__MIN_FILE_PROCESS_INTERVAL="60",
@@ -426,7 +427,9 @@ def run_test(args: argparse.Namespace, home: Path | None = None) -> StackResult:
             "CEASEFIRE_DATA_DIR": str(data),
             "CEASEFIRE_LOOKBACK_DAYS": str((logical_date - since).days + 1),
         }
-        stack = Stack(home, db_url, broker_url, free_port(), ceasefire_env, worker_concurrency=2)
+        stack = Stack(
+            home, db_url, broker_url, free_port(), ceasefire_env, worker_concurrency=2, paused_at_creation=True
+        )
         print(f"[stack] AIRFLOW_HOME={home} database={name} broker={broker_url} news site={site.base_url}")
         try:
             stack.init()
@@ -484,7 +487,9 @@ def run_foreground(args: argparse.Namespace) -> None:
         nonlocal stop
         stop = True
 
-    signal.signal(signal.SIGTERM, _stop)
+    # Explicit handlers: a shell that starts us in the background leaves SIGINT ignored.
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _stop)
     with (
         metadata_database(args.postgres, args.database, keep=True) as db_url,
         broker_database(args.redis, args.redis_db, keep=True) as broker_url,
@@ -512,8 +517,6 @@ def run_foreground(args: argparse.Namespace) -> None:
                     print(f"component(s) exited: {', '.join(dead)}\n{stack.report()}", file=sys.stderr)
                     raise SystemExit(1)
                 time.sleep(2)
-        except KeyboardInterrupt:
-            pass
         finally:
             print("stopping...", flush=True)
             stack.stop()
