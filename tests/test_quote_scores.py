@@ -30,14 +30,14 @@ def scorer():
 def test_dev_set_has_enough_articles_in_every_style(scorer) -> None:
     dev = sorted((REPO / "devset" / "quotes" / "dev").glob("*.txt"))
     heldout = sorted((REPO / "devset" / "quotes" / "heldout").glob("*.txt"))
-    assert len(dev) >= 49 and len(heldout) >= 12
+    assert len(dev) >= 53 and len(heldout) >= 12
     for txt in dev + heldout:
         assert txt.with_suffix(".json").exists(), txt
 
 
 def test_dev_scores_above_floor(scorer) -> None:
     score = scorer.score_set("dev")
-    assert score.articles >= 49
+    assert score.articles >= 53
     assert score.precision >= 0.98
     assert score.recall >= 0.98
     assert score.f1 >= 0.98
@@ -49,6 +49,14 @@ def test_heldout_scores_above_floor(scorer) -> None:
     score = scorer.score_set("heldout")
     assert score.f1 >= 0.95
     assert score.speaker_accuracy >= 0.92
+
+
+def test_blind_test_set_scores_above_floor(scorer) -> None:
+    score = scorer.score_set("test")
+    assert score.articles >= 17
+    assert score.f1 >= 0.98
+    assert score.speaker_accuracy >= 0.97
+    assert score.fragment_precision >= 0.95 and score.fragment_recall >= 0.95
 
 
 def test_matching_rule(scorer) -> None:

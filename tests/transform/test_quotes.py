@@ -505,3 +505,24 @@ def test_quote_running_over_paragraphs_after_an_attributed_quote_in_its_paragrap
         '"Not once."\n'
     )
     assert [sid for _, sid in speakers(text)] == ["marta_kolar"] * 3
+
+
+def test_pronoun_after_a_quote_refers_to_that_quotes_speaker() -> None:
+    text = (
+        "Head line\n"
+        "The Baltic Shipping Council warned of delays.\n"
+        "\u201cPremiums will rise,\u201d according to Norrland Freight Analytics, a Swedish consultancy. "
+        "\u201cOwners should plan for it,\u201d it said.\n"
+        "\u201cA,\u201d said Ivo Saks. Lars Berg disagreed. \u201cB,\u201d he said.\n"
+    )
+    ids = [sid for _, sid in speakers(text)]
+    assert ids == ["norrland_freight_analytics", "norrland_freight_analytics", "ivo_saks", "lars_berg"]
+
+
+def test_registered_organisation_keeps_every_of_and_for_link() -> None:
+    text = (
+        "Head line\n"
+        "The Institute for the Study of Crimes of Occupation opened an inquiry.\n"
+        "\u201cEvery strike is a case file,\u201d the institute said.\n"
+    )
+    assert speakers(text) == [("Every strike is a case file", "institute_for_the_study_of_crimes_of_occupation")]
