@@ -34,6 +34,8 @@ WarehouseOpt = Annotated[
 DataDirOpt = Annotated[
     Path | None, typer.Option("--data-dir", help="Raw archive and staging root [env CEASEFIRE_DATA_DIR; data/]")
 ]
+TABLE_ROWS = 1000  # a terminal table longer than this is a job for csv/json
+
 FormatOpt = Annotated[
     str | None, typer.Option("--format", help="table | csv | json (default: table on a terminal, csv in a pipe)")
 ]
@@ -207,8 +209,12 @@ def query(
     if (sql is None) == (name is None):
         raise InputError("give either SQL or --name NAME (or --list)")
     settings = _settings(warehouse=warehouse)
-    columns, rows = queries.run(settings.warehouse, sql=sql, name=name)
-    _emit(columns, rows, fmt)
+    fmt = _format(fmt)
+    if fmt == "table":
+        columns, rows = queries.run(settings.warehouse, sql=sql, name=name)
+        _emit(columns, rows, fmt)
+    else:
+        queries.export(settings.warehouse, fmt, sys.stdout, sql=sql, name=name)
 
 
 @app.command()
@@ -290,12 +296,20 @@ def load(
         typer.echo("nothing pending")
 
 
-def _emit(columns: list[str], rows: list[tuple], fmt: str | None) -> None:
-    from warehouse.format import render
-
+def _format(fmt: str | None) -> str:
     fmt = fmt or ("table" if sys.stdout.isatty() else "csv")
     if fmt not in ("table", "csv", "json"):
         raise InputError(f"bad --format {fmt!r}: expected table, csv or json")
+    return fmt
+
+
+def _emit(columns: list[str], rows: list[tuple], fmt: str | None) -> None:
+    from warehouse.format import render
+
+    fmt = _format(fmt)
+    if fmt == "table" and len(rows) > TABLE_ROWS:
+        typer.echo(f"showing {TABLE_ROWS} of {len(rows)} rows; use --format csv or json for all", err=True)
+        rows = rows[:TABLE_ROWS]
     render(columns, rows, fmt, sys.stdout)
 
 

@@ -115,10 +115,13 @@ def discover(
         known = {c.url for c in candidates}
         candidates += [c for c in archived() if c.url not in known]
     chosen = select_candidates(candidates, seen, since, logical_date)
-    # A feed whose items were left for a later window (a backfill polls feeds after the fact) must not be
-    # marked read: without its ETag/Last-Modified the next run polls it in full and finds those items.
+    # A feed holding unseen items outside this run's window (a backfill polls feeds after the fact, a late
+    # run follows an earlier one) must not be marked read: without its ETag/Last-Modified the next run for
+    # another window polls it in full and finds those items.
     deferred = {
-        c.feed_url for c in candidates if c.published and c.published.date() > logical_date and c.url not in seen
+        c.feed_url
+        for c in candidates
+        if c.published and not since <= c.published.date() <= logical_date and c.url not in seen
     }
     for state in feed_states:
         if state.feed_url in deferred:

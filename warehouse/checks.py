@@ -68,13 +68,13 @@ def run_checks(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> lis
 
 
 def _run_checks(con: duckdb.DuckDBPyConnection, run_id: str) -> list[Problem]:
-    run = con.execute(
-        "SELECT logical_date, window_start, feeds_polled, feeds_failed FROM runs WHERE run_id = ?", [run_id]
-    ).fetchone()
+    run = con.execute("SELECT logical_date, window_start, fetched_ok FROM runs WHERE run_id = ?", [run_id]).fetchone()
     if run is None:
         return [Problem("run_recorded", 0, f"missing: run {run_id} has no runs row")]
-    day, window_start, polled, failed = run
-    if not polled or (polled - (failed or 0)) <= 0 or day is None:
+    day, window_start, fetched_ok = run
+    # A quiet day (feeds unchanged, nothing new) is fine; pages fetched but none relevant means the topic
+    # profile or an outlet's markup broke.
+    if not fetched_ok or day is None:
         return []
     relevant = _count(
         con,
@@ -83,5 +83,7 @@ def _run_checks(con: duckdb.DuckDBPyConnection, run_id: str) -> list[Problem]:
         [run_id, window_start or day, day],
     )
     if relevant == 0:
-        return [Problem("relevant_articles", 0, f"relevant for {window_start or day}..{day} although feeds answered")]
+        return [
+            Problem("relevant_articles", 0, f"relevant for {window_start or day}..{day} although pages were fetched")
+        ]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TextIO
 
 from ceasefire.errors import QueryError
 from warehouse.db import reader, run_sql, views
@@ -22,18 +23,56 @@ def named_queries() -> list[NamedQuery]:
     return [NamedQuery(v.name, v.description) for v in views() if v.number >= 10]
 
 
-def run(target: str, sql: str | None = None, name: str | None = None) -> tuple[list[str], list[tuple]]:
-    """Run SQL or a named query on a read-only connection; return (columns, rows)."""
+def _resolve(sql: str | None, name: str | None) -> str:
     if name is not None:
         known = {q.name for q in named_queries()}
         if name not in known:
             raise QueryError(f"unknown query name {name!r}; try: {', '.join(sorted(known))}")
-        sql = f"SELECT * FROM {name}"
+        return f"SELECT * FROM {name}"
+    return sql or ""
+
+
+def run(target: str, sql: str | None = None, name: str | None = None) -> tuple[list[str], list[tuple]]:
+    """Run SQL or a named query on a read-only connection; return (columns, rows)."""
     with reader(target) as con:
-        cur = run_sql(con, sql or "")
+        cur = run_sql(con, _resolve(sql, name))
         if cur.description is None:
             return [], []
         return [d[0] for d in cur.description], cur.fetchall()
+
+
+def export(target: str, fmt: str, out: TextIO, sql: str | None = None, name: str | None = None) -> None:
+    """Write the result as CSV or JSON; a single SELECT is streamed by DuckDB itself, with no Python rows."""
+    import duckdb
+
+    from warehouse.format import render
+
+    query = _resolve(sql, name)
+    with reader(target) as con:
+        try:
+            statements = con.extract_statements(query)
+        except duckdb.Error as exc:
+            raise QueryError(str(exc).strip().splitlines()[0]) from None
+        if _fileno(out) == 1 and len(statements) == 1 and statements[0].type == duckdb.StatementType.SELECT:
+            options = "FORMAT json, ARRAY true" if fmt == "json" else "FORMAT csv, HEADER"
+            out.flush()
+            try:
+                con.execute(f"COPY ({statements[0].query}) TO '/dev/stdout' ({options}, USE_TMP_FILE false)")
+                return
+            except duckdb.ParserException:
+                pass  # SELECT-like statements COPY does not take (DESCRIBE, SHOW): the row path below
+            except duckdb.Error as exc:
+                raise QueryError(str(exc).strip().splitlines()[0]) from None
+        cur = run_sql(con, query)
+        columns = [d[0] for d in cur.description] if cur.description else []
+        render(columns, cur.fetchall() if columns else [], fmt, out)
+
+
+def _fileno(out: TextIO) -> int | None:
+    try:
+        return out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def search(

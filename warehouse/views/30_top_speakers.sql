@@ -1,9 +1,10 @@
 -- top_speakers: who is quoted most, per ISO week, with quote, article and outlet counts (grain: week, speaker_id).
+-- The display name is the fullest form the week's quotes used ("Vladimir Putin" over "Putin").
 CREATE OR REPLACE VIEW top_speakers AS
 SELECT
     CAST(date_trunc('week', a.day) AS DATE) AS week,
     q.speaker_id,
-    mode(q.speaker) AS speaker,
+    arg_max(q.speaker, length(q.speaker)) AS speaker,
     count(*) AS quotes,
     count(DISTINCT q.article_id) AS articles,
     count(DISTINCT a.source) AS outlets

@@ -1,10 +1,11 @@
 -- quote_spread: one row per linked quote (same normalised text): how far and how long it travelled (grain: quote_key).
+-- Text and speaker are those of the first outlet to carry the quote.
 CREATE OR REPLACE VIEW quote_spread AS
 SELECT
     q.quote_key,
     arg_min(q.text, a.day) AS text,
-    mode(q.speaker) AS speaker,
-    mode(q.speaker_id) AS speaker_id,
+    arg_min(q.speaker, a.day) AS speaker,
+    arg_min(q.speaker_id, a.day) AS speaker_id,
     min(a.day) AS first_seen,
     max(a.day) AS last_seen,
     count(DISTINCT a.source) AS outlets,
