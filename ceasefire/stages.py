@@ -304,15 +304,15 @@ def extract_records(
         if art.article_id in seen_ids:  # two feed URLs that lead to one canonical page
             continue
         seen_ids.add(art.article_id)
-        articles.append(_article_row(art, run_id))
-        for q in art.quotes:
-            quotes.append(_quote_row(art.article_id, q, quote_key(q.text)))
-        event_ids: set[str] = set()
-        for e in art.events:
-            row = _event_row(art.article_id, e)
-            if row["event_id"] not in event_ids:  # one sentence may name the same event twice
-                event_ids.add(row["event_id"])
-                events.append(row)
+        article = _article_row(art, run_id)
+        its_quotes = [_quote_row(art.article_id, q, quote_key(q.text)) for q in art.quotes]
+        its_events = list(
+            {row["event_id"]: row for row in (_event_row(art.article_id, e) for e in art.events)}.values()
+        )
+        article["extract_hash"] = _extract_hash(article, its_quotes, its_events)
+        articles.append(article)
+        quotes += its_quotes
+        events += its_events  # one sentence may name the same event twice: event ids are unique above
     rdir = run_dir(settings, run_id)
     write_parquet(rdir / "articles.parquet", "articles", articles)
     write_parquet(rdir / "quotes.parquet", "quotes", quotes)
@@ -331,6 +331,16 @@ def _hash(*parts: Any) -> str:
     import hashlib
 
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+def _extract_hash(article: dict[str, Any], quotes: list[dict], events: list[dict]) -> str:
+    """Fingerprint of what extraction produced, independent of when and by which run it was fetched."""
+    import hashlib
+    import json
+
+    stable = {k: v for k, v in article.items() if k not in ("run_id", "first_run_id", "fetched_at", "extract_hash")}
+    doc = json.dumps([stable, quotes, events], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(doc.encode()).hexdigest()[:32]
 
 
 def _article_row(art, run_id: str) -> dict[str, Any]:

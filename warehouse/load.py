@@ -114,6 +114,7 @@ def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str,
     try:
         for table in ("articles", "quotes", "events", "fetches", "feeds"):
             _stage_view(con, run_dir, table)
+        _drop_unchanged(con)
         duplicates = _assign_duplicates(con)
         con.execute(
             "MERGE INTO articles AS t USING stg_articles AS s ON t.article_id = s.article_id "
@@ -121,7 +122,7 @@ def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str,
             "title = s.title, author = s.author, published_at = s.published_at, language = s.language, "
             "text = s.text, relevant = s.relevant, relevance_score = s.relevance_score, "
             "content_hash = s.content_hash, simhash = s.simhash, duplicate_of = s.duplicate_of, "
-            "fetched_at = s.fetched_at, run_id = s.run_id "
+            "fetched_at = s.fetched_at, run_id = s.run_id, extract_hash = s.extract_hash "
             "WHEN NOT MATCHED THEN INSERT BY NAME"
         )
         # A re-extracted article replaces its quotes and events wholesale.
@@ -154,6 +155,17 @@ def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str,
             raise WarehouseError(f"load of {run_dir.name} failed and was rolled back: {exc}") from None
         raise
     return counts
+
+
+def _drop_unchanged(con: duckdb.DuckDBPyConnection) -> None:
+    """Leave out staged articles whose extraction is identical to the stored one (a re-run of a loaded day)."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE unchanged AS SELECT s.article_id FROM stg_articles AS s "
+        "JOIN articles AS t ON t.article_id = s.article_id "
+        "WHERE s.extract_hash IS NOT NULL AND t.extract_hash = s.extract_hash"
+    )
+    for table in ("articles", "quotes", "events"):
+        con.execute(f"DELETE FROM stg_{table} WHERE article_id IN (SELECT article_id FROM unchanged)")
 
 
 def _merge_feeds(con: duckdb.DuckDBPyConnection) -> None:

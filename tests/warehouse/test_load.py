@@ -298,3 +298,20 @@ def test_older_warehouse_is_upgraded_in_place(tmp_path: Path) -> None:
     with db.writer(str(path)) as con:
         assert db.schema_version(con) == db.migrations()[-1].number
         assert con.execute("SELECT feed_url FROM feeds").fetchall() == [("http://x.test/feed",)]
+
+
+def test_reloading_an_unchanged_day_rewrites_nothing(tmp_path: Path, warehouse_target: str) -> None:
+    """Articles whose extraction fingerprint is unchanged are skipped; a changed one is replaced."""
+    arts = [article("a1", TEXT_A, extract_hash="h1"), article("a2", TEXT_B, simhash=12345, extract_hash="h2")]
+    run1 = stage(tmp_path / "s" / "r1", arts, [quote("a1", "We are ready,", TEXT_A.index("We"))], [])
+    assert load(warehouse_target, run1)["articles"] == 2
+    before = counts(warehouse_target)
+    again = load(warehouse_target, stage(tmp_path / "s" / "r2", arts, [], [], run_id="r2"), "r2")
+    assert again["articles"] == 0 and again["quotes"] == 0
+    after = counts(warehouse_target)
+    assert {k: v for k, v in after.items() if k not in ("runs", "fetches")} == {
+        k: v for k, v in before.items() if k not in ("runs", "fetches")
+    }  # the quote of a1 survived although r2 staged none: a1 was not rewritten
+    changed = [article("a1", TEXT_A + " More.", extract_hash="h1b", run_id="r3")]
+    assert load(warehouse_target, stage(tmp_path / "s" / "r3", changed, [], [], run_id="r3"), "r3")["articles"] == 1
+    assert counts(warehouse_target)["quotes"] == 0
