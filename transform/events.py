@@ -65,22 +65,25 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:spoke|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
         r"|\bconversation\s+with\b|\bcall\s+(?:with|between)\b"
         r"|\b(?:the|a|their|his|her|an?\s+[\w-]+|[\w-]+-(?:hour|minute)|two-hour|lengthy)\s+call\b(?!\s+(?:for|on|to)\b)"
-        r"|\bto\s+call\s+(?=[A-Z])",
+        r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b",
     ),
     "meeting": re.compile(
-        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed|ing)?|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b", _I
+        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed|ing)?|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
+        r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])",
+        _I,
     ),
     "negotiation": re.compile(r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of)\b", _I),
     "proposal": re.compile(
         r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
         r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
-        r"|framework)\b",
+        r"|framework|invit(?:ed|es|e|ing|ation))\b",
         _I,
     ),
     "agreement": re.compile(
         r"\b(?:(?:sign(?:s|ed|ing)?|seal(?:s|ed)?|clinch(?:es|ed)?)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
         r"|document))|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
-        r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:was|were|has\s+been)\s+(?:signed|reached)"
+        r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been)\s+(?:supposed\s+to\s+be\s+"
+        r"|due\s+to\s+be\s+)?(?:signed|reached)|agreed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:framework|plan|text|deal|roadmap)"
         r"|agreed|agreement|accord)\b",
         _I,
     ),
@@ -119,7 +122,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "military_aid": re.compile(
         r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
-        r"shipments|supplies|package)|intelligence(?:[- ]sharing)?|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
+        r"shipments|supplies|package)"
+        r"|intelligence(?:[- ]sharing)?(?!\s+(?:agency|agencies|service|services|officers|chief))"
+        r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
+        r"(?=\s+to\b)|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
         r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms"
         r"|(?:pledg|approv|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
         r"[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:\w+\s+)?(?:in\s+|of\s+)?(?:military\s+)?aid|(?:aid\s+)?package"
@@ -127,7 +134,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "demand": re.compile(
-        r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|ed|es|ing)"
+        r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on(?!\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs"
+        r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
+        r"|urg(?:e|ed|es|ing)|set\s+(?:out\s+)?(?:[\w-]+\s+)?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+\d+\s+(?:to\s+\d+\s+)?days"
         r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to)\b",
@@ -136,7 +145,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
         r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
-        r"deal|agree|accept|meet|negotiat\w*))",
+        r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)",
         _I,
     ),
 }
@@ -145,10 +154,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
-    "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat",
+    "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat travel flew fly flies arrive",
     "negotiation": "talks negotiation negotiate consultations round",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
-    " presented plan point initiative memorandum framework",
+    " presented plan point initiative memorandum framework invite invitation",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
     "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
@@ -159,9 +168,10 @@ _STEMS: dict[str, str] = {
     " recapture shot glide",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
-    " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled",
+    " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
+    " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told press pressed pressing gave",
+    " precondition only told press pressed pressing gave set",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines"
     " balk balked balks",
 }
@@ -230,7 +240,7 @@ _PROPOSED = re.compile(
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*|backs?|backed"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
-    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face)\b",
+    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face|supposed\s+to|invit\w*)\b",
     _I,
 )
 _SCHEDULED = re.compile(
@@ -240,7 +250,8 @@ _SCHEDULED = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     r";|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
-    r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b|\band\s+that\b"
+    r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b|\band\s+that\b|\band\s+(?=(?:has|have|had)\s+\w+ed\b)"
+    r"|^[A-Z][^:;,.\u2014\u2013]{0,40}:\s+(?=[A-Z])"
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z]))",
 )
@@ -250,7 +261,9 @@ _ANAPHOR = re.compile(
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
 _REPORTING = re.compile(  # used with match(): anchored at the end of a name
-    r"\s*(?:,\s*)?(?:said|says|told|announced|confirmed|reported|claimed|stated|added|noted)\b", _I
+    r"(?:'s|\u2019s)?\s*(?:,\s*)?(?:(?:readout|statement|spokes\w+)\s+)?(?:said|says|told|announced|confirmed|reported"
+    r"|claimed|stated|added|noted)\b",
+    _I,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of)\s+(?:the\s+)?$", _I)
@@ -458,6 +471,7 @@ _MENTION_NOUN = re.compile(
     r"|strikes?|assault|exchange|swap|deal|agreement|accord)$",
     _I,
 )
+_LEAD_DET = re.compile(r"^(?:the|a|an|their|his|her)\s+", _I)
 _ANY = re.compile(r"\b(?:any|every)\s+(?:[\w-]+\s+)?$", _I)
 _LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|(?-i:may)|might|would\s+only|if|unless)\b", _I)
 _LATER_SCHEDULED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:will|is\s+due|are\s+due|is\s+set|are\s+set)\b", _I)
@@ -493,12 +507,21 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     story: tuple[dt.date | None, dt.date | None] = (None, None)
     story_idx = 0
     line_date: tuple[dt.date | None, dt.date | None] = (None, None)
+    blog_day: tuple[dt.date | None, dt.date | None] = (published, None)
+    first_end = text.find("\n")
+    headline = _HEADLINE.fullmatch(text, 0, first_end) is not None if first_end > 0 else False
     for idx, (start, end) in enumerate(spans):
         mentions = per_sentence[idx]
         sent = text[start:end]
         date_mentions = dates_by_sentence[idx]
+        if headline and end <= first_end:
+            continue  # a headline restates what the body reports
         if start == 0 or text[start - 1] == "\n":
             line_date = _line_date(sent, date_mentions, published)
+            if date_mentions and date_mentions[0].start == 0 and date_mentions[-1].end >= len(sent.rstrip()) - 5:
+                blog_day = line_date = dates.resolve_mention(date_mentions[0], published, "past")
+            elif _CLOCK.match(sent) and not line_date[0]:
+                line_date = blog_day  # a live-blog entry happened on the day the blog covers
             dateline = _DATELINE.match(sent)
             if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
                 date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
@@ -513,7 +536,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
                 inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
-            ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type, types)
+            ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type, types, prev_subject)
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
             carry = (
@@ -534,6 +557,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.date is None and ev.status != "scheduled":
                     own = carry and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own, events)
+                    if day[0] is None:
+                        day = _setting_date(sent, events)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 events.append(ev)
@@ -545,12 +570,46 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
-    events = [e for i, e in enumerate(events) if i not in mentioned or not any(o.type == e.type for o in events[:i])]
+    events = [
+        e
+        for i, e in enumerate(events)
+        if i not in mentioned or not any(_family(o.type) == _family(e.type) for o in events[:i])
+    ]
     return _merge(events, lex)
 
 
+_HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+# An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
+_SETTING = re.compile(
+    r"\b(?:at|during|in)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
+    r"|Sunday's)\s+(?P<noun>talks|meeting|table|session|summit|call|negotiations)\b",
+    _I,
+)
+_SETTING_TYPES = {
+    "talks": ("negotiation", "meeting"),
+    "negotiations": ("negotiation", "meeting"),
+    "table": ("negotiation", "meeting"),
+    "session": ("negotiation", "meeting"),
+    "meeting": ("meeting", "negotiation"),
+    "summit": ("meeting", "negotiation"),
+    "call": ("call",),
+}
+
+
+def _setting_date(sent: str, earlier: list[Event]) -> tuple[dt.date | None, dt.date | None]:
+    """The date of the event an act was told as part of ("at the talks"), when the article dated it."""
+    m = _SETTING.search(sent)
+    if m is None:
+        return None, None
+    kinds = _SETTING_TYPES[m.group("noun").lower()]
+    dated = [e for e in earlier if e.type in kinds and e.date is not None and e.status == "occurred"]
+    return (dated[-1].date, None) if dated else (None, None)
+
+
 _SPEECH_PAST = re.compile(
-    r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed)\b"
+    r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed"
+    r"|threatened)\b"
 )
 # Words that move a sentence off the story's day: a later or earlier act, a perfect tense, a present state.
 _NOT_STORY = re.compile(
@@ -558,7 +617,8 @@ _NOT_STORY = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|the\s+same\s+(?:night|evening|morning)"
-    r"|hours\s+(?:later|earlier|after(?:wards)?|before)|minutes\s+(?:later|after))\b",
+    r"|hours\s+(?:later|earlier|after(?:wards)?|before)|minutes\s+(?:later|after)|(?:earlier|later)\s+that\s+"
+    r"(?:day|morning|evening)|that\s+(?:morning|evening))\b",
     _I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s+[^\n]{3,25}?(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
@@ -566,6 +626,11 @@ _LINE_SEP = re.compile(r"\s*(?:[-\u2013\u2014:]|\s-)\s")
 
 
 _TARGETED = frozenset({"sanctions", "military_aid"})
+
+
+def _family(etype: str) -> str:
+    """Talks and meetings are one family: "the meeting" after reported talks is those talks."""
+    return "meeting" if etype == "negotiation" else etype
 
 
 def _with_counterpart(ev: Event, prev_actors: tuple[str, ...], lex: _Lexicon) -> Event:
@@ -678,6 +743,7 @@ class _Context:
     para_topic: bool
     skip_type: str | None
     types: dict[str, int]
+    subject: tuple[str, ...] = ()
 
 
 def _first_date(
@@ -789,6 +855,8 @@ def _sentence_events(
             governor = next((h for h in reversed(speech) if h.m.start() < m.start() and h.clause == hit.clause), None)
         if _quoted(sent, m.start()):
             continue
+        if etype in SPEECH_ACTS and _object_of_act(hit, speech, sent):
+            continue
         status = _status(etype, m, sent, hit.clause, governor is not None)
         if status is None:
             continue
@@ -809,7 +877,7 @@ def _sentence_events(
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None)
         if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
             continue
-        is_mention = bool(_MENTION_NOUN.match(m.group())) and bool(
+        is_mention = bool(_MENTION_NOUN.match(_LEAD_DET.sub("", m.group()))) and bool(
             _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()])
         )
         out.append(
@@ -855,20 +923,47 @@ def _event_actors(
             if _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]):
                 return None  # "the offer": a mention of a proposal reported elsewhere
         agents = list(_actor_ids(sent, mentions, 0, m.start()))
+        if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
+            agents = list(ctx.subject or ctx.prev_actors)
         agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
     elif hit.type == "ceasefire_violation":
         return [a for a in _actor_ids(sent, mentions) if a not in sources] or list(ctx.prev_actors)
     elif governor is not None:
+        between = _BETWEEN.match(sent, m.end())
+        if between:
+            own = list(_actor_ids(sent, mentions, between.end(), between.end() + 60))
+            if len(own) >= 2:
+                return own[:2]
         return list(_actor_ids(sent, mentions)) or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause
         actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or [
             a for a in all_actors if a not in sources
         ]
+        if _RELATIVE.search(sent, max(0, lo - 8), lo):
+            head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
+            actors += [a for a in head[-1:] if a not in actors and a not in sources]
     if _ANAPHOR.match(sent) or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
+
+
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
+_RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
+_BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
+
+
+_ACT_NOUN = re.compile(r"^(?:demands?|ultimatum|offer|proposals?|plan|conditions?|call|request)$", _I)
+_NOUN_LEAD = re.compile(r"\b(?:the|this|that|its|his|her|their|an?)\s+(?:[\w-]+\s+){0,2}$", _I)
+
+
+def _object_of_act(hit: _Hit, speech: list[_Hit], sent: str) -> bool:
+    """Whether a speech-act noun is the object of an earlier speech act in its clause."""
+    m = hit.m
+    if not _ACT_NOUN.match(m.group()) or not _NOUN_LEAD.search(sent, max(0, m.start() - 30), m.start()):
+        return False
+    return any(h is not hit and h.clause == hit.clause and h.m.end() <= m.start() for h in speech)
 
 
 def _quoted(sent: str, pos: int) -> bool:
@@ -927,7 +1022,10 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
     out = [
         h
         for h in out
-        if not (h.type in ("meeting", "negotiation") and any(c.m.start() <= h.m.start() < c.m.end() + 1 for c in calls))
+        if not (
+            h.type in ("meeting", "negotiation")
+            and any(c.m.start() - 12 <= h.m.start() < c.m.end() + 1 for c in calls)  # "hosted a video call"
+        )
     ]
     for clause in {h.clause for h in out}:
         lo, hi = clause
@@ -939,6 +1037,8 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
         mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
         if not mine:
             continue
+        if _PERSONS_ANAPHOR.match(sent) or any(_TRAVEL.match(h.m.group()) for h in mine):
+            continue  # "the two leaders agreed to meet", "leaders travelled to Kyiv": people, not delegations
         first = min(h.m.start() for h in mine)
         group = _GROUP_WORDS.search(sent[lo:first]) is not None
         kinds = {h.type for h in mine}
@@ -952,6 +1052,10 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
     return out
 
 
+_PERSONS_ANAPHOR = re.compile(r"^(?:He|She|The\s+two\s+(?:leaders|men|presidents)|Both\s+(?:leaders|men))\b")
+_TRAVEL = re.compile(r"(?:travel|flew|fly|flies|arriv)", _I)
+
+
 def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], governed: bool) -> str | None:
     c_start, c_end = clause
     before = sent[c_start : m.start()]
@@ -959,7 +1063,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     near = sent[max(c_start, m.start() - 45) : m.start()]
     if _NEGATION.search(near) and not _REFUSAL.search(near):
         return None
-    if _ANY.search(near) or _CONDITIONAL.search(before):
+    if _ANY.search(near) or _CONDITIONAL.search(sent, max(0, c_start - 12), m.start()):
         return None
     if etype in SPEECH_ACTS:
         return "scheduled" if _WILL.search(before) else "occurred"
@@ -991,10 +1095,20 @@ def _event_date(
         and hit.type != "ceasefire_violation"
         and not any(d.start >= hit.clause[0] and d.end <= hit.clause[1] for d in mentions)
     ):
-        # "X said on Tuesday (that) ...": a reported act takes the date of the report
+        # "X said on Tuesday (that) ...": a reported act, or a plan announced without a date of its own,
+        # takes the date of the report
         said = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 12]
-        if said and status != "scheduled":
+        if said and _SAID_GAP.match(sent, said[-1].end, hit.clause[0]):
             return dates.resolve_mention(said[-1], ctx.published, "past")
+        # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
+        first = mentions[0]
+        if _FRONTED.fullmatch(sent, 0, first.start) and sent.startswith(",", first.end) and status != "scheduled":
+            return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
+        # "... in the Oval Office that day": the day the sentence named before
+        if _THAT_DAY.search(sent, hit.clause[0], hit.clause[1]):
+            prior = [d for d in mentions if d.end <= hit.clause[0]]
+            if prior:
+                return dates.resolve_mention(prior[-1], ctx.published, "past")
         return (None, None)
     anchor = hit.m.start()
     c_start, c_end = hit.clause
@@ -1016,12 +1130,31 @@ def _event_date(
     own = [
         d for d in pool if 0 <= d.start - hit.m.end() <= 40 and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])
     ]
-    pool = own or pool  # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date
+    pool = own or [d for d in pool if not _owned_by_other(d, hit, sent)] or pool
+    # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date, which other acts do not take
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 12) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
     tense = "future" if _FROM_LEAD.search(lead) else dates.tense_of(sent[b_start : best.end])
     return dates.resolve_mention(best, ctx.published, tense)
+
+
+_SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
+_FRONTED = re.compile(r"(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I)
+_THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
+_OWNER_LEAD = re.compile(r"\b(?:from|for|starting|beginning|until)\s+(?:the\s+)?$", _I)
+
+
+def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
+    """A date led by 'from/for' right after a noun of another event ("a truce from Monday 12 May") is that
+    event's date, not the date of the act around it."""
+    if d.start < hit.m.end() or not _OWNER_LEAD.search(sent, max(0, d.start - 12), d.start):
+        return False
+    gap = sent[hit.m.end() : d.start]
+    return _OTHER_NOUN.search(gap) is not None
+
+
+_OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|pause|halt)\b", _I)
 
 
 def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:
