@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -496,7 +497,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     per_sentence = _by_sentence(text, _text_mentions(text, lex), spans, lex.reporting_ids)
     dates_by_sentence = _dates_by_sentence(dates.find_dates(text), spans)
     anchors = _anchors_by_sentence(lowered, spans)
-    if not any(_has_topic(ms, lex) for ms in per_sentence):
+    topics = [_has_topic(ms, lex) for ms in per_sentence]
+    # other wars and sport, flagged per sentence from one pass over the text each
+    foreign = _flag_sentences(_FOREIGN, text, spans)
+    sport = _flag_sentences(_SPORT, text, spans)
+    if not any(topics):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
     mentioned: set[int] = set()
@@ -525,10 +530,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             dateline = _DATELINE.match(sent)
             if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
                 date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
-        topic_here = _has_topic(mentions, lex)
+        topic_here = topics[idx]
         types = anchors[idx]
         if types:
-            para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and _has_topic(per_sentence[idx + 1], lex))
+            para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and topics[idx + 1])
             ref = _REFERENCE.match(sent)
             skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
             inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
@@ -536,7 +541,19 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
                 inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
-            ctx = _Context(published, lex, anaphor, inherited, topic_here, para_topic, skip_type, types, prev_subject)
+            ctx = _Context(
+                published,
+                lex,
+                anaphor,
+                inherited,
+                topic_here,
+                para_topic,
+                skip_type,
+                types,
+                prev_subject,
+                foreign[idx],
+                sport[idx],
+            )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
             carry = (
@@ -744,6 +761,8 @@ class _Context:
     skip_type: str | None
     types: dict[str, int]
     subject: tuple[str, ...] = ()
+    foreign: bool = False
+    sport: bool = False
 
 
 def _first_date(
@@ -759,6 +778,17 @@ def _subject(mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
         if actor is not None and actor.kind == "person":
             return (actor.id,)
     return ()
+
+
+def _flag_sentences(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """Which sentences hold a match of pattern, from one scan of the text."""
+    flags = [False] * len(spans)
+    starts = [s for s, _ in spans]
+    for m in pattern.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= spans[i][1]:
+            flags[i] = True
+    return flags
 
 
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
@@ -835,7 +865,7 @@ def _sentence_events(
     sent: str, offset: int, mentions: list[_Mention], date_mentions: list[dates.DateMention], ctx: _Context
 ) -> list[tuple[Event, bool]]:
     """(event, is a definite mention) for each trigger kept in the sentence."""
-    if _FOREIGN.search(sent) and not ctx.topic_here:
+    if ctx.foreign and not ctx.topic_here:
         return []
     hits = _find_hits(sent, ctx)
     if not hits:
@@ -848,7 +878,7 @@ def _sentence_events(
     out: list[tuple[Event, bool]] = []
     for hit in hits:
         etype, m = hit.type, hit.m
-        if etype in ("ceasefire", "ceasefire_violation") and not (ctx.para_topic and not _SPORT.search(sent)):
+        if etype in ("ceasefire", "ceasefire_violation") and not (ctx.para_topic and not ctx.sport):
             continue
         governor = None
         if etype not in SPEECH_ACTS:
@@ -874,7 +904,8 @@ def _sentence_events(
         date, date_end = _event_date(hit, sent, date_mentions, ctx, status, governor)
         if status == "occurred" and date is not None and ctx.published is not None and date > ctx.published:
             status = "scheduled"
-        needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None)
+        # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
+        needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
         if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
             continue
         is_mention = bool(_MENTION_NOUN.match(_LEAD_DET.sub("", m.group()))) and bool(
@@ -949,6 +980,7 @@ def _event_actors(
     return actors
 
 
+_ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
@@ -1128,7 +1160,11 @@ def _event_date(
         return None, None
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
     own = [
-        d for d in pool if 0 <= d.start - hit.m.end() <= 40 and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])
+        d
+        for d in pool
+        if 0 <= d.start - hit.m.end() <= 40
+        and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])
+        and not _owned_by_other(d, hit, sent)
     ]
     pool = own or [d for d in pool if not _owned_by_other(d, hit, sent)] or pool
     # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date, which other acts do not take

@@ -365,3 +365,84 @@ def test_an_agreement_in_an_until_clause_is_no_event(gaz: Gazetteer) -> None:
     found = events(gaz, "The Kremlin ruled out a meeting between Putin and Zelensky until a peace agreement is ready.")
     assert not any(e.type == "agreement" for e in found)
     assert one(found, "meeting").status == "proposed"
+
+
+# --- one test per phenomenon added for headlines, live blogs, visits, objects of acts and announced plans ---
+
+THU = dt.date(2025, 6, 12)
+
+
+def test_headline_restates_the_body_and_is_not_annotated(gaz: Gazetteer) -> None:
+    text = "Kyiv agrees to 30-day truce after Geneva talks\nThe foreign ministers met in Geneva on Wednesday."
+    found = events(gaz, text, THU)
+    assert all(e.start > text.index("\n") for e in found), found
+
+
+def test_live_blog_entry_is_dated_by_the_blog_day(gaz: Gazetteer) -> None:
+    text = (
+        "Live: the Ankara round\nWednesday 11 June\n"
+        "09:40 \u2013 Russia offered a short truce to recover the wounded, Ukrainian negotiators told us.\n"
+    )
+    offer = one(events(gaz, text, THU), "proposal")
+    assert offer.date == dt.date(2025, 6, 11)
+
+
+def test_travel_to_a_capital_is_a_visit(gaz: Gazetteer) -> None:
+    found = events(gaz, "The leaders of France and Germany travelled to Kyiv on Tuesday.", THU)
+    visit = one(found, "meeting")
+    assert set(visit.actors) == {"france", "germany"} and visit.date == dt.date(2025, 6, 10)
+
+
+def test_to_phone_someone_is_a_call(gaz: Gazetteer) -> None:
+    call = one(events(gaz, "On Monday, Trump left a dinner to phone Putin.", THU), "call")
+    assert set(call.actors) == {"donald_trump", "vladimir_putin"}
+
+
+def test_call_on_a_date_is_not_a_demand(gaz: Gazetteer) -> None:
+    found = events(gaz, "Trump and Putin agreed to meet during a phone call on June 9.", THU)
+    assert not [e for e in found if e.type == "demand"], found
+
+
+def test_speech_act_noun_governed_by_another_act_is_a_mention(gaz: Gazetteer) -> None:
+    found = events(gaz, "Moscow brushed off and rejected the Ukrainian demand on Tuesday.", THU)
+    assert [e.type for e in found] == ["rejection"], found
+
+
+def test_pronoun_subject_of_a_proposal_is_the_person_named_before(gaz: Gazetteer) -> None:
+    text = "Vladimir Putin skipped the forum. In a speech on Sunday, he proposed direct talks with Ukraine."
+    assert "vladimir_putin" in one(events(gaz, text, THU), "proposal").actors
+
+
+def test_a_date_led_by_from_belongs_to_the_truce_not_the_demand(gaz: Gazetteer) -> None:
+    text = "On Saturday 7 June, Ukraine demanded that Russia accept a ceasefire from Monday 9 June."
+    found = events(gaz, text, THU)
+    assert one(found, "demand").date == dt.date(2025, 6, 7)
+    assert one(found, "ceasefire").date == dt.date(2025, 6, 9)
+
+
+def test_announced_plan_without_its_own_date_takes_the_announcement_date(gaz: Gazetteer) -> None:
+    text = "Berlin said on Tuesday it would send more air-defence missiles to Ukraine."
+    aid = one(events(gaz, text, THU), "military_aid")
+    assert aid.status == "scheduled" and aid.date == dt.date(2025, 6, 10)
+
+
+def test_fronted_date_scopes_over_a_clause_after_before(gaz: Gazetteer) -> None:
+    text = "On Sunday, before the talks opened, Russian drones attacked Odesa."
+    assert one(events(gaz, text, THU), "attack").date == dt.date(2025, 6, 8)
+
+
+def test_condition_in_the_break_word_is_not_a_report(gaz: Gazetteer) -> None:
+    text = "Guarantees that begin only after a ceasefire with Russia are worth little to Ukraine."
+    assert not [e for e in events(gaz, text, THU) if e.type == "ceasefire"]
+
+
+def test_act_at_the_talks_takes_the_talks_date(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on Tuesday.\n"
+        "The Ukrainian side said Kyiv had since rejected the memorandum.\n"
+        "At the table, Ukraine proposed a summit between Zelensky and Putin.\n"
+    )
+    found = events(gaz, text, THU)
+    assert one(found, "proposal").date == dt.date(2025, 6, 10)
+    summit = one(found, "meeting")
+    assert set(summit.actors) == {"volodymyr_zelensky", "vladimir_putin"} and summit.status == "proposed"
