@@ -89,6 +89,27 @@ class Route:
     file: str | None = None
 
 
+def load_routes(path: Path) -> dict[str, Route]:
+    """sample/routes.yaml as {URL: Route}; empty when the file is absent."""
+    if not path.exists():
+        return {}
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read {path}: {str(exc).splitlines()[0]}") from None
+    routes: dict[str, Route] = {}
+    for row in doc.get("routes") or []:
+        if not isinstance(row, dict) or not row.get("url"):
+            raise ConfigError(f"{path}: every route needs a 'url'")
+        routes[str(row["url"])] = Route(
+            status=int(row.get("status", 200)),
+            headers=tuple((str(k), str(v)) for k, v in (row.get("headers") or {}).items()),
+            content_type=row.get("content_type"),
+            file=row.get("file"),
+        )
+    return routes
+
+
 class SampleTransport(httpx.AsyncBaseTransport):
     """Serves sample/sites/<host>/<path> at http(s)://<host>/<path>, with sample/routes.yaml overrides."""
 
@@ -96,28 +117,8 @@ class SampleTransport(httpx.AsyncBaseTransport):
         root = Path(root)
         self.sites = (root / "sites") if (root / "sites").is_dir() else root
         self.sites_resolved = self.sites.resolve()
-        self.routes = self._load_routes(root / "routes.yaml")
+        self.routes = load_routes(root / "routes.yaml")
         self.requests: list[str] = []
-
-    @staticmethod
-    def _load_routes(path: Path) -> dict[str, Route]:
-        if not path.exists():
-            return {}
-        try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise ConfigError(f"cannot read {path}: {str(exc).splitlines()[0]}") from None
-        routes: dict[str, Route] = {}
-        for row in doc.get("routes") or []:
-            if not isinstance(row, dict) or not row.get("url"):
-                raise ConfigError(f"{path}: every route needs a 'url'")
-            routes[str(row["url"])] = Route(
-                status=int(row.get("status", 200)),
-                headers=tuple((str(k), str(v)) for k, v in (row.get("headers") or {}).items()),
-                content_type=row.get("content_type"),
-                file=row.get("file"),
-            )
-        return routes
 
     def _file_for(self, relative: str) -> Path | None:
         """A file under sites/, refusing paths that climb out of it."""

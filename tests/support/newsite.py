@@ -19,27 +19,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email.utils
-import hashlib
 import re
 import threading
-from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from ingest.replay import CONTENT_TYPES as REPLAY_TYPES
+from ingest.replay import Route, content_last_modified, entity_tag, load_routes
+
 SAMPLE = Path(__file__).resolve().parents[2] / "sample"
 
+# Served types: the replay transport's, plus what a browser fetches when a person opens the site.
 CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".htm": "text/html; charset=utf-8",
-    ".xml": "application/xml",
-    ".rss": "application/rss+xml",
-    ".atom": "application/atom+xml",
-    ".json": "application/json",
-    ".txt": "text/plain; charset=utf-8",
-    ".pdf": "application/pdf",
+    **REPLAY_TYPES,
     ".css": "text/css",
     ".js": "text/javascript",
     ".png": "image/png",
@@ -47,7 +42,6 @@ CONTENT_TYPES = {
 }
 _TEST_URL = re.compile(rb"https?://((?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+\.test)(?![A-Za-z0-9.-])")
 _ROOT_RELATIVE = re.compile(rb"""((?:href|src|action)\s*=\s*["'])/(?!/)""", re.IGNORECASE)
-_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 
 
 def rewrite_urls(body: bytes, base_url: str) -> bytes:
@@ -79,43 +73,6 @@ def expected_articles(base_url: str, since: dt.date, until: dt.date, sample_dir:
     """Local canonical URLs of the good pages (fetched ok, or after a redirect) published in [since, until]."""
     good = [i for i in manifest_items(since, until, sample_dir) if i["expect"] in ("ok", "redirect")]
     return {local_url(i["canonical"] or i["redirect_to"] or i["url"], base_url) for i in good}
-
-
-def _etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:20] + '"'
-
-
-def _last_modified(body: bytes) -> str:
-    # From the content, not the file's mtime, which a fresh clone resets.
-    seconds = int(hashlib.sha256(body).hexdigest()[20:28], 16) % (365 * 86400)
-    return email.utils.format_datetime(_EPOCH + dt.timedelta(seconds=seconds), usegmt=True)
-
-
-@dataclass(frozen=True, slots=True)
-class Route:
-    """One override from routes.yaml."""
-
-    status: int = 200
-    headers: tuple[tuple[str, str], ...] = ()
-    content_type: str | None = None
-    file: str | None = None
-
-
-def load_routes(path: Path) -> dict[str, Route]:
-    """routes.yaml as {original URL: Route}; empty when the file is absent."""
-    if not path.exists():
-        return {}
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    rows = doc.get("routes") if isinstance(doc, dict) else doc
-    routes = {}
-    for row in rows or []:
-        routes[str(row["url"])] = Route(
-            status=int(row.get("status", 200)),
-            headers=tuple((str(k), str(v)) for k, v in (row.get("headers") or {}).items()),
-            content_type=row.get("content_type"),
-            file=row.get("file"),
-        )
-    return routes
 
 
 def merged_robots(sites: Path, routes: dict[str, Route]) -> bytes:
@@ -291,9 +248,9 @@ def _handler_for(site: NewsSite) -> type[BaseHTTPRequestHandler]:
             names = {k.lower() for k, _ in headers}
             if 200 <= status < 300 and body:
                 if "etag" not in names:
-                    headers.append(("ETag", _etag(body)))
+                    headers.append(("ETag", entity_tag(body)))
                 if "last-modified" not in names:
-                    headers.append(("Last-Modified", _last_modified(body)))
+                    headers.append(("Last-Modified", content_last_modified(body)))
                 values = {k.lower(): v for k, v in headers}
                 if _not_modified(self.headers, values["etag"], values["last-modified"]):
                     status, body = 304, b""
