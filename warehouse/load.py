@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -109,9 +111,22 @@ def load_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, A
     return counts
 
 
-def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], lake: bool) -> dict[str, int]:
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection, failure: str) -> Iterator[None]:
+    """One transaction: committed on success, rolled back on any error; DuckLake conflicts pass through to retry."""
     con.execute("BEGIN TRANSACTION")
     try:
+        yield
+        con.execute("COMMIT")
+    except BaseException as exc:
+        rollback(con)
+        if isinstance(exc, duckdb.Error) and not is_conflict(exc):
+            raise WarehouseError(f"{failure}: {exc}") from None
+        raise
+
+
+def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], lake: bool) -> dict[str, int]:
+    with _transaction(con, f"load of {run_dir.name} failed and was rolled back"):
         for table in ("articles", "quotes", "events", "fetches", "feeds"):
             _stage_view(con, run_dir, table)
         _drop_unchanged(con)
@@ -148,12 +163,6 @@ def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str,
         else:
             _merge_feeds(con)
             _upsert_run(con, _run_record(run_row, counts))
-        con.execute("COMMIT")
-    except BaseException as exc:
-        rollback(con)
-        if isinstance(exc, duckdb.Error) and not is_conflict(exc):
-            raise WarehouseError(f"load of {run_dir.name} failed and was rolled back: {exc}") from None
-        raise
     return counts
 
 
@@ -183,17 +192,10 @@ def _merge_bookkeeping(
     con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], counts: dict[str, int]
 ) -> None:
     """DuckLake's second transaction: feed states (conditional-GET marks) and the runs row."""
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with _transaction(con, f"load of {run_dir.name} failed to record its feeds and run"):
         _stage_view(con, run_dir, "feeds")
         _merge_feeds(con)
         _upsert_run(con, _run_record(run_row, counts))
-        con.execute("COMMIT")
-    except BaseException as exc:
-        rollback(con)
-        if isinstance(exc, duckdb.Error) and not is_conflict(exc):
-            raise WarehouseError(f"load of {run_dir.name} failed to record its feeds and run: {exc}") from None
-        raise
 
 
 def _upsert_run(con: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> None:
