@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -182,18 +183,6 @@ for _etype, _words in _STEMS.items():
         _STEM_TYPES[_w[:5]] = _STEM_TYPES.get(_w[:5], frozenset()) | {_etype}
 
 
-def _anchor_pattern() -> re.Pattern[str]:
-    """One alternation of every stem, matched once over the lower-cased article: a five-letter stem opens a
-    word, a shorter one is the whole word."""
-    long = sorted((k for k in _STEM_TYPES if len(k) == 5), key=lambda k: (-len(k), k))
-    short = sorted((k for k in _STEM_TYPES if len(k) < 5), key=lambda k: (-len(k), k))
-    alts = [re.escape(k) for k in long] + [re.escape(k) + r"(?![a-z0-9])" for k in short]
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(alts) + ")")
-
-
-_ANCHOR = _anchor_pattern()
-
-
 def _anchors_by_sentence(lowered: str, spans: list[tuple[int, int]]) -> list[dict[str, int]]:
     """Per sentence: each candidate event type and where its first stem opens (relative to the sentence)."""
     out: list[dict[str, int]] = [{} for _ in spans]
@@ -278,15 +267,16 @@ _ATTACK_FALSE = re.compile(
     r"|^hit\s+(?:\w+\s+){0,3}with\b|^attacks?\s+on\s+(?:the\s+)?(?:plan|proposal|deal|him|her)\b",
     _I,
 )
+# Both word lists are matched without their leading \b, which would stop the regex engine from skipping ahead to
+# a first letter; _word_matches checks the word start instead. _SPORT runs case-sensitively on the folded text.
 _FOREIGN = re.compile(
-    r"\b(?:Gaza\w*|Hamas|Israel\w*|Palestin\w+|Hezbollah|Lebanon|Lebanese|Sudan\w*|RSF|Rapid\s+Support\s+Forces"
+    r"(?:Gaza\w*|Hamas|Israel\w*|Palestin\w+|Hezbollah|Lebanon|Lebanese|Sudan\w*|RSF|Rapid\s+Support\s+Forces"
     r"|Yemen\w*|Houthis?|Syria\w*|Iran\w*|Congo\w*|M23|Armenia\w*|Azerbaijan\w*|Kashmir|Pakistan\w*|Thai\w*"
     r"|Cambodia\w*|Khan\s+Younis|El\s+Fasher|Tehran)\b"
 )
 _SPORT = re.compile(
-    r"\b(?:club|fans|supporters|derby|league|matches|match|season(?:-ticket)?|football|coach|referee|tournament"
-    r"|players?|stadium|boycott|hockey)\b",
-    _I,
+    r"(?:club|fans|supporters|derby|league|matches|match|season(?:-ticket)?|football|coach|referee|tournament"
+    r"|players?|stadium|boycott|hockey)\b"
 )
 _REPORTING_ORG_HINT = re.compile(r"spokes|press\s+secretary", _I)
 
@@ -338,6 +328,19 @@ def _trie_pattern(words: list[str]) -> str:
         return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
     return build(trie)
+
+
+def _anchor_pattern() -> re.Pattern[str]:
+    """One alternation of every stem, matched once over the lower-cased article: a five-letter stem opens a
+    word, a shorter one is the whole word. Both sets are factored into tries, which the regex engine walks a
+    character at a time instead of trying each stem in turn; every long stem has five letters, so a long
+    stem that matches is always the whole stem, and at most one short stem can end at a word end."""
+    long = [k for k in _STEM_TYPES if len(k) == 5]
+    short = [k for k in _STEM_TYPES if len(k) < 5]
+    return re.compile(r"(?<![a-z0-9])(?:" + _trie_pattern(long) + "|(?:" + _trie_pattern(short) + r")(?![a-z0-9]))")
+
+
+_ANCHOR = _anchor_pattern()
 
 
 def _lexicon(gaz: Gazetteer) -> _Lexicon:
@@ -500,7 +503,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     topics = [_has_topic(ms, lex) for ms in per_sentence]
     # other wars and sport, flagged per sentence from one pass over the text each
     foreign = _flag_sentences(_FOREIGN, text, spans)
-    sport = _flag_sentences(_SPORT, text, spans)
+    sport = _flag_sentences(_SPORT, _folded(lowered), spans)
     if not any(topics):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
@@ -781,14 +784,43 @@ def _subject(mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
 
 
 def _flag_sentences(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """Which sentences hold a match of pattern, from one scan of the text."""
+    """Which sentences hold a match of pattern at a word start, from one scan of the text."""
     flags = [False] * len(spans)
     starts = [s for s, _ in spans]
-    for m in pattern.finditer(text):
+    for m in _word_matches(pattern, text):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= spans[i][1]:
             flags[i] = True
     return flags
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Non-overlapping matches of a pattern whose every match opens with a word character, kept where a word
+    starts: the same matches as the pattern led by a word boundary, found by skipping ahead to candidate letters."""
+    pos = 0
+    search = pattern.search
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] == "_"):
+            pos = s + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+# Characters that IGNORECASE matches to an ASCII letter although str.lower() does not map them to it.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _folded(lowered: str) -> str:
+    """The lower-cased text on which a lower-case pattern matched case-sensitively finds exactly what it finds
+    with IGNORECASE on the original (ASCII-letter patterns only)."""
+    if lowered.isascii() or not any(c in lowered for c in "\u0130\u0131\u017f"):
+        return lowered
+    return lowered.translate(_FOLD)
 
 
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
