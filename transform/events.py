@@ -509,7 +509,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     events: list[Event] = []
     mentioned: set[int] = set()
     prev_actors: tuple[str, ...] = ()
-    prev_date: tuple[dt.date | None, dt.date | None] = (None, None)
+    # the sentence whose first date an anaphoric next sentence inherits, resolved only when one does
+    prev_dated: tuple[str, list[dates.DateMention]] | None = None
     prev_subject: tuple[str, ...] = ()
     prev_topic = False
     story: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -539,10 +540,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and topics[idx + 1])
             ref = _REFERENCE.match(sent)
             skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
-            inherited = prev_date if _ANAPHOR.match(sent) else (None, None)
+            anaphoric = _ANAPHOR.match(sent) is not None
+            inherited: tuple[dt.date | None, dt.date | None] = (None, None)
             if ref:
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
-                inherited = (earlier[-1].date, earlier[-1].date_end) if earlier else prev_date
+                if earlier:
+                    inherited = (earlier[-1].date, earlier[-1].date_end)
+                elif prev_dated:
+                    inherited = _first_date(*prev_dated, published)
+            elif anaphoric and prev_dated:
+                inherited = _first_date(*prev_dated, published)
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
             ctx = _Context(
                 published,
@@ -556,17 +563,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 prev_subject,
                 foreign[idx],
                 sport[idx],
+                anaphoric,
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
-            carry = (
-                idx - story_idx <= 2
-                and not _NOT_STORY.search(sent)
-                and (
-                    any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
-                    or _SPEECH_PAST.search(sent) is not None
-                )
-            )
+            # (its regexes run only when an undated act asks)
+            near_story = idx - story_idx <= 2
+            carry: bool | None = None
             for ev, is_mention in found:
                 if is_mention:
                     mentioned.add(len(events))
@@ -575,7 +578,14 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.date is not None and ev.date_end is None:
                     ev = _began_span(ev, sent, date_mentions, published)
                 if ev.date is None and ev.status != "scheduled":
-                    own = carry and (ev.type in SPEECH_ACTS or ev.status == "proposed")
+                    own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
+                    if own:
+                        if carry is None:
+                            carry = not _NOT_STORY.search(sent) and (
+                                any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
+                                or _SPEECH_PAST.search(sent) is not None
+                            )
+                        own = carry
                     day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own, events)
                     if day[0] is None:
                         day = _setting_date(sent, events)
@@ -586,7 +596,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     story = (ev.date, ev.date_end)
                     story_idx = idx
         prev_actors = _actor_ids(sent, mentions) or prev_actors
-        prev_date = _first_date(sent, date_mentions, published)
+        prev_dated = (sent, date_mentions) if date_mentions else None
         prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
@@ -766,6 +776,7 @@ class _Context:
     subject: tuple[str, ...] = ()
     foreign: bool = False
     sport: bool = False
+    anaphoric: bool = False  # the sentence opens with "He", "They", "The two sides"...
 
 
 def _first_date(
@@ -876,12 +887,17 @@ def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_TRIGGER_ORDER = {etype: i for i, etype in enumerate(_TRIGGERS)}
+
+
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
-    for etype, pattern in _TRIGGERS.items():
-        first = ctx.types.get(etype)
-        if etype == ctx.skip_type or first is None:
+    types = ctx.types
+    for etype in sorted(types, key=_TRIGGER_ORDER.__getitem__) if len(types) > 1 else types:
+        if etype == ctx.skip_type:
             continue
+        first = types[etype]
+        pattern = _TRIGGERS[etype]
         clauses: set[tuple[int, int]] = set()
         # a trigger opens at most a few words before its stem ("a lengthy call", "issued an ultimatum")
         for m in pattern.finditer(sent, max(0, first - 40)):
@@ -1007,7 +1023,7 @@ def _event_actors(
         if _RELATIVE.search(sent, max(0, lo - 8), lo):
             head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
             actors += [a for a in head[-1:] if a not in actors and a not in sources]
-    if _ANAPHOR.match(sent) or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
+    if ctx.anaphoric or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
 
