@@ -503,7 +503,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     topics = [_has_topic(ms, lex) for ms in per_sentence]
     # other wars and sport, flagged per sentence from one pass over the text each
     foreign = _flag_sentences(_FOREIGN, text, spans)
-    sport = _flag_sentences(_SPORT, _folded(lowered), spans)
+    folded = _folded(lowered)
+    sport = _flag_sentences(_SPORT, folded, spans)
     if not any(topics):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
     events: list[Event] = []
@@ -564,6 +565,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 foreign[idx],
                 sport[idx],
                 anaphoric,
+                folded[start:end],
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -777,6 +779,7 @@ class _Context:
     foreign: bool = False
     sport: bool = False
     anaphoric: bool = False  # the sentence opens with "He", "They", "The two sides"...
+    low: str = ""  # the sentence folded to lower case (see _folded)
 
 
 def _first_date(
@@ -935,7 +938,7 @@ def _sentence_events(
             continue
         if etype in SPEECH_ACTS and _object_of_act(hit, speech, sent):
             continue
-        status = _status(etype, m, sent, hit.clause, governor is not None)
+        status = _status(etype, m, sent, hit.clause, governor is not None, ctx.low)
         if status is None:
             continue
         actors = _event_actors(hit, sent, mentions, sources, all_actors, governor, ctx)
@@ -1136,22 +1139,56 @@ _PERSONS_ANAPHOR = re.compile(r"^(?:He|She|The\s+two\s+(?:leaders|men|presidents
 _TRAVEL = re.compile(r"(?:travel|flew|fly|flies|arriv)", _I)
 
 
-def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], governed: bool) -> str | None:
+def _cues(words: str) -> re.Pattern[str]:
+    """Literals of which every match of a cue regex holds one, matched case-sensitively on the folded lower-case
+    sentence: a cheap test that lets the full regex run only where it can match."""
+    return re.compile(_trie_pattern(words.split()))
+
+
+# One cue set per regex of _status (each regex match contains one of its literals, in lower case).
+_NEGATION_CUES = _cues("no n't never without neither failed denied unsigned")
+_ANY_CUES = _cues("any every")
+_CONDITIONAL_CUES = _cues("if unless once only until")
+_PROPOSED_CUES = _cues(
+    "may might could possib potential ready willing prepared hope want seek sought push call urg propos offer"
+    " suggest demand insist threat warn consider if unless once only idea plan accept endors back support favo"
+    " reject refus dismiss declin ruled press cancel postpon arrang condition agree prospect should gave face"
+    " supposed invit"
+)
+_LATER_MODAL_CUES = _cues("could may might would if unless")
+_SCHEDULED_CUES = _cues("will 'll shall would due set scheduled expected slated plan held going upcoming agreed next")
+_LATER_SCHEDULED_CUES = _cues("will due set")
+
+
+def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], governed: bool, low: str) -> str | None:
+    """Status from negation, conditions and modality around a trigger; `low` is the sentence folded to lower
+    case, in which each regex's cue words are looked up before the regex itself runs."""
     c_start, c_end = clause
-    before = sent[c_start : m.start()]
-    after = sent[m.end() : c_end]
-    near = sent[max(c_start, m.start() - 45) : m.start()]
-    if _NEGATION.search(near) and not _REFUSAL.search(near):
+    m_start, m_end = m.start(), m.end()
+    n_start = max(c_start, m_start - 45)
+    if _NEGATION_CUES.search(low, n_start, m_start):
+        near = sent[n_start:m_start]
+        if _NEGATION.search(near) and not _REFUSAL.search(near):
+            return None
+    if _ANY_CUES.search(low, n_start, m_start) and _ANY.search(sent[n_start:m_start]):
         return None
-    if _ANY.search(near) or _CONDITIONAL.search(sent, max(0, c_start - 12), m.start()):
+    if _CONDITIONAL_CUES.search(low, max(0, c_start - 12), m_start) and _CONDITIONAL.search(
+        sent, max(0, c_start - 12), m_start
+    ):
         return None
     if etype in SPEECH_ACTS:
-        return "scheduled" if _WILL.search(before) else "occurred"
+        return "scheduled" if _WILL.search(sent[c_start:m_start]) else "occurred"
     if etype == "ceasefire_violation":
         return "occurred"
-    if governed or _PROPOSED.search(before) or _LATER_MODAL.match(after):
+    if (
+        governed
+        or (_PROPOSED_CUES.search(low, c_start, m_start) and _PROPOSED.search(sent[c_start:m_start]))
+        or (_LATER_MODAL_CUES.search(low, m_end, c_end) and _LATER_MODAL.match(sent[m_end:c_end]))
+    ):
         return "occurred" if etype == "attack" else "proposed"
-    if _SCHEDULED.search(before + m.group()) or _LATER_SCHEDULED.match(after):
+    if (_SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())) or (
+        _LATER_SCHEDULED_CUES.search(low, m_end, c_end) and _LATER_SCHEDULED.match(sent[m_end:c_end])
+    ):
         return None if etype == "attack" else "scheduled"
     return "occurred"
 
