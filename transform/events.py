@@ -412,7 +412,7 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
 
 
 def _by_sentence(
-    text: str, mentions: list[_Mention], spans: list[tuple[int, int]], reporting_ids: frozenset[str]
+    text: str, folded: str, mentions: list[_Mention], spans: list[tuple[int, int]], reporting_ids: frozenset[str]
 ) -> list[list[_Mention]]:
     """Mentions grouped per sentence, with offsets relative to the sentence."""
     out: list[list[_Mention]] = []
@@ -426,7 +426,10 @@ def _by_sentence(
             ms, me = m.start - s, m.end - s
             located = m.place is not None and _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
             reporting = m.actor is not None and (
-                _ACCORDING.search(text, max(s, m.start - 40), m.start) is not None
+                (
+                    folded.find("according", max(s, m.start - 40), m.start) >= 0
+                    and _ACCORDING.search(text, max(s, m.start - 40), m.start) is not None
+                )
                 or (m.actor in reporting_ids and _REPORTING.match(text, m.end, min(e, m.end + 20)) is not None)
             )
             here.append(_Mention(ms, me, m.actor, m.place, m.place_country, located, reporting))
@@ -497,13 +500,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets aligned
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     spans = sentences(text)
-    per_sentence = _by_sentence(text, _text_mentions(text, lex), spans, lex.reporting_ids)
+    folded = _folded(lowered)
+    per_sentence = _by_sentence(text, folded, _text_mentions(text, lex), spans, lex.reporting_ids)
     dates_by_sentence = _dates_by_sentence(dates.find_dates(text), spans)
     anchors = _anchors_by_sentence(lowered, spans)
     topics = [_has_topic(ms, lex) for ms in per_sentence]
     # other wars and sport, flagged per sentence from one pass over the text each
     foreign = _flag_sentences(_FOREIGN, text, spans)
-    folded = _folded(lowered)
     sport = _flag_sentences(_SPORT, folded, spans)
     if not any(topics):
         return []  # nothing in the article is about Russia or Ukraine: other wars' truces are not ours
@@ -578,7 +581,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.type in _TARGETED and len(ev.actors) == 1:
                     ev = _with_counterpart(ev, prev_actors, lex)
                 if ev.date is not None and ev.date_end is None:
-                    ev = _began_span(ev, sent, date_mentions, published)
+                    ev = _began_span(ev, sent, date_mentions, published, ctx.low)
                 if ev.date is None and ev.status != "scheduled":
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
@@ -706,8 +709,10 @@ def _count(word: str) -> int:
     return _NUMBER_WORDS.get(word.lower()) or int(word)
 
 
-def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published: dt.date | None) -> Event:
-    """An event told as N days that began on a date spans those days."""
+def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published: dt.date | None, low: str) -> Event:
+    """An event told as N days that began on a date spans those days (`low`: the folded sentence)."""
+    if "began" not in low and "started" not in low:
+        return ev
     for d in found:
         m = _BEGAN.search(sent, max(0, d.start - 80), d.start)
         if m is None:
