@@ -446,3 +446,41 @@ def test_act_at_the_talks_takes_the_talks_date(gaz: Gazetteer) -> None:
     assert one(found, "proposal").date == dt.date(2025, 6, 10)
     summit = one(found, "meeting")
     assert set(summit.actors) == {"volodymyr_zelensky", "vladimir_putin"} and summit.status == "proposed"
+
+
+# The fast paths below must find exactly what the plain regexes find; these cases pin the equivalences.
+_ODD_CASE_TEXTS = [
+    "Fans of the club met the coach. Mid-season the derby was off; the football league paused.",
+    "The FOOTBALL LEAGUE halted; FANS were angry. overmatched clubhouse preseason",
+    "Stadium \u0130\u0130 and the \u017feason of hockey; PLAYERS \u0131n a tournament, re-match.",
+    "Hamas and Israel; Gazans in Khan Younis, PreIsrael, Iranian envoys in Tehran_x and M23.",
+]
+
+
+@pytest.mark.parametrize("text", _ODD_CASE_TEXTS)
+def test_word_list_flags_match_the_word_boundary_regexes(text: str) -> None:
+    import re
+
+    from transform import events as ev
+
+    spans = [(0, len(text))]
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    sport = [m.span() for m in re.finditer(r"\b" + ev._SPORT.pattern, text, re.IGNORECASE)]
+    assert [m.span() for m in ev._word_matches(ev._SPORT, ev._folded(lowered))] == sport
+    foreign = [m.span() for m in re.finditer(r"\b" + ev._FOREIGN.pattern, text)]
+    assert [m.span() for m in ev._word_matches(ev._FOREIGN, text)] == foreign
+    assert ev._flag_sentences(ev._SPORT, ev._folded(lowered), spans) == [bool(sport)]
+
+
+def test_stem_anchor_trie_matches_the_stem_alternation() -> None:
+    import re
+
+    from transform import events as ev
+
+    long = sorted((k for k in ev._STEM_TYPES if len(k) == 5), key=lambda k: (-len(k), k))
+    short = sorted((k for k in ev._STEM_TYPES if len(k) < 5), key=lambda k: (-len(k), k))
+    plain = re.compile(r"(?<![a-z0-9])(?:" + "|".join([*long, *(k + r"(?![a-z0-9])" for k in short)]) + ")")
+    text = SEED.read_text().lower() + " talk talks talking met metal hit hits pow pows calls call5 x-put put"
+    assert [(m.start(), m.group()) for m in ev._ANCHOR.finditer(text)] == [
+        (m.start(), m.group()) for m in plain.finditer(text)
+    ]
