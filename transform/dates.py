@@ -31,6 +31,15 @@ _MONTHS = {
     )
     for name in names
 }
+# Case-insensitive regexes match these look-alikes of ASCII letters; fold them before any table lookup.
+_LOOKALIKES = str.maketrans({"\u0131": "i", "\u0130": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(word: str) -> str:
+    """Lower-case a matched word for table lookups, mapping Unicode look-alikes (ı, İ, ſ, K) to ASCII."""
+    return word.translate(_LOOKALIKES).lower()
+
+
 _WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
 _MON = (
@@ -301,7 +310,7 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
     if published is None:
         return None, None
     if m.kind == "weekday":
-        return _weekday(_WEEKDAYS[g("wd").lower()], (g("wmod") or "").split(), published, tense), None
+        return _weekday(_WEEKDAYS[fold(g("wd"))], (g("wmod") or "").split(), published, tense), None
     if m.kind == "overnight":
         return published - dt.timedelta(days=1), published
     if m.kind == "day_word":
@@ -348,7 +357,7 @@ def _weekday(target: int, mods: list[str], published: dt.date, tense: str) -> dt
 
 
 def _month(name: str | None) -> int:
-    return _MONTHS[(name or "").lower().rstrip(".")]
+    return _MONTHS[fold(name or "").rstrip(".")]
 
 
 def _with_year(month: int, day: int, year: str | None, published: dt.date | None, tense: str) -> dt.date | None:

@@ -543,7 +543,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         if types:
             para_topic = topic_here or prev_topic or (idx + 1 < len(spans) and topics[idx + 1])
             ref = _REFERENCE.match(sent)
-            skip_type = _REFERENCE_TYPE[ref.group("noun").lower()] if ref else None
+            skip_type = _REFERENCE_TYPE[dates.fold(ref.group("noun"))] if ref else None
             anaphoric = _ANAPHOR.match(sent) is not None
             inherited: tuple[dt.date | None, dt.date | None] = (None, None)
             if ref:
@@ -637,7 +637,7 @@ def _setting_date(sent: str, earlier: list[Event]) -> tuple[dt.date | None, dt.d
     m = _SETTING.search(sent)
     if m is None:
         return None, None
-    kinds = _SETTING_TYPES[m.group("noun").lower()]
+    kinds = _SETTING_TYPES[dates.fold(m.group("noun"))]
     dated = [e for e in earlier if e.type in kinds and e.date is not None and e.status == "occurred"]
     return (dated[-1].date, None) if dated else (None, None)
 

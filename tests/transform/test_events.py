@@ -484,3 +484,21 @@ def test_stem_anchor_trie_matches_the_stem_alternation() -> None:
     assert [(m.start(), m.group()) for m in ev._ANCHOR.finditer(text)] == [
         (m.start(), m.group()) for m in plain.finditer(text)
     ]
+
+
+def test_unicode_lookalike_letters_never_crash_date_or_noun_lookups() -> None:
+    """Case-insensitive matching lets ı, İ, ſ and the Kelvin sign stand for ASCII letters; lookups fold them."""
+    import datetime as dt
+    from pathlib import Path
+
+    from ceasefire.config import load_gazetteer
+    from transform.events import find_events
+
+    gazetteer = load_gazetteer(Path(__file__).resolve().parents[2] / "config")
+    text = (
+        "Russia and Ukraine exchanged 390 prisoners on Frıday, the ministry said.\n"
+        "Putin and Trump spoke by phone on Tuesday, ſeptember 9, after the meeting in Alaska."
+    )
+    for variant in (text, text.replace("i", "\u0131"), text.replace("s", "\u017f"), text.upper()):
+        events = find_events(variant, dt.date(2025, 9, 12), gazetteer)
+        assert all(variant[e.start : e.end] == e.evidence for e in events)
