@@ -1,5 +1,5 @@
--- quote_spread: one row per linked quote (same normalised text): how far and how long it travelled (grain: quote_key).
--- Text and speaker are those of the first outlet to carry the quote.
+-- quote_spread: one row per linked quote (same normalised text in two or more articles): how far and how long it travelled (grain: quote_key).
+-- Text and speaker are those of the first outlet to carry the quote; a quote printed once is not listed.
 CREATE OR REPLACE VIEW quote_spread AS
 SELECT
     q.quote_key,
@@ -15,4 +15,5 @@ FROM quotes AS q
 JOIN relevant_articles AS a USING (article_id)
 WHERE NOT q.fragment AND q.quote_key IS NOT NULL AND q.quote_key <> ''
 GROUP BY q.quote_key
+HAVING count(DISTINCT q.article_id) > 1
 ORDER BY outlets DESC, articles DESC, first_seen;
