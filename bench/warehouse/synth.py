@@ -195,6 +195,8 @@ def stage(
         # staged rows carry no link keys or duplicate marks yet: the loader assigns them
         con.execute("UPDATE events SET event_key = NULL")
         con.execute("UPDATE articles SET duplicate_of = NULL")
+        # the extraction fingerprint transform stamps on every article (ceasefire.stages._extract_hash)
+        con.execute("UPDATE articles SET extract_hash = md5(article_id || content_hash || coalesce(title, ''))")
         # one staged article in ten is a copy of a story already stored that day (same fingerprint)
         con.execute(
             f"UPDATE articles SET simhash = (hash({day_offset} + {days} * (rowid % 100)) >> 1)::BIGINT "
