@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ceasefire.config import Settings, load_gazetteer, load_sources, read_yaml
-from ceasefire.errors import ConfigError, ExtractionError, WarehouseError
+from ceasefire.errors import ConfigError, ExtractionError, WarehouseError, WarehouseLockedError
 from ceasefire.records import Candidate, FeedState, FetchResult
 
 # Outcomes after which a URL is not tried again on later runs; others (timeouts, 5xx) are retried.
@@ -58,12 +58,12 @@ def _slug(name: str) -> str:
 
 def _warehouse_state(settings: Settings) -> tuple[dict[str, FeedState], set[str]]:
     """Stored feed states and URLs not to fetch again; empty for a new warehouse."""
-    from warehouse.db import reader
+    from warehouse.db import lock_timeout, reader
 
     target = settings.warehouse
     if not target.startswith("ducklake:") and not Path(target).exists():
         return {}, set()
-    with reader(target) as con:
+    with reader(target, wait=lock_timeout()) as con:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "feeds" not in tables:
             return {}, set()
@@ -409,9 +409,12 @@ def load(settings: Settings, run_id: str, wait: float | None = None) -> dict[str
         "fetch_failed": sum(1 for o in outcomes if o not in ("ok", "not_modified", "duplicate")),
         "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     }
-    with writer(settings.warehouse, wait=wait) as con:
-        counts = load_run(con, rdir, run_row)
-        refresh_search_index(con)
+    try:
+        with writer(settings.warehouse, wait=wait) as con:
+            counts = load_run(con, rdir, run_row)
+            refresh_search_index(con)
+    except WarehouseLockedError as exc:
+        raise WarehouseLockedError(f"{exc}; run {run_id} stays staged and `ceasefire load` loads it") from None
     (rdir / LOADED_MARK).write_text(dt.datetime.now(dt.UTC).isoformat(), encoding="utf-8")
     return counts
 

@@ -80,3 +80,24 @@ def test_sigkill_while_loading_loses_nothing(tmp_path: Path) -> None:
     assert clean.returncode == 0, clean.stderr
     for table in ("articles", "quotes", "events"):
         assert _count(warehouse, f"SELECT count(*) FROM {table}") == _count(reference, f"SELECT count(*) FROM {table}")
+
+
+def test_a_locked_warehouse_fails_the_run_in_one_line_and_a_later_run_recovers(tmp_path: Path) -> None:
+    warehouse = tmp_path / "w.duckdb"
+    env = {"CEASEFIRE_WAREHOUSE": str(warehouse), "CEASEFIRE_DATA_DIR": str(tmp_path / "data")}
+    assert run_cli(*ARGS, env=env).returncode == 0
+    before = _count(warehouse, "SELECT count(*) FROM articles")
+    hold = f"import duckdb, time; c = duckdb.connect({str(warehouse)!r}); print('x', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", hold], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "x"
+    try:
+        out = run_cli(*LATER, env={**env, "CEASEFIRE_LOCK_TIMEOUT": "1"})
+    finally:
+        holder.kill()
+        holder.wait()
+    assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
+    assert f"locked by process {holder.pid}" in out.stderr
+    assert _count(warehouse, "SELECT count(*) FROM articles") == before
+    again = run_cli(*LATER, env=env)
+    assert again.returncode == 0, again.stderr
+    assert _count(warehouse, "SELECT count(*) FROM articles") > before

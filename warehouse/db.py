@@ -216,9 +216,9 @@ def writer(target: str, wait: float | None = None) -> Iterator[duckdb.DuckDBPyCo
 
 
 @contextmanager
-def reader(target: str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection, closed on exit."""
-    con = open_warehouse(target, read_only=True, wait=0)
+def reader(target: str, wait: float = 0) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection, closed on exit; waits up to `wait` seconds while a writer holds the file."""
+    con = open_warehouse(target, read_only=True, wait=wait)
     try:
         yield con
     finally:
