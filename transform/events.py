@@ -447,7 +447,7 @@ def _dates_by_sentence(found: list[dates.DateMention], spans: list[tuple[int, in
             i += 1
         while i < len(found) and found[i].end <= e:
             d = found[i]
-            out[idx].append(replace(d, start=d.start - s, end=d.end - s))
+            out[idx].append(dates.DateMention(d.start - s, d.end - s, d.text, d.kind, d.parts, d.end_mention))
             i += 1
     return out
 
@@ -879,20 +879,20 @@ def _location(sentence: str, mentions: list[_Mention], any_prep: bool) -> tuple[
 
 
 @lru_cache(maxsize=256)
-def _breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence))
+def _breaks(sentence: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the clause breaks in a sentence (both ascending: the matches do not overlap)."""
+    found = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    return [b for b, _ in found], [e for _, e in found]
 
 
 def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
     """(start, end) of the clause around pos: between breaks such as 'but', 'while', 'said that'."""
-    start, end = 0, len(sentence)
-    for b_start, b_end in _breaks(sentence):
-        if b_end <= pos:
-            start = b_end
-        elif b_start > pos:
-            end = b_start
-            break
-    return start, end
+    starts, ends = _breaks(sentence)
+    if not starts:
+        return 0, len(sentence)
+    i = bisect_right(ends, pos)
+    j = bisect_right(starts, pos)
+    return (ends[i - 1] if i else 0), (starts[j] if j < len(starts) else len(sentence))
 
 
 _TRIGGER_ORDER = {etype: i for i, etype in enumerate(_TRIGGERS)}
@@ -1066,18 +1066,20 @@ def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
 
 
 def _keep_trigger(etype: str, m: re.Match[str], sent: str) -> bool:
-    before = sent[max(0, m.start() - 50) : m.start()]
-    if etype == "attack" and (_ATTACK_SKIP.search(before) or _ATTACK_FALSE.match(sent[m.start() : m.start() + 40])):
-        return False
+    start = m.start()
+    if etype == "attack":
+        return not (
+            _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])
+        )
     if etype == "ceasefire":
-        around = sent[max(0, m.start() - 40) : m.end() + 30]
-        if _TOPIC_LABEL.search(around) and not _ACT.search(before[-25:]):
-            return False
-    if etype == "demand" and m.group().lower().startswith("call") and _DET_BEFORE.search(before):
-        return False  # "this call for the Kremlin": the noun, not "called for"
+        around = sent[max(0, start - 40) : m.end() + 30]
+        return not (_TOPIC_LABEL.search(around) and not _ACT.search(sent[max(0, start - 25) : start]))
+    if etype == "demand":
+        # "this call for the Kremlin": the noun, not "called for"
+        return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))
     if etype == "ceasefire_violation":
         return _TRUCE_WORD.search(sent) is not None
-    return not (etype == "meeting" and _MILITARY_MEETING.match(sent, m.start()))
+    return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|a|his|her|their|its)\s+$", _I)
@@ -1285,12 +1287,19 @@ _OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|pause|
 
 def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:
     """One event per type + date + actors in an article; undated mentions fold into a dated one."""
-    kept: list[Event] = []
+    # per kept event: its actors and the states behind them, computed once rather than on every comparison
+    kept: list[tuple[Event, set[str], set[str]]] = []
+    by_type: dict[str, list[tuple[Event, set[str], set[str]]]] = {}
     for ev in sorted(events, key=lambda e: (e.date is None, e.start)):
-        if any(_same(ev, k, lex) for k in kept):
+        actors = set(ev.actors)
+        states = _states(ev.actors, lex) if ev.date is not None and ev.type != "ceasefire_violation" else actors
+        row = (ev, actors, states)
+        same_type = by_type.setdefault(ev.type, [])
+        if any(_same(row, k) for k in same_type):
             continue
-        kept.append(ev)
-    return sorted(kept, key=lambda e: (e.start, e.type))
+        same_type.append(row)
+        kept.append(row)
+    return sorted((k[0] for k in kept), key=lambda e: (e.start, e.type))
 
 
 def _states(actors: tuple[str, ...], lex: _Lexicon) -> set[str]:
@@ -1302,19 +1311,19 @@ def _states(actors: tuple[str, ...], lex: _Lexicon) -> set[str]:
     return out
 
 
-def _same(a: Event, b: Event, lex: _Lexicon) -> bool:
-    if a.type != b.type:
-        return False
+def _same(row_a: tuple[Event, set[str], set[str]], row_b: tuple[Event, set[str], set[str]]) -> bool:
+    """Whether two events of one type are one event; each row holds an event, its actors and, for a dated
+    event, the states behind them (its actors alone for a violation: one side's accusation is not the
+    other side's)."""
+    a, b = row_a[0], row_b[0]
     if a.date is not None and b.date is not None:
         if a.date != b.date:
             return False
-        # one side's accusation is not the other side's: keep violations apart by who is named
-        expand = a.type != "ceasefire_violation"
-        sa, sb = (_states(a.actors, lex), _states(b.actors, lex)) if expand else (set(a.actors), set(b.actors))
+        sa, sb = row_a[2], row_b[2]
     else:
         if a.status != b.status or (a.type == "attack" and a.location != b.location):
             return False
-        sa, sb = set(a.actors), set(b.actors)
+        sa, sb = row_a[1], row_b[1]
     if not sa or not sb:
         return True
     return len(sa & sb) / len(sa | sb) >= 0.5
