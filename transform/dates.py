@@ -234,10 +234,31 @@ def _word_starts_before(text: str, pos: int, floor: int, count: int) -> list[int
     return out[::-1]
 
 
+def _kind_groups(pattern: re.Pattern[str]) -> dict[str, tuple[str, ...]]:
+    """Per kind ('k_md'), the part groups inside its branch, in pattern order: only these can be set when
+    that branch matches, so a mention reads a handful of groups instead of the whole group dict."""
+    names = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+    out: dict[str, tuple[str, ...]] = {}
+    kind = ""
+    for name in names:
+        if name.startswith("k_"):
+            kind = name
+            out[kind] = ()
+        else:
+            out[kind] += (name,)
+    return out
+
+
+_KIND_GROUPS = _kind_groups(_DATE_RE)
+
+
 def _mention(m: re.Match[str], text: str) -> DateMention:
-    kind = (m.lastgroup or "k_")[2:]
-    parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None and not k.startswith("k_"))
-    return DateMention(m.start(), m.end(), text[m.start() : m.end()], kind, parts)
+    group = m.lastgroup or "k_"
+    names = _KIND_GROUPS.get(group, ())
+    values = m.group(*names) if len(names) > 1 else (m.group(names[0]),) if names else ()
+    parts = tuple((k, v) for k, v in zip(names, values, strict=True) if v is not None)
+    start, end = m.span()
+    return DateMention(start, end, text[start:end], group[2:], parts)
 
 
 def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:

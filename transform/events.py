@@ -977,9 +977,7 @@ def _sentence_events(
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
         if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
             continue
-        is_mention = bool(_MENTION_NOUN.match(_LEAD_DET.sub("", m.group()))) and bool(
-            _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()])
-        )
+        is_mention = _mention_noun(m.group()) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
         out.append(
             (
                 Event(
@@ -998,6 +996,12 @@ def _sentence_events(
             )
         )
     return out
+
+
+@lru_cache(maxsize=1024)
+def _mention_noun(trigger: str) -> bool:
+    """Whether a trigger is a noun that can refer back to an event ("meeting", "the truce")."""
+    return _MENTION_NOUN.match(_LEAD_DET.sub("", trigger)) is not None
 
 
 def _event_actors(
@@ -1264,14 +1268,10 @@ def _event_date(
     if not pool:
         return None, None
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
-    own = [
-        d
-        for d in pool
-        if 0 <= d.start - hit.m.end() <= 40
-        and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])
-        and not _owned_by_other(d, hit, sent)
-    ]
-    pool = own or [d for d in pool if not _owned_by_other(d, hit, sent)] or pool
+    m_end = hit.m.end()
+    free = [d for d in pool if not _owned_by_other(d, hit, sent)]
+    own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])]
+    pool = own or free or pool
     # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date, which other acts do not take
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 12) : best.start]

@@ -502,3 +502,80 @@ def test_unicode_lookalike_letters_never_crash_date_or_noun_lookups() -> None:
     for variant in (text, text.replace("i", "\u0131"), text.replace("s", "\u017f"), text.upper()):
         events = find_events(variant, dt.date(2025, 9, 12), gazetteer)
         assert all(variant[e.start : e.end] == e.evidence for e in events)
+
+
+_TRIGGER_TEXTS = [
+    SEED.read_text(),
+    SEED.read_text().upper(),
+    SEED.read_text().replace("s", "\u017f").replace("I", "\u0130").replace("i", "\u0131"),
+    "Kyiv WELCOMED the \u212aremlin's PROPOSAL; \u0130nvitations to TALKS were \u0130SSUED, truces BROKEN.",
+]
+
+
+@pytest.mark.parametrize("text", _TRIGGER_TEXTS)
+def test_lower_case_triggers_match_the_case_insensitive_ones(text: str) -> None:
+    from transform import events as ev
+
+    lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    folded = ev._folded(lowered)
+    for etype, lower in ev._LOWER_TRIGGERS.items():
+        want = [m.span() for m in ev._TRIGGERS[etype].finditer(text)]
+        assert [m.span() for m in lower.finditer(folded)] == want, etype
+
+
+def test_clause_bounds_by_bisect_match_a_scan_of_the_breaks() -> None:
+    from transform import events as ev
+
+    sent = "Putin said that the truce held, but Kyiv said drones struck while talks went on; and that was all"
+    breaks = [(m.start(), m.end()) for m in ev._CLAUSE_BREAK.finditer(sent)]
+    assert len(breaks) >= 4
+    for pos in range(len(sent) + 1):
+        start, end = 0, len(sent)
+        for b_start, b_end in breaks:
+            if b_end <= pos:
+                start = b_end
+            elif b_start > pos:
+                end = b_start
+                break
+        assert ev._clause_bounds(sent, pos) == (start, end), pos
+
+
+def test_date_parts_read_from_the_matched_branch_equal_the_group_dict() -> None:
+    from transform import dates
+
+    text = (
+        "On Tuesday, March 18, 2025, and from 10-12 May to Mar 3\u20135; 2025-03-18, 18/03/2025, last week, "
+        "the 9th of May 2024, overnight, the day before yesterday, this coming Friday."
+    )
+    found = list(dates._DATE_RE.finditer(text))
+    assert {m.lastgroup for m in found} >= {"k_md", "k_range_dm", "k_range_md", "k_iso", "k_numeric", "k_dm"}
+    for m in found:
+        want = tuple((k, v) for k, v in m.groupdict().items() if v is not None and not k.startswith("k_"))
+        assert dates._mention(m, text).parts == want
+
+
+def test_merge_keeps_violations_apart_by_named_side_and_folds_dated_allies(gaz: Gazetteer) -> None:
+    from transform import events as ev
+
+    lex = ev._lexicon(gaz)
+    day = dt.date(2025, 3, 18)
+
+    def make(etype: str, start: int, actors: tuple[str, ...], date: dt.date | None = day) -> Event:
+        return Event(type=etype, evidence="x", start=start, end=start + 1, date=date, actors=actors)
+
+    russia_side = next(a.id for a in gaz.actors.values() if a.country == "russia" and a.id != "russia")
+    merged = ev._merge(
+        [
+            make("attack", 0, ("russia", "ukraine")),
+            make("attack", 5, (russia_side, "ukraine")),  # same states behind the actors: one attack
+            make("ceasefire_violation", 10, ("russia",)),
+            make("ceasefire_violation", 15, (russia_side,)),  # a violation keeps its own named side
+            make("attack", 20, ("ukraine",), None),  # undated: folds into the dated attack
+        ],
+        lex,
+    )
+    assert [(e.type, e.start) for e in merged] == [
+        ("attack", 0),
+        ("ceasefire_violation", 10),
+        ("ceasefire_violation", 15),
+    ]
