@@ -21,11 +21,11 @@ from warehouse.staging import staged_files
 DUPLICATE_WINDOW_DAYS = 7
 
 
-def _stage_view(con: duckdb.DuckDBPyConnection, run_dir: Path, table: str) -> None:
+def _stage_view(con: duckdb.DuckDBPyConnection, run_dir: Path, table: str, where: str = "") -> None:
     files = staged_files(run_dir, table)
     if files:
         listing = ", ".join(f"'{f}'" for f in files)
-        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM read_parquet([{listing}])")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM read_parquet([{listing}]) {where}")
     else:
         con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM {table} WHERE false")
 
@@ -127,9 +127,13 @@ def _transaction(con: duckdb.DuckDBPyConnection, failure: str) -> Iterator[None]
 
 def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str, Any], lake: bool) -> dict[str, int]:
     with _transaction(con, f"load of {run_dir.name} failed and was rolled back"):
-        for table in ("articles", "quotes", "events", "fetches", "feeds"):
-            _stage_view(con, run_dir, table)
+        _stage_view(con, run_dir, "articles")
         _drop_unchanged(con)
+        # Quotes and events of unchanged articles are never read: a re-run of a loaded day stays cheap.
+        for table in ("quotes", "events"):
+            _stage_view(con, run_dir, table, "WHERE article_id NOT IN (SELECT article_id FROM unchanged)")
+        for table in ("fetches", "feeds"):
+            _stage_view(con, run_dir, table)
         duplicates = _assign_duplicates(con)
         con.execute(
             "MERGE INTO articles AS t USING stg_articles AS s ON t.article_id = s.article_id "
@@ -173,8 +177,7 @@ def _drop_unchanged(con: duckdb.DuckDBPyConnection) -> None:
         "JOIN articles AS t ON t.article_id = s.article_id "
         "WHERE s.extract_hash IS NOT NULL AND t.extract_hash = s.extract_hash"
     )
-    for table in ("articles", "quotes", "events"):
-        con.execute(f"DELETE FROM stg_{table} WHERE article_id IN (SELECT article_id FROM unchanged)")
+    con.execute("DELETE FROM stg_articles WHERE article_id IN (SELECT article_id FROM unchanged)")
 
 
 def _merge_feeds(con: duckdb.DuckDBPyConnection) -> None:
