@@ -19,7 +19,7 @@ from typing import Any
 
 from ceasefire.config import Settings, load_gazetteer, load_sources, read_yaml
 from ceasefire.errors import ConfigError, ExtractionError, WarehouseError, WarehouseLockedError
-from ceasefire.records import Candidate, FeedState, FetchResult
+from ceasefire.records import Candidate, FeedState, FetchResult, Source
 
 # Outcomes after which a URL is not tried again on later runs; others (timeouts, 5xx) are retried.
 FINAL_OUTCOMES = ("ok", "not_html", "too_large", "robots", "blocked_private", "redirect_loop", "duplicate")
@@ -96,7 +96,6 @@ def discover(
     """Poll every feed (conditional GET), keep new items published in [since, logical_date], stage them."""
     from ingest.client import make_client
     from ingest.discover import poll_feeds, select_candidates
-    from ingest.policy import FetchPolicy
     from warehouse.staging import record_rows, write_json, write_parquet
 
     archived = getattr(transport, "candidates", None)  # a replayed WARC lists its own pages
@@ -104,7 +103,7 @@ def discover(
     sources = [] if archived and settings.feeds is None else load_sources(settings.feeds_path)
     since = since or logical_date - dt.timedelta(days=DEFAULT_LOOKBACK_DAYS - 1)
     states, seen = _warehouse_state(settings)
-    policy = FetchPolicy(allow_hosts=settings.allow_hosts)
+    policy = _policy(settings, sources)
 
     async def _poll() -> tuple[list[Candidate], list[FeedState]]:
         async with make_client(policy, transport) as client:
@@ -177,7 +176,7 @@ def fetch(
     rdir = run_dir(settings, run_id)
     candidates = [c for c in _read_candidates(rdir) if source is None or c.source == source]
     tag = _slug(source) if source else "all"
-    policy = _policy_for(settings, source)
+    policy = _policy(settings)
     tick = (progress or _no_progress)(f"fetch {source or 'all sources'}", len(candidates))
 
     async def _fetch() -> list[FetchResult]:
@@ -202,24 +201,12 @@ def fetch(
     return counts
 
 
-def _policy_for(settings: Settings, source: str | None):
+def _policy(settings: Settings, sources: list[Source] | None = None):
+    """The fetch policy: allowed hosts from settings, per-source politeness from the feeds file."""
     from ingest.policy import FetchPolicy
 
     policy = FetchPolicy(allow_hosts=settings.allow_hosts)
-    if source is None:
-        return policy
-    for src in load_sources(settings.feeds_path):
-        if src.name == source:
-            changes = {}
-            if src.max_per_host:
-                changes["max_per_host"] = int(src.max_per_host)
-            if src.delay is not None:
-                changes["host_delay"] = float(src.delay)
-            if changes:
-                from dataclasses import replace
-
-                policy = replace(policy, **changes)
-    return policy
+    return policy.with_sources(sources if sources is not None else load_sources(settings.feeds_path))
 
 
 # -------------------------------------------------------------------------------------------- transform
@@ -443,6 +430,7 @@ def check(settings: Settings, run_id: str | None = None) -> list[str]:
             set_run_status(con, run_id, "failed" if problems else "checked", "; ".join(problems) or None)
     if problems:
         raise CheckError("data-quality checks failed: " + "; ".join(problems))
+    cleanup_staging(settings)
     return problems
 
 
