@@ -51,7 +51,14 @@ class _Rules:
 
     def actor(self, name: str) -> Actor | None:
         """The actor a name or alias refers to, or None."""
-        return self.names.get(_norm(name))
+        key = _norm(name)
+        hit = self.names.get(key)
+        if hit is None and "ministry of " in key:
+            # 'the Russian Ministry of Foreign Affairs' is listed as 'Russian Foreign Ministry'
+            m = _MINISTRY_OF.fullmatch(key)
+            if m is not None:
+                hit = self.names.get(" ".join(filter(None, (m.group(1), m.group(2), "ministry"))))
+        return hit
 
     def actor_by_role(self, role: str) -> Actor | None:
         """The actor a title refers to ('the Kremlin spokesman'), or None."""
@@ -93,6 +100,8 @@ class _Rules:
         return hit
 
 
+_MINISTRY_OF = re.compile(r"(?:(.+?) )?ministry of (?:the )?(.+?)(?: affairs)?")
+
 # Keyed by id(); the Gazetteer is kept in the value so its id cannot be reused while the entry lives.
 _RULES: dict[int, tuple[Gazetteer, _Rules]] = {}
 
@@ -114,7 +123,7 @@ _CAPS = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u01
 # Patterns used inside per-quote and per-name helpers, compiled once.
 _POSS_S = re.compile(r"[\u2019']s$")
 _HEAD_NP = re.compile(
-    r"\s*(?:(?P<pron>he|she|they|it|He|She)\b|(?P<det>the|a|an|one|its|his|her|their)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
+    r"\s*(?:(?P<pron>he|she|they|it|He|She)\b|(?P<det>the|a|an|one|its|his|her|their|One|An|A)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
     r"|(?P<name>(?:"
     + _CAPS
     + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}"
@@ -510,7 +519,8 @@ def _is_descriptor(w: str) -> bool:
 _HEAD_TITLES = _words(
     """
     minister secretary ambassador spokesman spokeswoman spokesperson commander chief president governor mayor
-    envoy director adviser advisor chairman chairwoman head representative commissioner
+    envoy director adviser advisor chairman chairwoman head representative commissioner mp mep senator
+    sen rep congressman congresswoman lawmaker councillor cllr
     """
 )
 
@@ -738,6 +748,7 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
 
 
 _WORD_SPLIT = re.compile(r"\S+")
+_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -895,6 +906,12 @@ def _add_roles(text: str, reg: _Registry) -> None:
                 if head and head[-1].casefold() in _ORG_HEADS:
                     ent.kind, ent.gender = "organisation", None
         line_start = text.rfind("\n", 0, m.start) + 1
+        if ent.kind == "person" and text[m.start - 2 : m.start] == ", ":
+            # 'The head of the village council, Petro Lytvyn, said': a role set before the name
+            role = _ROLE_BEFORE.search(text, max(line_start, m.start - 90), m.start)
+            if role:
+                words = {w.casefold() for w in _ROLE_WORD.findall(role.group(1))}
+                ent.roles.update(_with_synonyms(words - _DETERMINERS - _PREPS))
         pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if pre:
             keep = []
@@ -1003,6 +1020,14 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
         ):
             k -= 1
         k = _extend_org(toks, k)
+        j = k - 2 if k >= 2 and toks[k - 1][2] == "the" else k - 1
+        if j >= 2 and toks[j][2] in ("of", "from") and _cap_word(toks[j - 1][2]) and _cap_word(toks[j - 2][2]):
+            # 'Name of Place said', 'Name of the X Centre said': the person named before 'of' speaks
+            run = [t[2] for t in toks[max(0, j - 4) : j]]
+            while run and not _cap_word(run[0]):
+                run.pop(0)
+            if not any(_clean_tok(w).casefold() in _ORG_WORDS for w in run):
+                return _NP("name", text[toks[j - len(run)][0] : toks[j - 1][1]], toks[j - len(run)][0], "")
         while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
             k += 1
         det = toks[k - 1][2].casefold() if k > 0 else ""
@@ -1054,7 +1079,7 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     if not m.group("pron"):
         clause = _CLAUSE_END.split(text[lo:hi], maxsplit=1)[0]
         nm = _NAME_END.search(clause)
-        if nm and len(clause[: nm.start()].split()) <= 4:
+        if nm and len(clause[: nm.start()].split()) <= 4 and nm.group(1).split()[0].casefold() not in _DETERMINERS:
             return _NP("name", nm.group(1), lo + nm.start(1))
     if m.group("pron"):
         return _NP("pron", m.group("pron").casefold(), lo + m.start("pron"))
@@ -1071,7 +1096,7 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     if appos:
         return _NP("name", appos.group(1), appos.start(1))  # 'the driver, Viktor Soloviov, a ...'
     desc = _DESC_CUT.split(desc)[0]
-    return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det"))
+    return _NP("desc", m.group("det") + " " + desc, lo + m.start("det"), m.group("det").casefold())
 
 
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
@@ -1080,6 +1105,44 @@ _SPOKES_FOR = re.compile(
     r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?"
     r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
 )
+
+
+_PERSON_NOUNS = _words(
+    """
+    official diplomat source participant negotiator aide adviser advisor analyst member lawmaker officer
+    soldier resident witness insider envoy delegate representative minister
+    """
+)
+# Where an unnamed person is introduced as a new subject: sentence start, 'according to', 'as one X put it'
+_INTRO_PRE = (
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s))"
+    r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+)
+_UNNAMED_PERSON = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
+    r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b",
+    re.M,
+)
+_POSS_LABEL = re.compile(r"\s*(?:[\u2022*\-]\s*)?(His|Her|Their|Its|his|her|their|its)\s+\w+(?:\s+\w+)?:\s*$")
+_POSS_PRON = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# Bullets and a short sentence opener before a label's subject: '• ', 'Meanwhile, ', 'On Friday, '
+_LABEL_LEAD = re.compile(
+    r"\s*(?:[\u2022*]\s*)?(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Separately|Elsewhere|Later|Earlier|Still|Instead"
+    r"|Overnight|Today|Yesterday|Then|(?:On|In|At|By|After)(?:\s+\w+){1,2}),\s+)?"
+)
+_THE_BODY = re.compile(r"[Tt]he\s+((?:" + _CAPS + r"[\w\u2019'\-]*\s+){0,4}" + _CAPS + r"[\w\u2019'\-]*)\s+(?=[a-z])")
+_KIN = {
+    "mother": "f",
+    "father": "m",
+    "wife": "f",
+    "husband": "m",
+    "son": "m",
+    "daughter": "f",
+    "sister": "f",
+    "brother": "m",
+    "grandmother": "f",
+    "grandfather": "m",
+}
 
 
 def _is_name(s: str) -> bool:
@@ -1112,7 +1175,8 @@ class _Attributor:
 
     def resolve(self, np: _NP, pos: int) -> tuple[str | None, str | None]:
         if np.kind == "pron":
-            ent = self._pronoun(np.text, pos)
+            # 'She told the Daily Chronicle: "..."': an antecedent comes before the pronoun, not after it
+            ent = self._pronoun(np.text, min(pos, np.start))
         elif np.kind == "name":
             ent = self._name(np.text, pos)
         else:
@@ -1124,9 +1188,21 @@ class _Attributor:
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
         cands = [m for m in self.reg.before(pos)[:60] if not m.quoted]
+        para_lo = self.text.rfind("\n", 0, pos) + 1
+        if want in ("m", "f"):
+            # 'A Russian diplomat ... "...," he said': an unnamed person introduced after the last fitting
+            # name is who the pronoun means, and stays unnamed
+            last = next((m.start for m in cands if _fits(m.ent, want)), -1)
+            if _UNNAMED_PERSON.search(self.text, max(para_lo, last + 1), pos):
+                return None
         hint = self._last_speaker_for(want, cands)
         if hint is not None:
             return hint
+        if want in ("m", "f"):
+            # the one person this paragraph names who fits is the pronoun's antecedent
+            local = {m.ent.id: m.ent for m in cands if m.start >= para_lo and _fits(m.ent, want)}
+            if len(local) == 1:
+                return next(iter(local.values()))
         subj = [m for m in cands if self.reg.is_subject(m)]
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
@@ -1209,6 +1285,17 @@ class _Attributor:
         kind = "organisation" if set(lw) & _ORG_WORDS else "person"
         return self.reg.entity_for_name(core_name, kind, set(lw))
 
+    def _kin(self, det: str, noun: str, pos: int) -> _Entity | None:
+        """'his mother said': another person of the possessor's surname whom the kin noun fits."""
+        owner = self._pronoun("he" if det == "his" else "she", pos)
+        if owner is None:
+            return None
+        surname = owner.name.split()[-1].casefold()
+        for cand in reversed(self.reg.surnames.get(surname, [])):
+            if cand is not owner and cand.kind == "person" and cand.gender in (_KIN[noun], None):
+                return cand
+        return None
+
     def _spokesperson(self, np: _NP, pos: int) -> _Entity | None:
         """'a spokesperson for the X Ministry', 'a Kremlin spokesman': the body speaks through its voice."""
         m = _SPOKES_FOR.fullmatch(np.text)
@@ -1226,6 +1313,21 @@ class _Attributor:
                 return m.ent
         return None
 
+    def _introduced(self, head: str, lo: int, pos: int) -> _NP | None:
+        """The last unnamed introduction of this noun ('A White House official said') in text[lo:pos]."""
+        if head.startswith("spokes"):
+            head = r"spokes(?:man|woman|person)"
+        elif head not in _PERSON_NOUNS:
+            return None
+        found = None
+        for m in re.finditer(_INTRO_PRE + r"(?:[\w\u2019'-]+\s+){0,4}?" + head + r"\b", self.text[lo:pos]):
+            found = m
+        if found is None:
+            return None
+        start = lo + found.start("det")
+        desc = _DESC_CUT.split(re.split(r"[,.;:]", self.text[start:pos], maxsplit=1)[0])[0]
+        return _NP("desc", desc[:1].lower() + desc[1:], start, found.group("det").casefold())
+
     def _desc(self, np: _NP, pos: int) -> _Entity | None:
         if np.det not in _DEFINITE:
             return self._spokesperson(np, pos)
@@ -1235,6 +1337,16 @@ class _Attributor:
         if not head_words:
             return None
         head = head_words[-1]
+        if np.det in ("his", "her") and head in _KIN:
+            return self._kin(np.det, head, np.start)
+        # 'A spokesperson for X said ... "...," the spokesperson said': the unnamed voice introduced in
+        # this paragraph, unless someone it fits was named after that introduction
+        para_lo = self.text.rfind("\n", 0, np.start) + 1
+        intro = self._introduced(head, para_lo, np.start)
+        if intro is not None and not any(
+            m.start > intro.start and head in (m.ent.roles | m.ent.words) for m in self.reg.before(np.start)[:20]
+        ):
+            return self._spokesperson(intro, pos)
         qual = {w.casefold() for w in _QUAL_WORD.findall(parts[1])} - {"the", "a"} if len(parts) > 1 else set()
         actor = self.gaz.actor_by_role(parts[0]) or self.gaz.actor(parts[0])
         best = None
@@ -1356,6 +1468,12 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
 _MID_CLAUSE = re.compile(r"\b(?!(?:said|says|added|told|asked|wrote|writes|that)\b)[a-z]+\s+$")
 
 
+_TITLE_NOUN = re.compile(
+    r"\b(?:program|programme|show|podcast|book|memoir|film|documentary|series|column|op-ed|article|essay|report"
+    r"|newsletter|song|album|headline|slogan|campaign|operation|plan|doctrine)\s+$"
+)
+
+
 def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span]) -> None:
     """Short quoted phrases inside a sentence (scare quotes, titles) and quotes in a headline."""
     headline = -1
@@ -1376,7 +1494,25 @@ def _mark_fragments(text: str, paras: list[tuple[int, int]], spans: list[_Span])
         mid_clause = _MID_CLAUSE.search(text, max(ps0, s.open_pos - 30), s.open_pos) is not None
         if nwords > (8 if mid_clause and "," not in content else 5):
             continue
+        lead = text[max(ps0, s.open_pos - 30) : s.open_pos]
+        if _TITLE_NOUN.search(lead) and content[:1].isupper():
+            s.fragment = True  # 'the Sunday program "State of Play,"': a title, whatever verb follows
+            continue
+        sent_lo = max(text.rfind(". ", ps0, s.open_pos), ps0)
+        if content[:1].islower() and lead.rstrip().endswith(",") and not _MARK_RE.search(text, sent_lo, s.open_pos):
+            # 'remained, as one participant put it, "in different galaxies."': no quote opens this sentence,
+            # so a lowercase phrase after a comma finishes the writer's sentence
+            s.fragment = True
+            continue
         if text[s.close_pos - 1] == ",":
+            # 'calling it the "Jeddah formula," a shorthand', 'what the text calls "reliable guarantees,"
+            # frozen assets': a short phrase opened mid-clause and not followed by its attribution
+            after = text[s.close_pos + 1 : s.close_pos + 40]
+            if not (
+                mid_clause and nwords <= 5 and not _INVERTIBLE.match(after) and not _FOLLOWED_BY_CUE.match("," + after)
+            ):
+                continue
+            s.fragment = True
             continue
         # 'had been "technical, not historic."': a phrase closing the writer's sentence, stop inside the marks
         if _ENDS_SENTENCE.search(content) and not (mid_clause and content[:1].islower()):
@@ -1645,6 +1781,11 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
     seg = text[lo:hi]
     if not seg.strip() or not _LEADING_SEP.match(seg):
         return False
+    dash = _DASH_SOURCE.match(seg)
+    if dash and not _WORDS_RE.search(text, text.rfind("\n", 0, s.open_pos) + 1, s.open_pos):
+        # a quote opening its line and signed after a dash: '"..." — Name, analyst at X'
+        np = _NP("name", dash.group(1), lo + dash.start(1))
+        return _set(s, att.resolve(np, lo), "—", hi, np)
     inv = _INVERTIBLE.match(seg)
     if inv:
         np = _head_np(text, lo + inv.end(), hi)
@@ -1670,6 +1811,8 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
         break
     return False
 
+
+_DASH_SOURCE = re.compile(r"\s*[\u2014\u2013]\s*(" + _NAME_PATTERN + r")\s*(?:,|\(|$)")
 
 # What may sit between a quote and its named subject: 'the independent X Mission said', 'its director, X, said'
 _GAP_DESC = re.compile(r"(?:the|its|his|her|their)(?:\s+[a-z][\w'\u2019-]*){1,3},?")
@@ -1719,6 +1862,30 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
                 continue
             return _set(s, att.resolve(np, hi), cm.group().split()[0], hi, np)
     if seg.rstrip().endswith(":"):
+        pm = _POSS_LABEL.match(seg)
+        if pm:
+            # 'Her caption: "..."', 'His verdict: "..."': the owner of the words is the pronoun's antecedent
+            np = _NP("pron", _POSS_PRON[pm.group(1).casefold()], lo + pm.start(1))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
+        lead = _LABEL_LEAD.match(seg)
+        lo = lo + lead.end() if lead else lo
+        tail = _NAME_END.search(text, lo, hi - len(seg) + len(seg.rstrip()[:-1]))
+        if (
+            tail
+            and all(
+                w.casefold() in _TITLES or w.casefold() in _NATIONAL or w.casefold() in _HEAD_TITLES or w.islower()
+                for w in text[lo : tail.start(1)].split()
+            )
+            and not _CUE_RE.search(text, lo, tail.start(1))
+        ):
+            # '• Former deputy foreign minister Oleksiy Moroz: "..."': a label of titles and a name
+            np = _NP("name", tail.group(1), tail.start(1))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
+        body = _THE_BODY.match(text, lo, hi)
+        if body:
+            # 'the X Ministry issued a statement: "..."': the named body before the verb phrase
+            np = _NP("name", body.group(1), body.start(1))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
         np = _head_np(text, lo, hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
