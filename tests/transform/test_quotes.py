@@ -526,3 +526,137 @@ def test_registered_organisation_keeps_every_of_and_for_link() -> None:
         "\u201cEvery strike is a case file,\u201d the institute said.\n"
     )
     assert speakers(text) == [("Every strike is a case file", "institute_for_the_study_of_crimes_of_occupation")]
+
+
+# --- speaker attribution: anaphora, labels and signatures ------------------------------------------------
+
+
+def test_pronoun_antecedent_comes_before_the_pronoun_not_the_addressee() -> None:
+    text = (
+        "Headline\nLabour MP Harriet Quayle attacked the deal. She told the Evening Courier: "
+        "\u201cNobody in this house will wave it through without a vote.\u201d\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["harriet_quayle"]
+
+
+def test_ministry_of_foreign_affairs_is_the_listed_foreign_ministry() -> None:
+    text = (
+        "Headline\nThe Ukrainian Ministry of Foreign Affairs welcomed the exchange. \u201cEvery name on the list "
+        "matters to us,\u201d the ministry said on its website.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["ukrainian_mfa"]
+
+
+def test_description_led_by_one_is_not_a_name() -> None:
+    text = (
+        "Headline\nOne Polish negotiator, who asked not to be named, put the day in a sentence: "
+        "\u201cWe waited six hours for a meeting that took forty minutes.\u201d\n"
+    )
+    assert [sid for _, sid in speakers(text)] == [None]
+
+
+def test_definite_description_refers_to_the_unnamed_introduction_in_its_paragraph() -> None:
+    text = (
+        "Headline\nTeodor Brask, a former customs official who now advises shippers, expected delays.\n"
+        "A spokesperson for the Danube Shipping Authority said convoys would resume. \u201cThe first barges "
+        "leave at dawn,\u201d the spokesperson said.\n"
+        "According to a port official, the inspection ran late. \u201cNobody wanted to sign first,\u201d "
+        "the official said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["danube_shipping_authority", None]
+
+
+def test_pronoun_after_an_unnamed_person_stays_unnamed() -> None:
+    text = (
+        "Headline\nMilos Varga, the mediator, left early on Tuesday.\n"
+        "A Hungarian diplomat who attended the dinner saw it differently. \u201cThe mood was better than "
+        "the communique,\u201d he said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == [None]
+
+
+def test_pronoun_prefers_the_one_fitting_person_its_paragraph_names() -> None:
+    text = (
+        "Headline\n\u2018The river is quiet tonight,\u2019 Oksana Riabko says.\n"
+        "Later, Iryna Melnyk locks the kiosk and looks at the water. \u2018If the guns stop,\u2019 she says, "
+        "\u2018I will open on Sundays.\u2019\n"
+    )
+    got = speakers(text)
+    assert [sid for _, sid in got] == ["oksana_riabko", "iryna_melnyk", "iryna_melnyk"]
+
+
+def test_kin_noun_resolves_to_the_relative_of_the_same_surname() -> None:
+    text = (
+        "Headline\n\u201cI did not sleep for a week,\u201d Olena Hrytsak said of the wait.\n"
+        "Her son, Taras Hrytsak, 31, called from the hospital. \u201cHe laughed before he said hello,\u201d "
+        "his mother said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["olena_hrytsak", "olena_hrytsak"]
+
+
+def test_role_set_before_the_name_is_a_role_for_later_descriptions() -> None:
+    text = (
+        "Headline\nThe head of the Horodnia district council, Bohdan Yarema, met the buses.\n"
+        "Mr Yarema said two more men were still held. \u201cWe will wait for them as long as it takes,\u201d "
+        "the council head said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["bohdan_yarema"]
+
+
+def test_name_of_place_is_the_person_not_the_place() -> None:
+    text = (
+        'Headline\nSen. Marcus Delane of Ohio said in a statement: "The guarantees have to be written down '
+        'before anyone signs."\n'
+    )
+    assert [sid for _, sid in speakers(text)] == ["marcus_delane"]
+
+
+def test_quote_signed_after_a_dash_belongs_to_the_signatory() -> None:
+    text = (
+        "Headline\n\u2022 \u201cThe map changed less than the vocabulary.\u201d \u2014 Ingrid Solheim, "
+        "fellow at the Bergen Security Forum\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["ingrid_solheim"]
+
+
+def test_colon_labels_possessive_titled_and_after_an_opener() -> None:
+    text = (
+        "Headline\nKherson deputy mayor Anna Zubenko posted a photo of the river port. Her caption: "
+        "\u201cThis is what a ceasefire looks like from the left bank.\u201d\n"
+        "\u2022 Former Estonian deputy defence minister Rein Kallas: \u201cNobody signs for territory "
+        "they do not hold.\u201d\n"
+        "Separately, the Ukrainian Foreign Ministry released a short note: \u201cWe came to talk about a "
+        "ceasefire and nothing else.\u201d\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["anna_zubenko", "rein_kallas", "ukrainian_mfa"]
+
+
+# --- fragments in running prose ---------------------------------------------------------------------------
+
+
+def test_comma_closed_phrase_mid_clause_is_a_fragment() -> None:
+    text = (
+        "Headline\nOfficials began calling the deal the \u201cBaltic sequence,\u201d a shorthand for ships "
+        "first and borders later.\n"
+        "In return, Kyiv would receive what the draft calls \u201cfirm and lasting support,\u201d and "
+        "sanctions would ease.\n"
+    )
+    assert [q.fragment for q in quotes(text)] == [True, True]
+
+
+def test_title_after_a_genre_noun_is_a_fragment_even_before_said() -> None:
+    text = (
+        'Headline\nVarga, speaking on the station\'s weekly program "Border Lines," said the guarantees '
+        'were vague. "If nobody enforces them, they are decoration," he said.\n'
+    )
+    got = quotes(text)
+    assert [q.fragment for q in got] == [True, False]
+
+
+def test_lowercase_phrase_after_a_comma_ending_the_sentence_is_a_fragment() -> None:
+    text = (
+        "Headline\nThe two delegations agreed on a swap, but their maps remained, as one participant put it, "
+        "\u201con different planets.\u201d\n"
+        "\u201cWe will sign,\u201d Ivo Maran said, \u201conly when the map is agreed.\u201d\n"
+    )
+    assert [q.fragment for q in quotes(text)] == [True, False, False]
