@@ -130,8 +130,12 @@ def _merge_run(con: duckdb.DuckDBPyConnection, run_dir: Path, run_row: dict[str,
         _stage_view(con, run_dir, "articles")
         _drop_unchanged(con)
         # Quotes and events of unchanged articles are never read: a re-run of a loaded day stays cheap.
+        changed = con.execute("SELECT count(*) FROM stg_articles").fetchone()[0]
         for table in ("quotes", "events"):
-            _stage_view(con, run_dir, table, "WHERE article_id NOT IN (SELECT article_id FROM unchanged)")
+            if changed:
+                _stage_view(con, run_dir, table, "WHERE article_id NOT IN (SELECT article_id FROM unchanged)")
+            else:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE stg_{table} AS SELECT * FROM {table} WHERE false")
         for table in ("fetches", "feeds"):
             _stage_view(con, run_dir, table)
         duplicates = _assign_duplicates(con)
