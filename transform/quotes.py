@@ -573,6 +573,19 @@ _SUBJ_AFTER = re.compile(
     r"noted|warned|argued|wrote|writes|posted|explained|insisted|was|is|agreed|disagreed|disagrees|shook|"
     r"put|replied|answered|gave|spent|has|had|reported|reports|called|described)\b"
 )
+# A subject's speech or cognition verb, after an optional appositive: 'X, like several officials, questions'
+_SPEECH_AFTER = re.compile(
+    r"(?:\s*,[^.;\n]{0,140}?,)?\s+(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?(?:said|says|told|tells|added|adds"
+    r"|noted|notes|warned|warns|argued|argues|wrote|writes|insisted|insists|explained|explains|cautioned|cautions"
+    r"|questioned|questions|doubted|doubts|believed|believes|thought|thinks|feared|fears|suspected|suspects"
+    r"|contended|contends|reckoned|reckons|predicted|predicts|disagreed|disagrees|countered|counters|recalled"
+    r"|recalls|maintained|maintains|worried|worries|stressed|stresses|pointed out|points out|put it|puts it)\b"
+)
+# A subject described by a copula rather than speaking: 'Y is a property developer', 'Y was the envoy'
+_DESCRIBED_AFTER = re.compile(
+    r"(?:\s*,[^.;\n]{0,140}?,)?\s+(?:is|was|has been|had been|remains|remained|became)\s+(?:also\s+|still\s+|now\s+)?"
+    r"(?:a|an|the|not|one|among|both)\b"
+)
 _SUBJ_BEFORE = re.compile(
     r"(?:(?:^|\n|[.!?:]\s+|\u2013\s+)(?:[A-Za-z\-]+\s+){0,3}"
     r"|\b(?:said|says|added|noted|argued|warned|according to)\s+)$"
@@ -856,10 +869,77 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         cands = reg.surnames.get(plan.name)
         if cands:
             reg.add(start, end, cands[-1], in_quote(start))
+        elif not in_quote(start):
+            ctx = _given_name_context(text, start, end)
+            if ctx is not None:
+                name = _clean_tok(seq[plan.core][2])
+                reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
     else:
         ent = reg.entity_for_name(plan.name, "person", set(plan.words))
         ent.roles.update(_with_synonyms(plan.words - _STOP_CAP))
         reg.add(start, end, ent, in_quote(start))
+
+
+# A lone given name introduces a person when an appositive describing a person or an age follows and the
+# clause goes on to its verb ('Oleh, a 41-year-old infantryman from Sumy, said'), or when the text presents
+# it as the only name someone gave ('who gave only his call sign, Lis,').
+_GIVEN_APPOS = re.compile(
+    r",\s+(?P<age>\d{1,3}\s*,\s+)?(?:(?:a|an)\s+(?P<desc>[^,.;:\"\u201c\u201d()]{1,80}?)\s*,\s+)?"
+    r"(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?(?P<verb>[a-z]+)\b"
+)
+_GIVEN_INTRO = re.compile(
+    r"(?:call[\s-]?sign|nickname|nom de guerre|first name|given name|(?:identified|named|known)\s+only\s+as"
+    r"|identified\s+as|gave\s+(?:only\s+)?(?P<poss>his|her)\s+name\s+as)\s*,?\s+$"
+)
+_POSS_BEFORE = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$")
+_DESC_END = re.compile(r"\s+(?:of|for|at|in|near|from|with|on|who|whose|based|to|and|serving)\b")
+_PERSON_HEADS = _words(
+    """
+    soldier officer volunteer teacher driver farmer worker fighter commander operator gunner sniper medic nurse
+    doctor pensioner prisoner villager lawyer photographer engineer resident veteran refugee survivor widow
+    widower student priest mother father daughter son sister brother grandmother grandfather wife husband owner
+    manager sergeant lieutenant captain colonel major private corporal official diplomat negotiator aide adviser
+    advisor analyst member lawmaker witness envoy delegate representative minister mayor evacuee conscript
+    recruit paramedic surgeon chaplain miner baker shopkeeper vendor guard scout pilot mechanic electrician
+    builder cook accountant clerk librarian journalist reporter academic researcher professor economist
+    historian expert activist organiser organizer coordinator mp grandson granddaughter child boy girl teenager
+    citizen neighbour neighbor friend relative
+    """
+)
+# Heads that build compounds ('infantryman', 'schoolteacher', 'steelworker') or person nouns by suffix
+_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "teacher", "worker", "fighter", "keeper", "driver")
+_NOT_VERB = _words(
+    """
+    who which whose that and or but the a an as in on at of for from with by to near
+    """
+)
+
+
+def _is_person_head(word: str) -> bool:
+    """Whether a description's head noun names a person ('infantryman', 'schoolteacher', 'pianist')."""
+    w = word.casefold()
+    return w not in _ORG_HEADS and (w in _PERSON_HEADS or w.endswith(_PERSON_SUFFIXES))
+
+
+def _given_name_context(text: str, start: int, end: int) -> set[str] | None:
+    """Context words (for gender) when a lone capitalised word at text[start:end] introduces a person."""
+    word = text[start:end]
+    if word.casefold().endswith("ly"):
+        return None
+    intro = _GIVEN_INTRO.search(text, max(0, start - 80), start)
+    if intro is not None:
+        poss = intro.group("poss") or next(iter(_POSS_BEFORE.findall(text, max(0, start - 80), intro.start())), "")
+        return {"man"} if poss == "his" else {"woman"} if poss == "her" else set()
+    m = _GIVEN_APPOS.match(text, end)
+    if m is None or not (m.group("age") or m.group("desc")) or m.group("verb") in _NOT_VERB:
+        return None
+    desc = m.group("desc")
+    if desc is None:
+        return set()
+    head = _DESC_END.split(desc, maxsplit=1)[0].split()
+    if not head or not _is_person_head(head[-1]):
+        return None
+    return {w.casefold() for w in desc.split()} | ({"woman"} if head[-1].casefold().endswith("woman") else set())
 
 
 _APPOS = re.compile(r"\s*,\s*(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+)\b)([^,.;:\"\u201c\u201d]{0,120})")
@@ -1203,6 +1283,9 @@ class _Attributor:
             local = {m.ent.id: m.ent for m in cands if m.start >= para_lo and _fits(m.ent, want)}
             if len(local) == 1:
                 return next(iter(local.values()))
+            ent = self._salient_speaker(want, cands, para_lo)
+            if ent is not None:
+                return ent
         subj = [m for m in cands if self.reg.is_subject(m)]
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
@@ -1215,6 +1298,24 @@ class _Attributor:
                 want == "p" and ent.kind in ("organisation", "state")
             ):
                 return ent
+        return None
+
+    def _salient_speaker(self, want: str, cands: list[_Mention], para_lo: int) -> _Entity | None:
+        """The paragraph's last fitting subject of a speech or cognition verb ('X argues that ...', 'X
+        questions the format'), when every fitting mention since is subordinate to it: named inside a
+        reported clause, described by a copula ('Y is a property developer') or no subject at all."""
+        text = self.text
+        local = [m for m in cands if m.start >= para_lo and _fits(m.ent, want)]
+        for i, m in enumerate(local):
+            if not _SPEECH_AFTER.match(text, m.end):
+                continue
+            for later in local[:i]:
+                if later.ent is m.ent:
+                    continue
+                embedded = _SENT_END.search(text, m.end, later.start) is None
+                if not (embedded or _DESCRIBED_AFTER.match(text, later.end) or not self.reg.is_subject(later)):
+                    return None
+            return m.ent
         return None
 
     def _last_speaker_for(self, want: str | None, cands: list[_Mention]) -> _Entity | None:
