@@ -660,3 +660,58 @@ def test_lowercase_phrase_after_a_comma_ending_the_sentence_is_a_fragment() -> N
         "\u201cWe will sign,\u201d Ivo Maran said, \u201conly when the map is agreed.\u201d\n"
     )
     assert [q.fragment for q in quotes(text)] == [True, False, False]
+
+
+# --- pronoun antecedents: introductions and salience ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Taras, a 35-year-old machine gunner from Chernihiv, said he had lost his teeth in captivity.",
+        "Taras, 35, said he had lost his teeth in captivity.",
+        "One returnee, who gave only his first name, Taras, said he had lost his teeth in captivity.",
+        "A machine gunner from Chernihiv, who gave only his call sign, Taras, said he had lost his teeth.",
+    ],
+)
+def test_lone_given_name_introduced_as_a_person_is_the_pronouns_antecedent(intro: str) -> None:
+    text = (
+        "Headline\nVladimir Putin said the exchange showed goodwill. He said more swaps could follow.\n"
+        f"Former prisoners described hunger. {intro} \u201cWe ate once a day,\u201d he said.\n"
+    )
+    assert speakers(text) == [("We ate once a day", "taras")]
+
+
+def test_lone_capitalised_word_before_a_place_appositive_is_no_person() -> None:
+    text = (
+        "Headline\nTomas Reiner, a former envoy, spoke on Monday.\n"
+        "Chernihiv, a city near the border, was shelled again. \u201cNobody sleeps there,\u201d he said.\n"
+    )
+    assert speakers(text) == [("Nobody sleeps there", "tomas_reiner")]
+
+
+def test_pronoun_prefers_the_main_clause_subject_over_names_in_the_reported_clause() -> None:
+    text = (
+        "Headline\nTomas Reiner, a former Czech envoy to Moscow, believes that Vladimir Putin is waiting and "
+        "that Donald Trump is the one who will blink. \u2018Nobody in Moscow is in a hurry,\u2019 he says.\n"
+    )
+    assert speakers(text) == [("Nobody in Moscow is in a hurry", "tomas_reiner")]
+
+
+def test_speech_verb_subject_outranks_a_later_copular_description() -> None:
+    text = (
+        "Headline\n\u2018A deal without maps is a press release,\u2019 says Tomas Reiner, a former Czech envoy.\n"
+        "Reiner, like other veterans of the talks, doubts the timetable. Steve Witkoff is a property investor "
+        "and a friend of the president. \u2018When you meet Putin alone, you come back with his agenda,\u2019 he "
+        "says.\n"
+    )
+    got = speakers(text)
+    assert got[1] == ("When you meet Putin alone, you come back with his agenda", "tomas_reiner")
+
+
+def test_a_later_acting_subject_still_takes_the_pronoun() -> None:
+    text = (
+        "Headline\nTomas Reiner, a former Czech envoy, doubts the timetable. Ivo Maran flew to Geneva on "
+        "Friday. \u201cWe will sign nothing this week,\u201d he said.\n"
+    )
+    assert speakers(text) == [("We will sign nothing this week", "ivo_maran")]
