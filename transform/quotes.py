@@ -903,11 +903,24 @@ _PERSON_HEADS = _words(
     recruit paramedic surgeon chaplain miner baker shopkeeper vendor guard scout pilot mechanic electrician
     builder cook accountant clerk librarian journalist reporter academic researcher professor economist
     historian expert activist organiser organizer coordinator mp grandson granddaughter child boy girl teenager
-    citizen neighbour neighbor friend relative
+    citizen neighbour neighbor friend relative sailor marine sapper deminer ranger rescuer
     """
 )
+_AGED = re.compile(r"\b\d{1,3}-year-old\b")
 # Heads that build compounds ('infantryman', 'schoolteacher', 'steelworker') or person nouns by suffix
-_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "teacher", "worker", "fighter", "keeper", "driver")
+_PERSON_SUFFIXES = (
+    "man",
+    "woman",
+    "person",
+    "ist",
+    "ian",
+    "teacher",
+    "worker",
+    "fighter",
+    "keeper",
+    "driver",
+    "trooper",
+)
 _NOT_VERB = _words(
     """
     who which whose that and or but the a an as in on at of for from with by to near
@@ -937,7 +950,8 @@ def _given_name_context(text: str, start: int, end: int) -> set[str] | None:
     if desc is None:
         return set()
     head = _DESC_END.split(desc, maxsplit=1)[0].split()
-    if not head or not _is_person_head(head[-1]):
+    # an age ('a 23-year-old paratrooper') says a person is described whatever the noun
+    if not head or not (_is_person_head(head[-1]) or _AGED.search(desc)):
         return None
     return {w.casefold() for w in desc.split()} | ({"woman"} if head[-1].casefold().endswith("woman") else set())
 
