@@ -670,6 +670,7 @@ def test_lowercase_phrase_after_a_comma_ending_the_sentence_is_a_fragment() -> N
     [
         "Taras, a 35-year-old machine gunner from Chernihiv, said he had lost his teeth in captivity.",
         "Taras, 35, said he had lost his teeth in captivity.",
+        "Taras, a 35-year-old from Chernihiv, said he had lost his teeth in captivity.",
         "One returnee, who gave only his first name, Taras, said he had lost his teeth in captivity.",
         "A machine gunner from Chernihiv, who gave only his call sign, Taras, said he had lost his teeth.",
     ],
