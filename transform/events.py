@@ -59,6 +59,7 @@ DEMONYMS = {
 }
 
 _I = re.IGNORECASE
+_DEMONYM_IDS = frozenset(DEMONYMS.values())
 _TRUCE = r"(?:cease-?fire|truce|armistice|moratorium)"
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "call": re.compile(
@@ -1119,33 +1120,35 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
         drop |= {"ceasefire", "attack", "agreement"}
     if "ceasefire" in types or "prisoner_exchange" in types:
         drop.add("agreement")
-    out = [h for h in hits if h.type not in drop]
-    agreed = [h for h in out if h.type == "agreement" and h.m.group().lower().startswith("agreed")]
-    if agreed:
-        a = agreed[0]
-        if any(h.type not in SPEECH_ACTS and h.type != "agreement" and h.m.start() > a.m.start() for h in out):
-            out.remove(a)
-    calls = [h for h in out if h.type == "call"]
-    out = [
-        h
-        for h in out
-        if not (
-            h.type in ("meeting", "negotiation")
-            and any(c.m.start() - 12 <= h.m.start() < c.m.end() + 1 for c in calls)  # "hosted a video call"
-        )
-    ]
-    for clause in {h.clause for h in out}:
+    out = [h for h in hits if h.type not in drop] if drop else list(hits)
+    if "agreement" in types:
+        agreed = [h for h in out if h.type == "agreement" and h.m.group().lower().startswith("agreed")]
+        if agreed:
+            a = agreed[0]
+            if any(h.type not in SPEECH_ACTS and h.type != "agreement" and h.m.start() > a.m.start() for h in out):
+                out.remove(a)
+    if "meeting" not in types and "negotiation" not in types:
+        return out  # the rest only rereads talks and meetings
+    if "call" in types:
+        calls = [h for h in out if h.type == "call"]
+        out = [
+            h
+            for h in out
+            if not (
+                h.type in ("meeting", "negotiation")
+                and any(c.m.start() - 12 <= h.m.start() < c.m.end() + 1 for c in calls)  # "hosted a video call"
+            )
+        ]
+    for clause in {h.clause for h in out if h.type in ("meeting", "negotiation")}:
         lo, hi = clause
+        mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
+        if _PERSONS_ANAPHOR.match(sent) or any(_TRAVEL.match(h.m.group()) for h in mine):
+            continue  # "the two leaders agreed to meet", "leaders travelled to Kyiv": people, not delegations
         people = {
             x.actor
             for x in mentions
-            if x.actor and x.place is None and x.actor not in DEMONYMS.values() and lo <= x.start < hi
+            if x.actor and x.place is None and x.actor not in _DEMONYM_IDS and lo <= x.start < hi
         }
-        mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
-        if not mine:
-            continue
-        if _PERSONS_ANAPHOR.match(sent) or any(_TRAVEL.match(h.m.group()) for h in mine):
-            continue  # "the two leaders agreed to meet", "leaders travelled to Kyiv": people, not delegations
         first = min(h.m.start() for h in mine)
         group = _GROUP_WORDS.search(sent[lo:first]) is not None
         kinds = {h.type for h in mine}
