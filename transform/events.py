@@ -282,7 +282,7 @@ _SPORT = re.compile(
 _REPORTING_ORG_HINT = re.compile(r"spokes|press\s+secretary", _I)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses construct several times slower, and none is mutated
 class _Mention:
     """An actor or place found in a sentence."""
 
@@ -527,6 +527,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     for idx, (start, end) in enumerate(spans):
         mentions = per_sentence[idx]
         sent = text[start:end]
+        sent_actors = _actor_ids(sent, mentions)
         date_mentions = dates_by_sentence[idx]
         if headline and end <= first_end:
             continue  # a headline restates what the body reports
@@ -570,6 +571,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 sport[idx],
                 anaphoric,
                 folded[start:end],
+                sent_actors,
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -601,7 +603,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.date is not None and ev.status == "occurred" and (published is None or ev.date <= published):
                     story = (ev.date, ev.date_end)
                     story_idx = idx
-        prev_actors = _actor_ids(sent, mentions) or prev_actors
+        prev_actors = sent_actors or prev_actors
         prev_dated = (sent, date_mentions) if date_mentions else None
         prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
@@ -786,6 +788,7 @@ class _Context:
     sport: bool = False
     anaphoric: bool = False  # the sentence opens with "He", "They", "The two sides"...
     low: str = ""  # the sentence folded to lower case (see _folded)
+    actors: tuple[str, ...] = ()  # every actor named in the sentence outside a location (_actor_ids)
 
 
 def _first_date(
@@ -847,34 +850,24 @@ def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
     return any(m.actor in lex.topic_ids or m.place_country in TOPIC_STATES for m in mentions)
 
 
-def _is_location(sentence: str, m: _Mention) -> bool:
-    return m.located
-
-
 def _actor_ids(sentence: str, mentions: list[_Mention], lo: int = 0, hi: int | None = None) -> tuple[str, ...]:
     ids: list[str] = []
     for m in mentions:
-        if m.actor is None or _is_location(sentence, m) or m.start < lo or (hi is not None and m.end > hi):
+        actor = m.actor
+        if actor is None or m.located or m.start < lo or (hi is not None and m.end > hi) or actor in ids:
             continue
-        if m.actor not in ids:
-            ids.append(m.actor)
+        ids.append(actor)
     return tuple(ids)
 
 
 def _sources(sentence: str, mentions: list[_Mention], lex: _Lexicon) -> set[str]:
     """Actors who only report ('the Kremlin said', 'according to Peskov')."""
-    out = set()
-    for m in mentions:
-        if m.actor is None:
-            continue
-        if m.reporting:
-            out.add(m.actor)
-    return out
+    return {m.actor for m in mentions if m.reporting and m.actor is not None}
 
 
 def _location(sentence: str, mentions: list[_Mention], any_prep: bool) -> tuple[str | None, str | None]:
     for m in mentions:
-        if m.place is not None and (any_prep or _is_location(sentence, m)):
+        if m.place is not None and (any_prep or m.located):
             return m.place, m.place_country
     return None, None
 
@@ -943,7 +936,7 @@ def _sentence_events(
     hits = _resolve_overlaps(hits, sent, mentions)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
-    all_actors = [a for a in _actor_ids(sent, mentions) if a not in sources] or list(_actor_ids(sent, mentions))
+    all_actors = [a for a in ctx.actors if a not in sources] or list(ctx.actors)
     speech = [h for h in hits if h.type in SPEECH_ACTS]
     out: list[tuple[Event, bool]] = []
     for hit in hits:
@@ -1033,14 +1026,14 @@ def _event_actors(
         agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
     elif hit.type == "ceasefire_violation":
-        return [a for a in _actor_ids(sent, mentions) if a not in sources] or list(ctx.prev_actors)
+        return [a for a in ctx.actors if a not in sources] or list(ctx.prev_actors)
     elif governor is not None:
         between = _BETWEEN.match(sent, m.end())
         if between:
             own = list(_actor_ids(sent, mentions, between.end(), between.end() + 60))
             if len(own) >= 2:
                 return own[:2]
-        return list(_actor_ids(sent, mentions)) or list(ctx.prev_actors)
+        return list(ctx.actors) or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause
         actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or [
