@@ -589,12 +589,12 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
                         if carry is None:
-                            carry = not _NOT_STORY.search(sent) and (
+                            carry = not _NOT_STORY_LOW.search(ctx.low) and (
                                 any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
                                 or _SPEECH_PAST.search(sent) is not None
                             )
                         own = carry
-                    day = line_date if line_date[0] else _story_date(sent, date_mentions, story, own, events)
+                    day = line_date if line_date[0] else _story_date(sent, ctx.low, date_mentions, story, own, events)
                     if day[0] is None:
                         day = _setting_date(sent, events)
                     if day[0] is not None:
@@ -728,6 +728,7 @@ def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published:
 
 def _story_date(
     sent: str,
+    low: str,
     found: list[dates.DateMention],
     story: tuple[dt.date | None, dt.date | None],
     carry: bool,
@@ -736,7 +737,7 @@ def _story_date(
     """The date an undated act borrows from the story around it: "the same day", "hours later", "two days
     later", "a day after the call", or an act told without a date of its own after the article has dated
     what it reports."""
-    if _SAME_DAY.search(sent):
+    if _SAME_DAY_LOW.search(low):
         return story[0], None
     shift = None if found else _SHIFT.search(sent)
     if shift is not None:
@@ -846,6 +847,19 @@ def _folded(lowered: str) -> str:
     return lowered.translate(_FOLD)
 
 
+def _lower_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive ASCII-letter pattern in lower case without IGNORECASE: on the folded text it finds the
+    same matches at the same offsets, faster, because the engine compares characters without folding them."""
+    assert pattern.flags & re.IGNORECASE and "(?-i" not in pattern.pattern
+    return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda c: c.group().lower(), pattern.pattern))
+
+
+_ACT_LOW = _lower_case(_ACT)
+_TOPIC_LABEL_LOW = _lower_case(_TOPIC_LABEL)
+_SAME_DAY_LOW = _lower_case(_SAME_DAY)
+_NOT_STORY_LOW = _lower_case(_NOT_STORY)
+
+
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
     return any(m.actor in lex.topic_ids or m.place_country in TOPIC_STATES for m in mentions)
 
@@ -917,7 +931,7 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
         )
         for m in found:
             clause = _clause_bounds(sent, m.start())
-            if clause in clauses or not _keep_trigger(etype, m, sent):
+            if clause in clauses or not _keep_trigger(etype, m, sent, low):
                 continue
             clauses.add(clause)
             hits.append(_Hit(etype, m, clause))
@@ -969,7 +983,7 @@ def _sentence_events(
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
-        if needs_act and not _ACT.search(_window(sent, m, 80, 50)):
+        if needs_act and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
             continue
         is_mention = _mention_noun(m.group()) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
         out.append(
@@ -1076,15 +1090,16 @@ def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
     return sent[max(0, m.start() - before) : m.start()] + " " + sent[m.end() : m.end() + after]
 
 
-def _keep_trigger(etype: str, m: re.Match[str], sent: str) -> bool:
+def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str) -> bool:
+    """Whether a trigger match reads as its type here (`low`: the sentence folded to lower case)."""
     start = m.start()
     if etype == "attack":
         return not (
             _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])
         )
     if etype == "ceasefire":
-        around = sent[max(0, start - 40) : m.end() + 30]
-        return not (_TOPIC_LABEL.search(around) and not _ACT.search(sent[max(0, start - 25) : start]))
+        around = low[max(0, start - 40) : m.end() + 30]
+        return not (_TOPIC_LABEL_LOW.search(around) and not _ACT_LOW.search(low[max(0, start - 25) : start]))
     if etype == "demand":
         # "this call for the Kremlin": the noun, not "called for"
         return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))

@@ -579,3 +579,34 @@ def test_merge_keeps_violations_apart_by_named_side_and_folds_dated_allies(gaz: 
         ("ceasefire_violation", 10),
         ("ceasefire_violation", 15),
     ]
+
+
+@pytest.mark.parametrize("variant", ["plain", "upper", "dotless", "long_s"])
+def test_lower_case_patterns_match_like_the_case_insensitive_ones(variant: str) -> None:
+    """The lower-case copies of the act, topic-label and story-day patterns, run on the folded text, find the
+    same spans as the originals on the text itself (also with Unicode letters that case-fold to ASCII)."""
+    from transform import events as ev
+
+    change = {
+        "plain": lambda t: t,
+        "upper": str.upper,
+        "dotless": lambda t: t.replace("i", "\u0131").replace("I", "\u0130"),
+        "long_s": lambda t: t.replace("s", "\u017f"),
+    }[variant]
+    pairs = [
+        (ev._ACT, ev._ACT_LOW),
+        (ev._TOPIC_LABEL, ev._TOPIC_LABEL_LOW),
+        (ev._SAME_DAY, ev._SAME_DAY_LOW),
+        (ev._NOT_STORY, ev._NOT_STORY_LOW),
+    ]
+    found = 0
+    for path in sorted((REPO / "devset" / "events").glob("[dh]*/*.txt")):
+        text = change(path.read_text(encoding="utf-8"))
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        folded = ev._folded(lowered)
+        assert len(folded) == len(text)
+        for original, low in pairs:
+            spans = [m.span() for m in original.finditer(text)]
+            assert spans == [m.span() for m in low.finditer(folded)], (path.name, original.pattern[:40])
+            found += len(spans)
+    assert found > 200
