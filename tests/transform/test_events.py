@@ -14,6 +14,15 @@ from transform.gazetteer import Gazetteer
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO.parent / "shared" / "seed" / "trump-putin-call-2025-03-18.txt"
+# Realistic prose for the fast-path equivalence checks: the seed article where shared/ is present, else
+# the dev set (always in the repo), so these checks never depend on files outside it.
+PROSE = (
+    SEED.read_text(encoding="utf-8")
+    if SEED.exists()
+    else "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((REPO / "devset" / "events" / "dev").glob("*.txt"))[:6]
+    )
+)
 WED = dt.date(2025, 3, 19)
 
 
@@ -480,7 +489,7 @@ def test_stem_anchor_trie_matches_the_stem_alternation() -> None:
     long = sorted((k for k in ev._STEM_TYPES if len(k) == 5), key=lambda k: (-len(k), k))
     short = sorted((k for k in ev._STEM_TYPES if len(k) < 5), key=lambda k: (-len(k), k))
     plain = re.compile(r"(?<![a-z0-9])(?:" + "|".join([*long, *(k + r"(?![a-z0-9])" for k in short)]) + ")")
-    text = SEED.read_text().lower() + " talk talks talking met metal hit hits pow pows calls call5 x-put put"
+    text = PROSE.lower() + " talk talks talking met metal hit hits pow pows calls call5 x-put put"
     assert [(m.start(), m.group()) for m in ev._ANCHOR.finditer(text)] == [
         (m.start(), m.group()) for m in plain.finditer(text)
     ]
@@ -505,9 +514,9 @@ def test_unicode_lookalike_letters_never_crash_date_or_noun_lookups() -> None:
 
 
 _TRIGGER_TEXTS = [
-    SEED.read_text(),
-    SEED.read_text().upper(),
-    SEED.read_text().replace("s", "\u017f").replace("I", "\u0130").replace("i", "\u0131"),
+    PROSE,
+    PROSE.upper(),
+    PROSE.replace("s", "\u017f").replace("I", "\u0130").replace("i", "\u0131"),
     "Kyiv WELCOMED the \u212aremlin's PROPOSAL; \u0130nvitations to TALKS were \u0130SSUED, truces BROKEN.",
 ]
 
