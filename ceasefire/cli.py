@@ -102,7 +102,6 @@ def run(
     start = _parse_date(since, "--since")
     if start and start > logical:
         raise InputError(f"--since {start} is after --date {logical}")
-    settings = _settings(warehouse=warehouse, data_dir=data_dir, feeds=feeds, allow_hosts=allow_host or ())
     transport = None
     if replay is not None:
         if not replay.exists():
@@ -110,10 +109,10 @@ def run(
         from ingest.replay import replay_transport
 
         transport = replay_transport(replay)
+        # A sample folder brings its own feeds file; an explicit --feeds or CEASEFIRE_FEEDS still wins.
         if feeds is None and not os.environ.get("CEASEFIRE_FEEDS") and (replay / "feeds.yaml").exists():
-            settings = _settings(
-                warehouse=warehouse, data_dir=data_dir, feeds=replay / "feeds.yaml", allow_hosts=allow_host or ()
-            )
+            feeds = replay / "feeds.yaml"
+    settings = _settings(warehouse=warehouse, data_dir=data_dir, feeds=feeds, allow_hosts=allow_host or ())
     progress = _progress()
     try:
         summary = stages.run_all(settings, logical, start, transport, progress)
