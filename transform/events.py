@@ -16,6 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from ceasefire.records import Event
 from transform import dates
@@ -409,7 +410,28 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     for s, e in spans:
         actor, place, country = _resolve_name(text[s:e], lex)
         out.append(_Mention(s, e, actor, place, country))
+    _drop_title_states(text, out, lex)
     return out
+
+
+# words between a state and its titled person ("U.S. envoy", "Russia's chief negotiator", "NATO's chief,")
+_TITLE_GAP = re.compile(
+    r"(?:'s|\u2019s)?(?:\s+(?!(?:and|or|but|with|to|on|for|in|at|by|from|as|than|that|which|who|the|an?|has|had"
+    r"|is|was|were|said|says|told|met|\w+ed)\b)[\w.-]+){0,3}(?<=\w),?\s+"
+)
+
+
+def _drop_title_states(text: str, out: list[_Mention], lex: _Lexicon) -> None:
+    """A state or body named as a person's title ("U.S. envoy Steve Witkoff") is the person, not a party."""
+    actors = lex.gazetteer.actors
+    for a, b in pairwise(out):
+        if a.actor is None or b.actor is None or a.actor == b.actor:
+            continue
+        person = actors.get(b.actor)
+        if person is None or person.kind != "person" or person.country != a.actor:
+            continue
+        if b.start - a.end <= 45 and _TITLE_GAP.fullmatch(text, a.end, b.start):
+            a.actor = None
 
 
 def _by_sentence(
@@ -551,7 +573,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             if ref:
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
                 if earlier:
-                    inherited = (earlier[-1].date, earlier[-1].date_end)
+                    # the main clause of the latest sentence that reported one, not a background event in it
+                    last = next(e for e in earlier if e.start == earlier[-1].start)
+                    inherited = (last.date, last.date_end)
                 elif prev_dated:
                     inherited = _first_date(*prev_dated, published)
             elif anaphoric and prev_dated:
@@ -572,6 +596,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 anaphoric,
                 folded[start:end],
                 sent_actors,
+                line_date[0],
+                events,
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -790,6 +816,8 @@ class _Context:
     anaphoric: bool = False  # the sentence opens with "He", "They", "The two sides"...
     low: str = ""  # the sentence folded to lower case (see _folded)
     actors: tuple[str, ...] = ()  # every actor named in the sentence outside a location (_actor_ids)
+    line_day: dt.date | None = None  # the date heading a timeline line or live-blog entry
+    earlier: list[Event] | None = None  # the events the article reported before this sentence
 
 
 def _first_date(
@@ -952,6 +980,8 @@ def _sentence_events(
     sources = _sources(sent, mentions, lex)
     all_actors = [a for a in ctx.actors if a not in sources] or list(ctx.actors)
     speech = [h for h in hits if h.type in SPEECH_ACTS]
+    # "The strike came two days after X met Y": the event after the gap is dated back from the main clause
+    gap = _GAP_AFTER.search(ctx.low, 1) if " after " in ctx.low else None
     out: list[tuple[Event, bool]] = []
     for hit in hits:
         etype, m = hit.type, hit.m
@@ -970,6 +1000,10 @@ def _sentence_events(
         actors = _event_actors(hit, sent, mentions, sources, all_actors, governor, ctx)
         if actors is None:
             continue
+        if gap is not None and m.start() >= gap.end():
+            # the event told as background to the main clause has only the parties named after the gap
+            own = _actor_ids(sent, mentions, gap.end())
+            actors = [a for a in actors if a in own]
         location, country = _location(sent, mentions, any_prep=etype == "attack")
         if etype == "attack":
             if not (set(actors) & TOPIC_STATES or country in TOPIC_STATES):
@@ -979,6 +1013,8 @@ def _sentence_events(
         if not actors:
             continue
         date, date_end = _event_date(hit, sent, date_mentions, ctx, status, governor)
+        if gap is not None and m.start() >= gap.end() and not any(d.start >= gap.end() for d in date_mentions):
+            date, date_end = _before_anchor(gap, sent, date_mentions, ctx)
         if status == "occurred" and date is not None and ctx.published is not None and date > ctx.published:
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
@@ -1004,6 +1040,39 @@ def _sentence_events(
             )
         )
     return out
+
+
+_GAP_AFTER = re.compile(rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day)\s+after\s+")
+_MAIN_NOUN = re.compile(
+    r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting"
+    r"|summit|talks|visit|strike|attack|exchange|swap)\b",
+    _I,
+)
+
+
+def _before_anchor(
+    gap: re.Match[str], sent: str, found: list[dates.DateMention], ctx: _Context
+) -> tuple[dt.date | None, dt.date | None]:
+    """The day of an event told as N days before the main clause's: the main clause's date (its own date
+    phrase, the line's date, or the dated event its subject refers to) moved back by N days."""
+    before = [d for d in found if d.end <= gap.start()]
+    if before:
+        base = dates.resolve_mention(before[-1], ctx.published, "past")[0]
+    else:
+        base = None
+        subject = _MAIN_NOUN.match(sent)
+        if subject is not None and ctx.earlier:
+            noun = subject.group("noun").lower()
+            kind = _REFERENCE_TYPE.get(noun) or {"strike": "attack", "attack": "attack"}.get(noun, "prisoner_exchange")
+            dated = [e.date for e in ctx.earlier if e.type == kind and e.date is not None]
+            base = dated[-1] if dated else None
+        if base is None:
+            base = ctx.line_day
+    if base is None:
+        return None, None
+    n = _count(gap.group("g")) if gap.group("g") else 1
+    days = n * 7 if (gap.group("unit") or "").startswith("week") else n
+    return base - dt.timedelta(days=days), None
 
 
 @lru_cache(maxsize=1024)

@@ -619,3 +619,39 @@ def test_lower_case_patterns_match_like_the_case_insensitive_ones(variant: str) 
             assert spans == [m.span() for m in low.finditer(folded)], (path.name, original.pattern[:40])
             found += len(spans)
     assert found > 200
+
+
+def test_event_after_a_gap_is_dated_back_from_the_main_clause(gaz: Gazetteer) -> None:
+    text = (
+        "Russian drones hit the port of Izmail on Thursday.\n"
+        "The attack came three days after Sergei Lavrov met Marco Rubio in Riyadh for four hours."
+    )
+    meeting = [e for e in events(gaz, text, dt.date(2025, 2, 21)) if e.type == "meeting"]
+    assert [(m.date, m.actors) for m in meeting] == [(dt.date(2025, 2, 17), ("marco_rubio", "sergei_lavrov"))]
+
+
+def test_event_after_a_gap_on_a_timeline_line_counts_back_from_the_line_date(gaz: Gazetteer) -> None:
+    text = "Key dates\n14 May \u2013 Ukraine proposes new talks, a day after a phone call between Rubio and Lavrov."
+    call = [e for e in events(gaz, text, dt.date(2025, 5, 30)) if e.type == "call"]
+    assert [c.date for c in call] == [dt.date(2025, 5, 13)]
+
+
+def test_gap_event_keeps_its_own_date(gaz: Gazetteer) -> None:
+    text = "Kyiv was struck on Friday, two days after Trump spoke with Putin by phone on Tuesday."
+    call = [e for e in events(gaz, text, dt.date(2025, 3, 22)) if e.type == "call"]
+    assert [c.date for c in call] == [dt.date(2025, 3, 18)]
+
+
+def test_state_before_a_titled_person_is_the_person(gaz: Gazetteer) -> None:
+    text = "U.S. envoy Steve Witkoff met Vladimir Putin in Moscow on Friday."
+    meeting = [e for e in events(gaz, text, dt.date(2025, 3, 15)) if e.type == "meeting"]
+    assert [m.actors for m in meeting] == [("steve_witkoff", "vladimir_putin")]
+    text = "Russia's chief negotiator Vladimir Medinsky met Rustem Umerov in Istanbul on Monday."
+    meeting = [e for e in events(gaz, text, dt.date(2025, 6, 3)) if e.type in ("meeting", "negotiation")]
+    assert meeting and all("russia" not in m.actors for m in meeting)
+
+
+def test_state_joined_to_a_person_by_and_stays_a_party(gaz: Gazetteer) -> None:
+    text = "Ukraine and Steve Witkoff held talks in Jeddah on Tuesday."
+    talks = [e for e in events(gaz, text, dt.date(2025, 3, 12)) if e.type in ("meeting", "negotiation")]
+    assert talks and all("ukraine" in t.actors for t in talks)
