@@ -1045,7 +1045,7 @@ def _sentence_events(
 _GAP_AFTER = re.compile(rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day)\s+after\s+")
 _MAIN_NOUN = re.compile(
     r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting"
-    r"|summit|talks|visit|strike|attack|exchange|swap)\b",
+    r"|summit|talks|visit|strikes?|attacks?|exchange|swap)\b",
     _I,
 )
 
@@ -1063,6 +1063,7 @@ def _before_anchor(
         subject = _MAIN_NOUN.match(sent)
         if subject is not None and ctx.earlier:
             noun = subject.group("noun").lower()
+            noun = noun[:-1] if noun in ("strikes", "attacks") else noun
             kind = _REFERENCE_TYPE.get(noun) or {"strike": "attack", "attack": "attack"}.get(noun, "prisoner_exchange")
             dated = [e.date for e in ctx.earlier if e.type == kind and e.date is not None]
             base = dated[-1] if dated else None
@@ -1177,6 +1178,7 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str) -> bool:
     return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
+_IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|a|his|her|their|its)\s+$", _I)
 _TRUCE_WORD = re.compile(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", _I)
 _MILITARY_MEETING = re.compile(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|officers|troops)")
@@ -1194,7 +1196,11 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
     types = {h.type for h in hits}
     drop: set[str] = set()
     if "ceasefire_violation" in types:
-        drop |= {"ceasefire", "attack", "agreement"}
+        drop |= {"ceasefire", "agreement"}
+        # "drones hit a substation, in violation of the moratorium": the strike is reported in its own right;
+        # otherwise the attack words only describe the violation ("accused Moscow of breaking the truce with strikes")
+        if not any(h.type == "ceasefire_violation" and _IN_BREACH.search(sent, 0, h.m.start()) for h in hits):
+            drop.add("attack")
     if "ceasefire" in types or "prisoner_exchange" in types:
         drop.add("agreement")
     out = [h for h in hits if h.type not in drop] if drop else list(hits)

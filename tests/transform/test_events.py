@@ -655,3 +655,17 @@ def test_state_joined_to_a_person_by_and_stays_a_party(gaz: Gazetteer) -> None:
     text = "Ukraine and Steve Witkoff held talks in Jeddah on Tuesday."
     talks = [e for e in events(gaz, text, dt.date(2025, 3, 12)) if e.type in ("meeting", "negotiation")]
     assert talks and all("ukraine" in t.actors for t in talks)
+
+
+def test_attack_in_violation_of_a_truce_is_kept_with_the_violation(gaz: Gazetteer) -> None:
+    text = (
+        "Kyiv said Russian missiles had struck a power plant in the Dnipro region on Saturday, "
+        "in breach of the energy truce."
+    )
+    found = {e.type: e.date for e in events(gaz, text, dt.date(2025, 3, 31))}
+    assert found == {"attack": dt.date(2025, 3, 29), "ceasefire_violation": dt.date(2025, 3, 29)}
+
+
+def test_violation_told_with_strike_words_is_one_event(gaz: Gazetteer) -> None:
+    text = "Kyiv accused Moscow on Saturday of breaking the energy truce with drone strikes on Kherson."
+    assert [e.type for e in events(gaz, text, dt.date(2025, 3, 31))] == ["ceasefire_violation"]
