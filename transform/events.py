@@ -104,7 +104,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "prisoner_exchange": re.compile(
         r"\b(?:prisoner|pow|captive)s?\s+(?:exchange|swap)s?\b"
-        r"|\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped|ping)?|releas(?:e|ed|es|ing)|repatriat\w*|return(?:s|ed|ing)?"
+        r"|\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped|ping)?|trad(?:e|ed|es|ing)|releas(?:e|ed|es|ing)|repatriat\w*|return(?:s|ed|ing)?"
         r"|free(?:d|s|ing)?|hand(?:ed)?\s+over)\b(?=[^.;]{0,60}?\b(?:prisoners?"
         r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
@@ -1022,24 +1022,40 @@ def _sentence_events(
         if needs_act and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
             continue
         is_mention = _mention_noun(m.group()) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
-        out.append(
-            (
-                Event(
-                    type=etype,
-                    evidence=sent,
-                    start=offset,
-                    end=offset + len(sent),
-                    date=date,
-                    date_end=date_end,
-                    actors=tuple(sorted(actors)),
-                    location=location,
-                    status=status,
-                    cameo_code=CAMEO[etype],
-                ),
-                is_mention,
-            )
+        ev = Event(
+            type=etype,
+            evidence=sent,
+            start=offset,
+            end=offset + len(sent),
+            date=date,
+            date_end=date_end,
+            actors=tuple(sorted(actors)),
+            location=location,
+            status=status,
+            cameo_code=CAMEO[etype],
         )
+        out.append((ev, is_mention))
+        if date is not None and len(date_mentions) > 1:
+            out.extend((replace(ev, date=d, date_end=None), False) for d in _further_days(m, sent, date_mentions, ctx))
     return out
+
+
+# "swapped 390 prisoners on Friday and 307 on Saturday": a second figure with a date of its own is a second act
+_FURTHER = re.compile(
+    r"\s*,?\s+(?:and|then|followed\s+by)\s+(?:another\s+|a\s+further\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?on\s+$", _I
+)
+
+
+def _further_days(m: re.Match[str], sent: str, found: list[dates.DateMention], ctx: _Context) -> list[dt.date]:
+    """The days of further same-type acts coordinated after the trigger, each with its own figure and date."""
+    days: list[dt.date] = []
+    for prev, nxt in pairwise(found):
+        if prev.start < m.end() or not _FURTHER.fullmatch(sent, prev.end, nxt.start):
+            continue
+        day = dates.resolve_mention(nxt, ctx.published, dates.tense_of(sent[: nxt.end]))[0]
+        if day is not None:
+            days.append(day)
+    return days
 
 
 _GAP_AFTER = re.compile(rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day)\s+after\s+")

@@ -669,3 +669,15 @@ def test_attack_in_violation_of_a_truce_is_kept_with_the_violation(gaz: Gazettee
 def test_violation_told_with_strike_words_is_one_event(gaz: Gazetteer) -> None:
     text = "Kyiv accused Moscow on Saturday of breaking the energy truce with drone strikes on Kherson."
     assert [e.type for e in events(gaz, text, dt.date(2025, 3, 31))] == ["ceasefire_violation"]
+
+
+def test_two_figures_with_their_own_days_are_two_exchanges(gaz: Gazetteer) -> None:
+    text = "Russia and Ukraine exchanged 120 prisoners on Tuesday and a further 84 on Thursday, officials said."
+    swaps = [e for e in events(gaz, text, dt.date(2025, 6, 7)) if e.type == "prisoner_exchange"]
+    assert sorted(e.date for e in swaps) == [dt.date(2025, 6, 3), dt.date(2025, 6, 5)]
+
+
+def test_one_figure_with_a_date_range_word_is_one_exchange(gaz: Gazetteer) -> None:
+    text = "Russia and Ukraine exchanged 120 prisoners on Tuesday and talks resumed on Thursday."
+    swaps = [e for e in events(gaz, text, dt.date(2025, 6, 7)) if e.type == "prisoner_exchange"]
+    assert [e.date for e in swaps] == [dt.date(2025, 6, 3)]
