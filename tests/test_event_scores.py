@@ -23,7 +23,7 @@ FLOORS = {
     "heldout": (0.84, 0.76, 0.92),
     # blind set, scored blind once at P 0.60 / R 0.59; its misses have since been read, so this floor
     # guards against regressions and is no longer an unseen-text figure
-    "test": (0.70, 0.69, 0.80),
+    "test": (0.74, 0.74, 0.84),
 }
 
 
