@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.config import load_gazetteer, read_yaml
 from transform.extract import decode_html, extract, page_canonical, parse_html, web_codec
 from transform.page import process_page
 from transform.relevance import TopicProfile
@@ -24,16 +23,6 @@ REPO = Path(__file__).resolve().parents[2]
 LAYOUTS = REPO / "tests" / "fixtures" / "layouts"
 CASES = sorted(p.stem for p in LAYOUTS.glob("*.html"))
 FETCHED = dt.datetime(2025, 7, 1, tzinfo=dt.UTC)
-
-
-@pytest.fixture(scope="module")
-def profile() -> TopicProfile:
-    return TopicProfile.from_dict(read_yaml(REPO / "config" / "topic.yaml"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(REPO / "config")
 
 
 def test_every_layout_has_expectations() -> None:

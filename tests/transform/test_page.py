@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from ceasefire.config import load_gazetteer, read_yaml
 from ceasefire.errors import ExtractionError
 from transform.events import find_events
 from transform.page import article_id, content_hash, process_page
@@ -37,16 +36,6 @@ def _page(title: str | None = "Second round of Istanbul talks ends without truce
         f"<html><head><meta charset='utf-8'>{head}{extra_head}</head><body><nav><a href='/'>Home</a></nav>"
         f"<article>{body}</article></body></html>"
     ).encode()
-
-
-@pytest.fixture(scope="module")
-def profile() -> TopicProfile:
-    return TopicProfile.from_dict(read_yaml(REPO / "config" / "topic.yaml"))
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return load_gazetteer(REPO / "config")
 
 
 def test_identity_from_canonical_link(profile: TopicProfile, gazetteer) -> None:
