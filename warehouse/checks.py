@@ -16,6 +16,31 @@ KEYS = {
 }
 
 
+# (check, SQL counting offending rows, what those rows do wrong)
+ROW_CHECKS = (
+    (
+        "quote_offsets",
+        "SELECT count(*) FROM quotes q LEFT JOIN articles a USING (article_id) "
+        "WHERE a.article_id IS NULL OR q.start_char < 0 OR q.end_char > length(a.text) "
+        "OR q.start_char >= q.end_char OR substr(a.text, q.start_char + 1, q.end_char - q.start_char) <> q.text",
+        "have offsets outside their article or not matching its text",
+    ),
+    (
+        "event_evidence",
+        "SELECT count(*) FROM events e LEFT JOIN articles a USING (article_id) "
+        "WHERE a.article_id IS NULL OR e.evidence IS NULL OR trim(e.evidence) = '' "
+        "OR e.end_char > length(a.text) OR e.start_char < 0",
+        "lack evidence or point outside their article",
+    ),
+    (
+        "duplicate_of",
+        "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL "
+        "AND duplicate_of NOT IN (SELECT article_id FROM articles)",
+        "point at an article that is not stored",
+    ),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One failed assertion, with the number of offending rows."""
@@ -39,29 +64,10 @@ def run_checks(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> lis
         n = _count(con, f"SELECT count(*) FROM (SELECT {key} FROM {table} GROUP BY ALL HAVING count(*) > 1)")
         if n:
             problems.append(Problem(f"unique_{table}", n, f"share a key ({key})"))
-    n = _count(
-        con,
-        "SELECT count(*) FROM quotes q LEFT JOIN articles a USING (article_id) "
-        "WHERE a.article_id IS NULL OR q.start_char < 0 OR q.end_char > length(a.text) "
-        "OR q.start_char >= q.end_char OR substr(a.text, q.start_char + 1, q.end_char - q.start_char) <> q.text",
-    )
-    if n:
-        problems.append(Problem("quote_offsets", n, "have offsets outside their article or not matching its text"))
-    n = _count(
-        con,
-        "SELECT count(*) FROM events e LEFT JOIN articles a USING (article_id) "
-        "WHERE a.article_id IS NULL OR e.evidence IS NULL OR trim(e.evidence) = '' "
-        "OR e.end_char > length(a.text) OR e.start_char < 0",
-    )
-    if n:
-        problems.append(Problem("event_evidence", n, "lack evidence or point outside their article"))
-    n = _count(
-        con,
-        "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL "
-        "AND duplicate_of NOT IN (SELECT article_id FROM articles)",
-    )
-    if n:
-        problems.append(Problem("duplicate_of", n, "point at an article that is not stored"))
+    for check, sql, detail in ROW_CHECKS:
+        n = _count(con, sql)
+        if n:
+            problems.append(Problem(check, n, detail))
     if run_id is not None:
         problems.extend(_run_checks(con, run_id))
     return problems
