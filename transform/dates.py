@@ -127,22 +127,6 @@ _HINT_RE = re.compile(
     r"|evening",
     re.IGNORECASE,
 )
-# Five-letter keys of the words a date phrase needs (callers that already split a sentence into word keys
-# can skip find_dates without scanning the text again).
-_DATE_WORDS = (
-    "january jan february feb march mar april apr may june jun july jul august aug september sep sept"
-    " october oct november nov december dec monday tuesday wednesday thursday friday saturday sunday"
-    " week weeks weekend month months year overnight night yesterday today tonight tomorrow morning"
-    " afternoon evening"
-)
-_DATE_KEYS = frozenset(w[:5] for w in _DATE_WORDS.split())
-
-
-def may_have_dates(keys: set[str]) -> bool:
-    """Whether a sentence whose words have these five-letter keys may hold a date phrase."""
-    return not _DATE_KEYS.isdisjoint(keys) or any(k[:1].isdigit() for k in keys)
-
-
 _FUTURE_RE = re.compile(
     r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|"
     r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans\s+to|planning\s+to|planned\s+for|intends?\s+to|upcoming)\b",
