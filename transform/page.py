@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from urllib.parse import urlsplit
 
 from ceasefire.errors import ExtractionError
@@ -18,9 +17,6 @@ from transform.quotes import find_quotes
 from transform.relevance import TopicProfile, score, words
 from transform.urls import canonical_url
 
-_WS = re.compile(r"\s+")
-
-
 def article_id(canonical: str) -> str:
     """Stable article key: first 16 hex chars of sha256 of the canonical URL."""
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
@@ -28,7 +24,7 @@ def article_id(canonical: str) -> str:
 
 def content_hash(text: str) -> str:
     """sha256 of the text with whitespace collapsed and case folded (same copy, same hash)."""
-    return hashlib.sha256(_WS.sub(" ", text).strip().casefold().encode("utf-8")).hexdigest()
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
 
 
 def process_page(

@@ -15,37 +15,45 @@ _ABBREV = {
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u201e])")
 
 
+_LINE = re.compile(r"[^\n]+")
+_INITIAL = re.compile(r"[A-Z]")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty paragraph; paragraphs are separated by newlines."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
-            spans.append((m.start(), m.end()))
-    return spans
+    return [m.span() for m in _LINE.finditer(text) if not m.group().isspace()]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence, never crossing a paragraph break; end is exclusive."""
     out: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs(text):
-        para = text[p_start:p_end]
-        start = 0
-        for m in _END.finditer(para):
-            word = re.search(r"([\w.]+)[.!?]+[\"'\u201d\u2019\u00bb)]*$", para[start : m.end()])
-            if word and m.group().startswith(".") and word.group(1).rstrip(".").casefold() in _ABBREV:
+        start = p_start
+        for m in _END.finditer(text, p_start, p_end):
+            if m.group().startswith(".") and _no_break(text, start, m):
                 continue
-            if word and m.group().startswith(".") and re.fullmatch(r"[A-Z]", word.group(1)):
-                continue  # an initial: "Donald J. Trump"
-            out.append(_strip(para, start, m.end(), p_start))
+            out.append(_strip(text, start, m.end()))
             start = m.end()
-        if para[start:].strip():
-            out.append(_strip(para, start, len(para), p_start))
+        if start < p_end and not text[start:p_end].isspace():
+            out.append(_strip(text, start, p_end))
     return out
 
 
-def _strip(para: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    while start < end and para[start].isspace():
+def _no_break(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the period at m closes an abbreviation ("Gen.", "U.S.") or an initial ("Donald J. Trump")."""
+    i = m.start()
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    marks = m.group().rstrip("\"'\u201d\u2019\u00bb)")
+    dots = len(marks) - len(marks.lstrip("."))
+    # the word as the regex ([\w.]+)[.!?]+ reads it: every leading dot but the last stays in the word
+    word = text[i : m.start()] + "." * (dots if dots < len(marks) else dots - 1)
+    return bool(word) and (word.rstrip(".").casefold() in _ABBREV or _INITIAL.fullmatch(word) is not None)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
         start += 1
-    while end > start and para[end - 1].isspace():
+    while end > start and text[end - 1].isspace():
         end -= 1
-    return start + offset, end + offset
+    return start, end
