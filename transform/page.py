@@ -17,6 +17,7 @@ from transform.quotes import find_quotes
 from transform.relevance import TopicProfile, score, words
 from transform.urls import canonical_url
 
+
 def article_id(canonical: str) -> str:
     """Stable article key: first 16 hex chars of sha256 of the canonical URL."""
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
