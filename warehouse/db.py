@@ -99,7 +99,7 @@ def open_warehouse(target: str, *, read_only: bool = False, wait: float | None =
     delay = 0.1
     while True:
         try:
-            return duckdb.connect(target, read_only=read_only)
+            con = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
                 raise WarehouseError(f"cannot open warehouse {target}: {_first_line(exc)}") from None
@@ -107,6 +107,28 @@ def open_warehouse(target: str, *, read_only: bool = False, wait: float | None =
                 raise WarehouseLockedError(_lock_message(target, exc)) from None
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
+            continue
+        _load_search_extension(con)
+        return con
+
+
+def _load_search_extension(con: duckdb.DuckDBPyConnection) -> None:
+    """Load fts when the file holds its index, so `search_articles` works in any query on this connection.
+
+    The index's macros call fts functions; without the extension loaded DuckDB would try to download it.
+    """
+    from warehouse.extensions import load_extension
+
+    has_index = con.execute(
+        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_articles' "
+        "AND database_name = current_database()"
+    ).fetchone()[0]
+    if has_index:
+        try:
+            load_extension(con, "fts")
+        except BaseException:
+            con.close()
+            raise
 
 
 def _first_line(exc: BaseException) -> str:
