@@ -261,6 +261,8 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
 _LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of)\s+(?:the\s+)?$", _I)
+_HOST_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", _I)
+_HOST_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:city|capital|port|resort|town)\b")
 _ATTACK_SKIP = re.compile(
     r"(?:halt|stop|pause|end|refrain\w*|moratorium|ban|truce|cease-?fire|not|stopping|halting)"
     r"\W+(?:\w+\W+){0,3}$",
@@ -307,6 +309,7 @@ class _Lexicon:
     lower_names: tuple[str, ...]
     topic_ids: frozenset[str]
     reporting_ids: frozenset[str]
+    host_ids: frozenset[str]  # states other than the parties: where they are named as a venue, a location
     resolved: dict[str, tuple[str | None, str | None, str | None]]
 
 
@@ -364,7 +367,8 @@ def _lexicon(gaz: Gazetteer) -> _Lexicon:
         for a in gaz.actors.values()
         if (a.kind == "organisation" and a.country) or any(_REPORTING_ORG_HINT.search(r) for r in a.roles)
     }
-    lex = _Lexicon(gaz, pattern, lower, frozenset(topic), frozenset(reporting), {})
+    hosts = {a.id for a in gaz.actors.values() if a.kind == "state" and a.id not in TOPIC_STATES}
+    lex = _Lexicon(gaz, pattern, lower, frozenset(topic), frozenset(reporting), frozenset(hosts), {})
     if len(_LEXICONS) > 16:
         _LEXICONS.clear()
     _LEXICONS[id(gaz)] = (gaz, lex)
@@ -437,9 +441,10 @@ def _drop_title_states(text: str, out: list[_Mention], lex: _Lexicon) -> None:
 
 
 def _by_sentence(
-    text: str, folded: str, mentions: list[_Mention], spans: list[tuple[int, int]], reporting_ids: frozenset[str]
+    text: str, folded: str, mentions: list[_Mention], spans: list[tuple[int, int]], lex: _Lexicon
 ) -> list[list[_Mention]]:
     """Mentions grouped per sentence, with offsets relative to the sentence."""
+    reporting_ids, host_ids = lex.reporting_ids, lex.host_ids
     out: list[list[_Mention]] = []
     i = 0
     for s, e in spans:
@@ -450,6 +455,12 @@ def _by_sentence(
             m = mentions[i]
             ms, me = m.start - s, m.end - s
             located = m.place is not None and _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
+            if m.actor in host_ids and not located:
+                # "talks held in Saudi Arabia", "in the Saudi city of Jeddah": a third state as the venue
+                located = (
+                    _HOST_BEFORE.search(text, max(s, m.start - 12), m.start) is not None
+                    or _HOST_NOUN.match(text, m.end, e) is not None
+                )
             reporting = m.actor is not None and (
                 (
                     folded.find("according", max(s, m.start - 40), m.start) >= 0
@@ -526,7 +537,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     spans = sentences(text)
     folded = _folded(lowered)
-    per_sentence = _by_sentence(text, folded, _text_mentions(text, lex), spans, lex.reporting_ids)
+    per_sentence = _by_sentence(text, folded, _text_mentions(text, lex), spans, lex)
     dates_by_sentence = _dates_by_sentence(dates.find_dates(text), spans)
     anchors = _anchors_by_sentence(lowered, spans)
     topics = [_has_topic(ms, lex) for ms in per_sentence]
@@ -909,10 +920,14 @@ def _sources(sentence: str, mentions: list[_Mention], lex: _Lexicon) -> set[str]
     return {m.actor for m in mentions if m.reporting and m.actor is not None}
 
 
-def _location(sentence: str, mentions: list[_Mention], any_prep: bool) -> tuple[str | None, str | None]:
+def _location(mentions: list[_Mention], any_prep: bool, lex: _Lexicon) -> tuple[str | None, str | None]:
+    """(place, its country) named in the sentence; else a third state named as the venue ("in Saudi Arabia")."""
     for m in mentions:
         if m.place is not None and (any_prep or m.located):
             return m.place, m.place_country
+    for m in mentions:
+        if m.located and m.actor in lex.host_ids:
+            return lex.gazetteer.actors[m.actor].name, m.actor
     return None, None
 
 
@@ -1006,7 +1021,7 @@ def _sentence_events(
             # the event told as background to the main clause has only the parties named after the gap
             own = _actor_ids(sent, mentions, gap.end())
             actors = [a for a in actors if a in own]
-        location, country = _location(sent, mentions, any_prep=etype == "attack")
+        location, country = _location(mentions, etype == "attack", lex)
         if etype == "attack":
             if not (set(actors) & TOPIC_STATES or country in TOPIC_STATES):
                 continue
@@ -1443,6 +1458,9 @@ def _same(row_a: tuple[Event, set[str], set[str]], row_b: tuple[Event, set[str],
         sa, sb = row_a[1], row_b[1]
     if not sa or not sb:
         return True
+    if a.date is None and b.date is not None and not sa <= row_b[2]:
+        # an undated mention echoes a dated event only if it names no party the dated one lacks
+        return False
     return len(sa & sb) / len(sa | sb) >= 0.5
 
 

@@ -681,3 +681,32 @@ def test_one_figure_with_a_date_range_word_is_one_exchange(gaz: Gazetteer) -> No
     text = "Russia and Ukraine exchanged 120 prisoners on Tuesday and talks resumed on Thursday."
     swaps = [e for e in events(gaz, text, dt.date(2025, 6, 7)) if e.type == "prisoner_exchange"]
     assert [e.date for e in swaps] == [dt.date(2025, 6, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Ukraine accepted the plan after talks held in Saudi Arabia with the United States on Tuesday.",
+            "Saudi Arabia",
+        ),
+        ("Ukrainian and American officials held talks in the Saudi city of Jeddah on Tuesday.", "Jeddah"),
+        ("Russian and Ukrainian delegations met in Turkey on Friday for direct talks.", "Turkey"),
+    ],
+)
+def test_third_state_named_as_the_venue_is_the_location_not_a_party(gaz: Gazetteer, text: str, location: str) -> None:
+    found = [e for e in events(gaz, text) if e.type in ("negotiation", "meeting")]
+    assert found, text
+    for e in found:
+        assert "saudi_arabia" not in e.actors and "turkey" not in e.actors, e
+        assert e.location == location, e
+
+
+def test_undated_mention_naming_a_new_party_is_not_folded_into_a_dated_event(gaz: Gazetteer) -> None:
+    text = (
+        "Initially, Ukraine had agreed to a comprehensive ceasefire in talks held in Saudi Arabia between "
+        "March 10 and 16.\nThe dialogue between Russia and Ukraine culminated in a limited ceasefire on energy."
+    )
+    truces = [e for e in events(gaz, text) if e.type == "ceasefire"]
+    assert len(truces) == 2, truces
+    assert any("russia" in e.actors and e.date is None for e in truces)
