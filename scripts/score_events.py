@@ -1,8 +1,8 @@
 """Score transform.events.find_events on the annotated event set (devset/events, see its GUIDE.md).
 
-Usage: score_events.py [--set dev|heldout|test|all] [--verbose] [--json]
+Usage: score_events.py [--set dev|heldout|test|test2|all] [--verbose] [--json]
 
-`all` is dev + heldout; `test` is the blind set in devset/events/test/ once it exists.
+`all` is dev + heldout; `test` and `test2` are blind sets written independently of the rules (devset/events/test*/).
 
 A predicted event matches a gold one when the types are equal, the start dates are equal (both missing counts
 as equal) and the actor sets overlap (Jaccard >= 0.5, or gold within predicted with at most one extra).
@@ -26,7 +26,7 @@ from ceasefire.config import load_gazetteer  # noqa: E402
 from transform.events import find_events  # noqa: E402
 
 SETS = ("dev", "heldout")
-BLIND = "test"
+BLIND = ("test", "test2")
 
 
 @dataclass
@@ -121,7 +121,7 @@ def score_article(gold: list[dict], pred: list[dict], report: Report, name: str,
 
 
 def run(which: str, verbose: bool) -> Report:
-    """Score one set ('dev', 'heldout', 'test' or 'all')."""
+    """Score one set ('dev', 'heldout', 'test', 'test2' or 'all')."""
     gaz = load_gazetteer(ROOT / "config")
     report = Report()
     names = SETS if which == "all" else (which,)
@@ -174,7 +174,7 @@ def as_dict(report: Report) -> dict:
 def main(argv: list[str] | None = None) -> int:
     """Print precision/recall by type, date and status accuracy."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=(*SETS, BLIND, "all"), default="dev")
+    ap.add_argument("--set", choices=(*SETS, *BLIND, "all"), default="dev")
     ap.add_argument("--verbose", action="store_true", help="list misses and extra events")
     ap.add_argument("--json", action="store_true", help="print the metrics as JSON")
     args = ap.parse_args(argv)
