@@ -92,9 +92,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "ceasefire": re.compile(
-        rf"\b(?:{_TRUCE}s?|(?:halt|pause|stop|end)\s+(?:to|in|on)\s+(?:all\s+)?(?:strikes|attacks|fighting|"
-        r"hostilities|the\s+use\s+of\s+force)|(?:stop|halt|cease)\s+(?:all\s+)?(?:striking|fighting|attacking|"
-        r"firing|military\s+activity|strikes|attacks|hostilities|the\s+use\s+of\s+force))\b",
+        rf"\b(?:{_TRUCE}s?|(?:halt|pause|stop|end)\s+(?:to|in|on)\s+(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
+        r"|fighting|hostilities|the\s+use\s+of\s+force)|(?:stop|halt|cease)\s+(?:all\s+|(?:[\w-]+\s+)?(?=strikes|attacks))?"
+        r"(?:striking|fighting|attacking|firing|military\s+activity|strikes|attacks|hostilities|the\s+use\s+of\s+force))\b",
         _I,
     ),
     "ceasefire_violation": re.compile(
@@ -115,7 +115,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "attack": re.compile(
         r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
-        r"|barrages?|offensive|assault(?:ed)?|raid(?:ed|s)?|(?:launched|fired)\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
+        r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired)\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
         r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?)\b",
         _I,
     ),
@@ -143,7 +143,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|urg(?:e|ed|es|ing)|set\s+(?:out\s+)?(?:[\w-]+\s+)?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+\d+\s+(?:to\s+\d+\s+)?days"
-        r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to)\b",
+        r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
+        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to)\b",
     ),
     "rejection": re.compile(
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
@@ -175,7 +176,7 @@ _STEMS: dict[str, str] = {
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told press pressed pressing gave set",
+    " precondition only told press pressed pressing gave set deadline",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines"
     " balk balked balks",
 }
@@ -223,7 +224,7 @@ _TOPIC_LABEL = re.compile(
     _I,
 )
 _NEGATION = re.compile(
-    r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfailed\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,3}$"
+    r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfailed\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,4}$"
     r"|\bno\s+$",
     _I,
 )
@@ -237,7 +238,8 @@ _PROPOSED = re.compile(
 )
 _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
-    r"|going\s+to|upcoming|agreed\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)|agreed\s+that|next)\b",
+    r"|going\s+to|upcoming|agreed\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)|agreed\s+that|next"
+    r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
 )
 # The lookahead lists every first character a break can start with: without it the engine tries all
@@ -260,7 +262,9 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     _I,
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
-_LOCATIVE = re.compile(r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of)\s+(?:the\s+)?$", _I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
+)
 _HOST_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", _I)
 _HOST_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:city|capital|port|resort|town)\b")
 _ATTACK_SKIP = re.compile(
@@ -434,7 +438,16 @@ def _drop_title_states(text: str, out: list[_Mention], lex: _Lexicon) -> None:
         if a.actor is None or b.actor is None or a.actor == b.actor:
             continue
         person = actors.get(b.actor)
-        if person is None or person.kind != "person" or person.country != a.actor:
+        if person is None or person.kind != "person":
+            continue
+        owner = actors.get(a.actor)
+        # "Trump's special envoy Steve Witkoff": the envoy acts, the principal is only his title
+        principal = (
+            owner is not None
+            and owner.kind == "person"
+            and (text.startswith(("'s", "\u2019s"), a.end) or text.endswith(("'s", "\u2019s"), a.start, a.end))
+        )
+        if person.country != a.actor and not principal:
             continue
         if b.start - a.end <= 45 and _TITLE_GAP.fullmatch(text, a.end, b.start):
             a.actor = None
@@ -503,7 +516,9 @@ _REFERENCE_TYPE = {
     "talks": "negotiation",
     "session": "negotiation",
 }
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$", _I)
+_DEFINITE = re.compile(
+    r"\b(?:the|this|that(?!\s+(?:he|she|it|they|we|the|a|an)\b)|these|those)\s+(?:[\w-]+\s+){0,2}$", _I
+)  # "that he would visit": a conjunction, not a determiner
 _OWNER_GAP = re.compile(r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b)[\w-]+\s+){0,2}$", _I)
 _PROPOSAL_NOUN = re.compile(
     r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework)$",
@@ -566,6 +581,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         date_mentions = dates_by_sentence[idx]
         if headline and end <= first_end:
             continue  # a headline restates what the body reports
+        if sent.rstrip().endswith("?"):
+            prev_actors = sent_actors or prev_actors
+            continue  # a question ("Did Putin agree to a ceasefire?") reports nothing
         if start == 0 or text[start - 1] == "\n":
             line_date = _line_date(sent, date_mentions, published)
             if date_mentions and date_mentions[0].start == 0 and date_mentions[-1].end >= len(sent.rstrip()) - 5:
@@ -905,11 +923,16 @@ def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
     return any(m.actor in lex.topic_ids or m.place_country in TOPIC_STATES for m in mentions)
 
 
-def _actor_ids(sentence: str, mentions: list[_Mention], lo: int = 0, hi: int | None = None) -> tuple[str, ...]:
+def _actor_ids(
+    sentence: str, mentions: list[_Mention], lo: int = 0, hi: int | None = None, *, parties: bool = False
+) -> tuple[str, ...]:
+    """Actors named between lo and hi, outside locations; with `parties`, not those named only as a source."""
     ids: list[str] = []
     for m in mentions:
         actor = m.actor
         if actor is None or m.located or m.start < lo or (hi is not None and m.end > hi) or actor in ids:
+            continue
+        if parties and m.reporting:
             continue
         ids.append(actor)
     return tuple(ids)
@@ -995,7 +1018,7 @@ def _sentence_events(
     hits = _resolve_overlaps(hits, sent, mentions)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
-    all_actors = [a for a in ctx.actors if a not in sources] or list(ctx.actors)
+    all_actors = list(_actor_ids(sent, mentions, parties=True)) or list(ctx.actors)
     speech = [h for h in hits if h.type in SPEECH_ACTS]
     # "The strike came two days after X met Y": the event after the gap is dated back from the main clause
     gap = _GAP_AFTER.search(ctx.low, 1) if " after " in ctx.low else None
@@ -1038,7 +1061,12 @@ def _sentence_events(
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
         if needs_act and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
             continue
-        is_mention = _mention_noun(m.group()) and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
+        # "proposed extending the truce": an act on the truce already reported is a new event
+        is_mention = (
+            (governor is None or _SETTING_PREP.search(sent, governor.m.end(), m.start()) is not None)
+            and _mention_noun(m.group())
+            and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
+        )
         ev = Event(
             type=etype,
             evidence=sent,
@@ -1137,10 +1165,13 @@ def _event_actors(
                 return owner[-1:]
             if _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]):
                 return None  # "the offer": a mention of a proposal reported elsewhere
-        agents = list(_actor_ids(sent, mentions, 0, m.start()))
+        before = _actor_ids(sent, mentions, 0, m.start())
+        # "according to Umerov, Ukraine proposed": the source is not the agent, unless no one else is named
+        agents = list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
         if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
             agents = list(ctx.subject or ctx.prev_actors)
-        agents += [a for a in _actor_ids(sent, mentions, m.end(), m.end() + 25) if a not in agents]
+        agents = agents or list(before)
+        agents += [a for a in _actor_ids(sent, mentions, m.start(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
     elif hit.type == "ceasefire_violation":
         return [a for a in ctx.actors if a not in sources] or list(ctx.prev_actors)
@@ -1150,15 +1181,17 @@ def _event_actors(
             own = list(_actor_ids(sent, mentions, between.end(), between.end() + 60))
             if len(own) >= 2:
                 return own[:2]
-        return list(ctx.actors) or list(ctx.prev_actors)
+        return all_actors or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause
-        actors = [a for a in _actor_ids(sent, mentions, lo, hi) if a not in sources] or [
-            a for a in all_actors if a not in sources
-        ]
+        actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
         if _RELATIVE.search(sent, max(0, lo - 8), lo):
             head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
             actors += [a for a in head[-1:] if a not in actors and a not in sources]
+        elif lo > 0 and _CLAUSE_PRONOUN.search(sent, lo, m.start()):
+            # "Zelensky announced that he would visit Washington": the pronoun is the person before the clause
+            person = _subject([x for x in mentions if x.end <= lo], ctx.lex)
+            actors += [a for a in person if a not in actors]
     if ctx.anaphoric or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
@@ -1167,6 +1200,9 @@ def _event_actors(
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
+_CLAUSE_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans)\b", _I
+)
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
 
 
@@ -1212,6 +1248,9 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str) -> bool:
 
 
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
+_SETTING_PREP = re.compile(
+    r"\b(?:at|in|during|after|before|on|of|since|to|over|about|against)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?$", _I
+)
 _DET_BEFORE = re.compile(r"\b(?:the|this|that|a|his|her|their|its)\s+$", _I)
 _TRUCE_WORD = re.compile(_TRUCE + r"|\bpause\b|\bagreement\b|\bdeal\b", _I)
 _MILITARY_MEETING = re.compile(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|officers|troops)")
@@ -1237,6 +1276,12 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
     if "ceasefire" in types or "prisoner_exchange" in types:
         drop.add("agreement")
     out = [h for h in hits if h.type not in drop] if drop else list(hits)
+    if "agreement" in types and "proposal" in types:
+        # "signed a memorandum", "sealed the framework": the document signed is the agreement, not a proposal
+        signed = [
+            h.m.end() for h in out if h.type == "agreement" and h.m.group()[:4].lower() in ("sign", "seal", "clin")
+        ]
+        out = [h for h in out if not (h.type == "proposal" and any(0 <= h.m.start() - e <= 40 for e in signed))]
     if "agreement" in types:
         agreed = [h for h in out if h.type == "agreement" and h.m.group().lower().startswith("agreed")]
         if agreed:
@@ -1299,7 +1344,9 @@ _PROPOSED_CUES = _cues(
     " supposed invit"
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
-_SCHEDULED_CUES = _cues("will 'll shall would due set scheduled expected slated plan held going upcoming agreed next")
+_SCHEDULED_CUES = _cues(
+    "will 'll shall would due set scheduled expected slated plan held going upcoming agreed next is to are to"
+)
 _LATER_SCHEDULED_CUES = _cues("will due set")
 
 

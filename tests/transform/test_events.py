@@ -710,3 +710,65 @@ def test_undated_mention_naming_a_new_party_is_not_folded_into_a_dated_event(gaz
     truces = [e for e in events(gaz, text) if e.type == "ceasefire"]
     assert len(truces) == 2, truces
     assert any("russia" in e.actors and e.date is None for e in truces)
+
+
+def test_a_question_reports_no_event(gaz: Gazetteer) -> None:
+    assert events(gaz, "Did Putin agree to a full ceasefire in his call with Trump on Tuesday?") == []
+
+
+def test_air_raid_sirens_are_no_attack(gaz: Gazetteer) -> None:
+    text = "Here in Kyiv the air-raid sirens were silent overnight, Ukrainian officials said on Tuesday."
+    assert [e for e in events(gaz, text) if e.type == "attack"] == []
+
+
+def test_a_signed_memorandum_is_an_agreement_not_a_proposal(gaz: Gazetteer) -> None:
+    text = "Ukraine and the United States signed a memorandum of intent on Thursday on minerals."
+    assert {e.type for e in events(gaz, text)} == {"agreement"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "actors"),
+    [
+        # the source of a report is not a party
+        ("On Friday, according to Umerov, Ukraine proposed a full ceasefire.", "proposal", {"ukraine"}),
+        # "he" in the reported clause is the person who announced it
+        (
+            "Zelensky announced on Saturday that he would visit Washington on Monday to meet Trump.",
+            "meeting",
+            {"volodymyr_zelensky", "donald_trump"},
+        ),
+        # the principal named in an envoy's title does not take part
+        (
+            "Trump's envoy Steve Witkoff met Vladimir Putin in Moscow on Friday.",
+            "meeting",
+            {"steve_witkoff", "vladimir_putin"},
+        ),
+        (
+            "Zelensky agreed on Wednesday to halt Ukrainian strikes on Russian energy sites.",
+            "ceasefire",
+            {"volodymyr_zelensky", "ukraine", "russia"},
+        ),
+        (
+            "On Friday, Trump set Thursday as the deadline for Kyiv to accept the plan.",
+            "demand",
+            {"donald_trump", "ukraine"},
+        ),
+    ],
+)
+def test_parties_of_an_event(gaz: Gazetteer, text: str, etype: str, actors: set[str]) -> None:
+    ev = one(events(gaz, text), etype)
+    assert set(ev.actors) == actors, ev
+
+
+def test_are_to_hold_talks_is_scheduled(gaz: Gazetteer) -> None:
+    text = "American and Russian officials are to hold talks in Abu Dhabi on Monday, according to a U.S. official."
+    ev = one(events(gaz, text), "negotiation")
+    assert ev.status == "scheduled" and set(ev.actors) == {"russia", "united_states"}
+
+
+def test_proposing_to_extend_a_reported_truce_is_a_new_proposed_truce(gaz: Gazetteer) -> None:
+    text = (
+        "Putin declared an Easter truce on Saturday.\nOn Sunday, Zelensky proposed extending the truce by thirty days."
+    )
+    truces = [e for e in events(gaz, text) if e.type == "ceasefire"]
+    assert any(e.status == "proposed" and "volodymyr_zelensky" in e.actors for e in truces), truces
