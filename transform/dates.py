@@ -101,6 +101,11 @@ _PATTERNS: list[tuple[str, str]] = [
         + _MON.format("m6")
         + _YEAR.format("y4"),
     ),
+    # "held in Istanbul on the 16th": a day of the month the copy leaves implicit
+    (
+        "ordinal",
+        r"the\s+(?P<od>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?=\s*[.,;)]|\s+(?:and|to|at|in|when|after|before)\b)",
+    ),
     (
         "rel_week",
         r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
@@ -326,7 +331,22 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
         return published + dt.timedelta(days=offset), None
     if m.kind == "rel_week":
         return _relative_period(g("rw").lower().split(), g("unit").lower(), published)
+    if m.kind == "ordinal":
+        return _day_of_month(int(g("od")), published, tense), None
     return None, None
+
+
+def _day_of_month(day: int, published: dt.date, tense: str) -> dt.date | None:
+    """The nearest such day of a month: on or before publication in past copy, on or after it in future copy."""
+    step = 1 if tense == "future" else -1
+    year, month = published.year, published.month
+    for _ in range(3):
+        d = _safe_date(year, month, day)
+        if d is not None and (d >= published if step > 0 else d <= published):
+            return d
+        month += step
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    return None
 
 
 def _relative_period(mods: list[str], unit: str, published: dt.date) -> Span:

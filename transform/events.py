@@ -150,7 +150,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
         r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
-        r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)",
+        r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
+        r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:idea|offer|proposal|plan|request|invitation)\s+down\b",
         _I,
     ),
 }
@@ -231,7 +232,8 @@ _NEGATION = re.compile(
 _PROPOSED = re.compile(
     r"\b(?:(?-i:may)|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
-    r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*|backs?|backed"
+    r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
+    r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?:backs?|backed)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
     r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face|supposed\s+to|invit\w*)\b",
     _I,
@@ -642,7 +644,12 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     ev = _with_counterpart(ev, prev_actors, lex)
                 if ev.date is not None and ev.date_end is None:
                     ev = _began_span(ev, sent, date_mentions, published, ctx.low)
-                if ev.date is None and ev.status != "scheduled":
+                if ev.date is None and ev.status == "scheduled" and not date_mentions:
+                    # "at the talks, they agreed to carry out another exchange": announced at a dated event
+                    day = _setting_date(sent, events)
+                    if day[0] is not None:
+                        ev = replace(ev, date=day[0], date_end=day[1])
+                elif ev.date is None and ev.status != "scheduled":
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
                         if carry is None:
@@ -1409,7 +1416,7 @@ def _event_date(
             return dates.resolve_mention(said[-1], ctx.published, "past")
         # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
         first = mentions[0]
-        if _FRONTED.fullmatch(sent, 0, first.start) and sent.startswith(",", first.end) and status != "scheduled":
+        if _FRONTED.fullmatch(sent, 0, first.start) and sent.startswith(",", first.end):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
         # "... in the Oval Office that day": the day the sentence named before
         if _THAT_DAY.search(sent, hit.clause[0], hit.clause[1]):
@@ -1500,7 +1507,7 @@ def _same(row_a: tuple[Event, set[str], set[str]], row_b: tuple[Event, set[str],
             return False
         sa, sb = row_a[2], row_b[2]
     else:
-        if a.status != b.status or (a.type == "attack" and a.location != b.location):
+        if a.status != b.status or (a.type == "attack" and a.location and b.location and a.location != b.location):
             return False
         sa, sb = row_a[1], row_b[1]
     if not sa or not sb:

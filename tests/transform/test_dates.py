@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from transform import dates
 from transform.dates import find_dates, has_date_words, resolve_date, tense_of
 
 WED_19_MARCH = dt.date(2025, 3, 19)  # a Wednesday
@@ -104,3 +105,20 @@ def test_dates_found_in_one_pass_match_the_full_pattern() -> None:
 def test_a_plan_to_is_not_future_tense() -> None:
     assert tense_of("put forward a 28-point plan to end the war on Thursday") == "past"
     assert tense_of("Ukraine plans to hold talks on Thursday") == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected"),
+    [
+        ("talks held in Istanbul on the 16th.", "past", dt.date(2025, 5, 16)),
+        ("the exchange ended on the 30th, when", "past", dt.date(2025, 4, 30)),
+        ("they will meet again on the 2nd and", "future", dt.date(2025, 6, 2)),
+    ],
+)
+def test_bare_ordinal_is_the_nearest_such_day_of_a_month(text: str, tense: str, expected: dt.date) -> None:
+    found = dates.find_dates(text)
+    assert [dates.resolve_mention(d, dt.date(2025, 5, 28), tense)[0] for d in found] == [expected]
+
+
+def test_ordinal_before_a_noun_is_no_date() -> None:
+    assert dates.find_dates("the EU adopted the 19th package of sanctions") == []

@@ -772,3 +772,26 @@ def test_proposing_to_extend_a_reported_truce_is_a_new_proposed_truce(gaz: Gazet
     )
     truces = [e for e in events(gaz, text) if e.type == "ceasefire"]
     assert any(e.status == "proposed" and "volodymyr_zelensky" in e.actors for e in truces), truces
+
+
+def test_scheduled_act_agreed_at_dated_talks_takes_their_date(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on Wednesday.\n"
+        "At the talks, the delegations agreed to carry out another exchange of prisoners."
+    )
+    swap = one(events(gaz, text), "prisoner_exchange")
+    assert swap.status == "scheduled" and swap.date == dt.date(2025, 3, 19)
+
+
+def test_handed_back_prisoners_were_exchanged(gaz: Gazetteer) -> None:
+    text = (
+        "He was one of 1,000 Ukrainians handed back by Russia in the exchange carried out from 23 to 25 May, "
+        "in return for 1,000 Russians held by Ukraine, the largest prisoner swap of the war."
+    )
+    swap = one(events(gaz, text, dt.date(2025, 5, 28)), "prisoner_exchange")
+    assert swap.status == "occurred" and (swap.date, swap.date_end) == (dt.date(2025, 5, 23), dt.date(2025, 5, 25))
+
+
+def test_turning_the_idea_down_is_a_rejection(gaz: Gazetteer) -> None:
+    text = "On Wednesday evening, Russia's chief negotiator Vladimir Medinsky turned the idea down."
+    assert one(events(gaz, text), "rejection").actors == ("vladimir_medinsky",)
