@@ -233,7 +233,8 @@ _PROPOSED = re.compile(
     r"\b(?:(?-i:may)|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
-    r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?:backs?|backed)"
+    r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
+    r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
     r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face|supposed\s+to|invit\w*)\b",
     _I,
@@ -521,7 +522,10 @@ _REFERENCE_TYPE = {
 _DEFINITE = re.compile(
     r"\b(?:the|this|that(?!\s+(?:he|she|it|they|we|the|a|an)\b)|these|those)\s+(?:[\w-]+\s+){0,2}$", _I
 )  # "that he would visit": a conjunction, not a determiner
-_OWNER_GAP = re.compile(r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b)[\w-]+\s+){0,2}$", _I)
+_OWNER_GAP = re.compile(
+    r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b|its\b|their\b|his\b|her\b|own\b)[\w-]+\s+){0,2}$",
+    _I,
+)  # "Ukraine has sent Russia its own proposals": the possessive, not the noun before it, owns them
 _PROPOSAL_NOUN = re.compile(
     r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework)$",
     _I,
@@ -645,8 +649,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.date is not None and ev.date_end is None:
                     ev = _began_span(ev, sent, date_mentions, published, ctx.low)
                 if ev.date is None and ev.status == "scheduled" and not date_mentions:
-                    # "at the talks, they agreed to carry out another exchange": announced at a dated event
-                    day = _setting_date(sent, events)
+                    # "at the talks, they agreed to carry out another exchange": announced at a dated event;
+                    # in a calendar line ("Thursday 4 September, Paris — ..."), on the line's day
+                    day = line_date if line_date[0] else _setting_date(sent, events, ("occurred", "scheduled"))
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 elif ev.date is None and ev.status != "scheduled":
@@ -699,13 +704,15 @@ _SETTING_TYPES = {
 }
 
 
-def _setting_date(sent: str, earlier: list[Event]) -> tuple[dt.date | None, dt.date | None]:
+def _setting_date(
+    sent: str, earlier: list[Event], statuses: tuple[str, ...] = ("occurred",)
+) -> tuple[dt.date | None, dt.date | None]:
     """The date of the event an act was told as part of ("at the talks"), when the article dated it."""
     m = _SETTING.search(sent)
     if m is None:
         return None, None
     kinds = _SETTING_TYPES[dates.fold(m.group("noun"))]
-    dated = [e for e in earlier if e.type in kinds and e.date is not None and e.status == "occurred"]
+    dated = [e for e in earlier if e.type in kinds and e.date is not None and e.status in statuses]
     return (dated[-1].date, None) if dated else (None, None)
 
 
@@ -724,7 +731,7 @@ _SAME_DAY = re.compile(
     _I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s+[^\n]{3,25}?(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
-_LINE_SEP = re.compile(r"\s*(?:[-\u2013\u2014:]|\s-)\s")
+_LINE_SEP = re.compile(r"(?:,\s+[A-Z][\w .'\u2019-]{0,30}?)?\s*(?:[-\u2013\u2014:]|\s-)\s")  # "4 September, Paris — "
 
 
 _TARGETED = frozenset({"sanctions", "military_aid"})

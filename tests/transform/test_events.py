@@ -795,3 +795,23 @@ def test_handed_back_prisoners_were_exchanged(gaz: Gazetteer) -> None:
 def test_turning_the_idea_down_is_a_rejection(gaz: Gazetteer) -> None:
     text = "On Wednesday evening, Russia's chief negotiator Vladimir Medinsky turned the idea down."
     assert one(events(gaz, text), "rejection").actors == ("vladimir_medinsky",)
+
+
+def test_a_calendar_line_dates_every_sentence_on_it(gaz: Gazetteer) -> None:
+    text = (
+        "Thursday 4 September, Paris \u2014 Emmanuel Macron hosts Volodymyr Zelensky to finalise security guarantees. "
+        "The leaders are expected to speak by phone with Donald Trump after the meeting."
+    )
+    call = one(events(gaz, text, dt.date(2025, 9, 1)), "call")
+    assert call.status == "scheduled" and call.date == dt.date(2025, 9, 4)
+
+
+def test_looking_back_is_no_backing(gaz: Gazetteer) -> None:
+    text = "Looking back, Copenhagen \u2014 EU foreign ministers met informally in Copenhagen on Saturday."
+    found = events(gaz, text, dt.date(2025, 9, 1))
+    assert found and all(e.status == "occurred" for e in found), found
+
+
+def test_its_own_proposals_belong_to_the_sender(gaz: Gazetteer) -> None:
+    text = "Ukraine has sent Russia its own proposals, starting with a full and unconditional ceasefire."
+    assert "ukraine" in one(events(gaz, text), "proposal").actors
