@@ -72,7 +72,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b",
     ),
     "meeting": re.compile(
-        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed|ing)?|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
+        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])",
         _I,
     ),
@@ -535,6 +535,8 @@ _MENTION_NOUN = re.compile(
     r"|strikes?|assault|exchange|swap|deal|agreement|accord)$",
     _I,
 )
+_LEAD_DEFINITE = re.compile(r"(?:the|this|that)\s", _I)
+_AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\s+$", _I)
 _LEAD_DET = re.compile(r"^(?:the|a|an|their|his|her)\s+", _I)
 _ANY = re.compile(r"\b(?:any|every)\s+(?:[\w-]+\s+)?$", _I)
 _LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|(?-i:may)|might|would\s+only|if|unless)\b", _I)
@@ -690,7 +692,7 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
     r"\b(?:at|during|in)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
-    r"|Sunday's)\s+(?P<noun>talks|meeting|table|session|summit|call|negotiations)\b",
+    r"|Sunday's)\s+(?P<noun>talks|meeting|table|session|summit|call|negotiations|visit)\b",
     _I,
 )
 _SETTING_TYPES = {
@@ -701,6 +703,7 @@ _SETTING_TYPES = {
     "meeting": ("meeting", "negotiation"),
     "summit": ("meeting", "negotiation"),
     "call": ("call",),
+    "visit": ("meeting",),
 }
 
 
@@ -1079,7 +1082,14 @@ def _sentence_events(
         is_mention = (
             (governor is None or _SETTING_PREP.search(sent, governor.m.end(), m.start()) is not None)
             and _mention_noun(m.group())
-            and bool(_DEFINITE.search(sent[max(0, m.start() - 30) : m.start()]))
+            and bool(
+                _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()])
+                # "described the call with Trump": but "a day after the call, X spoke to Y" is a new call
+                or (
+                    _LEAD_DEFINITE.match(m.group())
+                    and not _AFTER_BEFORE.search(sent, max(0, m.start() - 10), m.start())
+                )
+            )
         )
         ev = Event(
             type=etype,
@@ -1154,7 +1164,7 @@ def _before_anchor(
 @lru_cache(maxsize=1024)
 def _mention_noun(trigger: str) -> bool:
     """Whether a trigger is a noun that can refer back to an event ("meeting", "the truce")."""
-    return _MENTION_NOUN.match(_LEAD_DET.sub("", trigger)) is not None
+    return _MENTION_NOUN.match(_LEAD_DET.sub("", trigger).split(" ", 1)[0]) is not None
 
 
 def _event_actors(
@@ -1271,7 +1281,7 @@ _MILITARY_MEETING = re.compile(r"meeting\s+of\s+(?:\w+\s+){0,2}(?:commanders|off
 _TALKS_WITH = re.compile(r"\btalks\s+with\b|\bheld\b", _I)
 _REFUSAL = re.compile(r"\b(?:refus|reject|dismiss|declin)\w*", _I)
 _WILL = re.compile(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", _I)
-_FROM_LEAD = re.compile(r"\b(?:from|starting|until|by)\s+$", _I)
+_FROM_LEAD = re.compile(r"\b(?:from|starting|until|by|(?:starting|beginning)\s+(?:on|from))\s+$", _I)
 _GROUP_WORDS = re.compile(
     r"\b(?:delegations?|officials|teams?|diplomats|negotiators|sides|countries|Americans|Ukrainians|Russians)\b", _I
 )
@@ -1397,7 +1407,9 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     return "occurred"
 
 
-_FOR_DATE = re.compile(r"\b(?:for|from|starting|beginning|until)\s+(?:the\s+)?$", _I)
+_FOR_DATE = re.compile(
+    r"\b(?:for|from|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
+)
 _ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
 
 
@@ -1423,7 +1435,7 @@ def _event_date(
             return dates.resolve_mention(said[-1], ctx.published, "past")
         # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
         first = mentions[0]
-        if _FRONTED.fullmatch(sent, 0, first.start) and sent.startswith(",", first.end):
+        if _FRONTED.fullmatch(sent, 0, first.start) and _FRONTED_END.match(sent, first.end):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
         # "... in the Oval Office that day": the day the sentence named before
         if _THAT_DAY.search(sent, hit.clause[0], hit.clause[1]):
@@ -1450,11 +1462,13 @@ def _event_date(
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
     m_end = hit.m.end()
     free = [d for d in pool if not _owned_by_other(d, hit, sent)]
-    own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 12) : d.start])]
+    own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 20) : d.start])]
+    if not free and hit.type in SPEECH_ACTS:
+        return None, None  # "demanded a truce starting on Monday": Monday is the truce's, the demand is undated
     pool = own or free or pool
     # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date, which other acts do not take
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
-    lead = sent[max(0, best.start - 12) : best.start]
+    lead = sent[max(0, best.start - 20) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
     tense = "future" if _FROM_LEAD.search(lead) else dates.tense_of(sent[b_start : best.end])
     return dates.resolve_mention(best, ctx.published, tense)
@@ -1462,14 +1476,17 @@ def _event_date(
 
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
 _FRONTED = re.compile(r"(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I)
+_FRONTED_END = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,", _I)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
-_OWNER_LEAD = re.compile(r"\b(?:from|for|starting|beginning|until)\s+(?:the\s+)?$", _I)
+_OWNER_LEAD = re.compile(
+    r"\b(?:from|for|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
+)
 
 
 def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
     """A date led by 'from/for' right after a noun of another event ("a truce from Monday 12 May") is that
     event's date, not the date of the act around it."""
-    if d.start < hit.m.end() or not _OWNER_LEAD.search(sent, max(0, d.start - 12), d.start):
+    if d.start < hit.m.end() or not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):
         return False
     gap = sent[hit.m.end() : d.start]
     return _OTHER_NOUN.search(gap) is not None

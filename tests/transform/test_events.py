@@ -815,3 +815,30 @@ def test_looking_back_is_no_backing(gaz: Gazetteer) -> None:
 def test_its_own_proposals_belong_to_the_sender(gaz: Gazetteer) -> None:
     text = "Ukraine has sent Russia its own proposals, starting with a full and unconditional ceasefire."
     assert "ukraine" in one(events(gaz, text), "proposal").actors
+
+
+def test_visiting_leaders_and_a_truce_starting_on_monday(gaz: Gazetteer) -> None:
+    text = (
+        "Emmanuel Macron and Keir Starmer travelled to Kyiv today to meet Volodymyr Zelensky.\n"
+        "At a news conference, the visiting leaders demanded that Russia accept a 30-day ceasefire starting on "
+        "Monday.\nZelensky, Macron and Starmer also spoke by phone with Donald Trump during the visit."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 10))
+    assert [e.date for e in found if e.type == "meeting"] == [dt.date(2025, 5, 10)]
+    assert one(found, "ceasefire").date == dt.date(2025, 5, 12)
+    assert one(found, "demand").date != dt.date(2025, 5, 12)  # Monday is the truce's date, not the demand's
+    assert one(found, "call").date == dt.date(2025, 5, 10)
+
+
+def test_fronted_date_with_a_time_of_day_dates_the_plan(gaz: Gazetteer) -> None:
+    text = "On Monday evening, Trump said he had begun arranging a meeting between Putin and Zelensky."
+    meeting = one(events(gaz, text, dt.date(2025, 8, 19)), "meeting")
+    assert meeting.date == dt.date(2025, 8, 18) and meeting.status == "proposed"
+
+
+def test_the_call_with_a_named_party_refers_back(gaz: Gazetteer) -> None:
+    text = (
+        "Trump spoke by phone with Vladimir Putin on Monday.\n"
+        "Kremlin aide Yuri Ushakov described the call with Trump as frank and very constructive."
+    )
+    assert len([e for e in events(gaz, text) if e.type == "call"]) == 1
