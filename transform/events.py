@@ -241,7 +241,8 @@ _PROPOSED = re.compile(
 )
 _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
-    r"|going\s+to|upcoming|agreed\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)|agreed\s+that|next"
+    r"|going\s+to|upcoming|agreed\s+that|next"
+    r"|(?:agreed|did\s+agree)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
 )
@@ -654,6 +655,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     # "at the talks, they agreed to carry out another exchange": announced at a dated event;
                     # in a calendar line ("Thursday 4 September, Paris — ..."), on the line's day
                     day = line_date if line_date[0] else _setting_date(sent, events, ("occurred", "scheduled"))
+                    if day[0] is None:
+                        # "agreed in Istanbul to exchange ...": at the talks the article dated in that city
+                        places = {x.place for x in mentions if x.located and x.place}
+                        venue = [
+                            e
+                            for e in events
+                            if e.type in ("negotiation", "meeting") and e.date is not None and e.location in places
+                        ]
+                        if venue:
+                            day = (venue[-1].date, None)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 elif ev.date is None and ev.status != "scheduled":
@@ -670,6 +681,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                         day = _setting_date(sent, events)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
+                if ev.status == "occurred" and ev.date is not None and published is not None and ev.date > published:
+                    ev = replace(ev, status="scheduled")  # dated ahead by its line or story
                 events.append(ev)
                 if ev.date is not None and ev.status == "occurred" and (published is None or ev.date <= published):
                     story = (ev.date, ev.date_end)
@@ -761,7 +774,17 @@ def _line_date(
     """The date heading a timeline line ("18 March \u2013 ...", "March 18: ..."): it dates the whole line."""
     if not found or found[0].start != 0 or not _LINE_SEP.match(sent, found[0].end):
         return None, None
-    return dates.resolve_mention(found[0], published, dates.tense_of(sent))
+    tense = dates.tense_of(sent)
+    if found[0].kind == "weekday" and not _PAST_VERB.search(sent):
+        tense = "future"  # "Monday: Zelensky travels to Paris": a calendar in the present tense looks ahead
+    return dates.resolve_mention(found[0], published, tense)
+
+
+_PAST_VERB = re.compile(
+    r"\b(?:\w{2,}ed|was|were|had|met|spoke|said|told|flew|held|made|took|went|came|gave|left|began|sent|struck"
+    r"|hit|saw|brought|sat|broke|ran|won|lost|fell|led|drew|wrote|rejected)\b",
+    _I,
+)
 
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -1400,9 +1423,10 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         or (_LATER_MODAL_CUES.search(low, m_end, c_end) and _LATER_MODAL.match(sent[m_end:c_end]))
     ):
         return "occurred" if etype == "attack" else "proposed"
-    if (_SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())) or (
-        _LATER_SCHEDULED_CUES.search(low, m_end, c_end) and _LATER_SCHEDULED.match(sent[m_end:c_end])
-    ):
+    scheduled = _SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())
+    if scheduled and etype == "ceasefire" and scheduled.group()[:3].lower() in ("agr", "did"):
+        return "occurred"  # "agreed to halt strikes": agreeing to a truce is the truce
+    if scheduled or (_LATER_SCHEDULED_CUES.search(low, m_end, c_end) and _LATER_SCHEDULED.match(sent[m_end:c_end])):
         return None if etype == "attack" else "scheduled"
     return "occurred"
 

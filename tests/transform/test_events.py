@@ -842,3 +842,26 @@ def test_the_call_with_a_named_party_refers_back(gaz: Gazetteer) -> None:
         "Kremlin aide Yuri Ushakov described the call with Trump as frank and very constructive."
     )
     assert len([e for e in events(gaz, text) if e.type == "call"]) == 1
+
+
+def test_a_weekday_calendar_in_the_present_tense_looks_ahead(gaz: Gazetteer) -> None:
+    text = (
+        "Ukraine's negotiators meet US officials in Florida today.\n"
+        "Monday: Volodymyr Zelensky travels to Paris for talks with French President Emmanuel Macron."
+    )
+    meeting = one([e for e in events(gaz, text, dt.date(2025, 11, 30)) if "Paris" in e.evidence], "meeting")
+    assert meeting.date == dt.date(2025, 12, 1) and meeting.status == "scheduled"
+
+
+def test_exchange_agreed_in_the_city_of_dated_talks_takes_their_date(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations held talks in Istanbul on 2 June.\n"
+        "Russia and Ukraine did agree in Istanbul to exchange all severely wounded prisoners."
+    )
+    swap = one(events(gaz, text, dt.date(2025, 6, 5)), "prisoner_exchange")
+    assert swap.status == "scheduled" and swap.date == dt.date(2025, 6, 2)
+
+
+def test_agreeing_to_halt_strikes_is_a_truce_agreed(gaz: Gazetteer) -> None:
+    text = "Zelensky spoke with Trump by phone on Wednesday and agreed during the call to halt strikes on energy."
+    assert one(events(gaz, text), "ceasefire").status == "occurred"
