@@ -250,7 +250,7 @@ _SCHEDULED = re.compile(
 # alternatives at every position (same matches, a third of the time).
 _CLAUSE_BREAK = re.compile(
     r"(?=[;,bwsatcA-Z])(?:;|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
-    r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b|\band\s+that\b|\band\s+(?=(?:has|have|had)\s+\w+ed\b)"
+    r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b(?!\s+to\b)|\band\s+that\b|\band\s+(?=(?:has|have|had)\s+\w+ed\b)"
     r"|^[A-Z][^:;,.\u2014\u2013]{0,40}:\s+(?=[A-Z])"
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z])))",
@@ -1499,7 +1499,9 @@ def _event_date(
 
 
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
-_FRONTED = re.compile(r"(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I)
+_FRONTED = re.compile(
+    r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I
+)  # "On Friday, ...", "Speaking in Ankara on Wednesday, ..."
 _FRONTED_END = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,", _I)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
 _OWNER_LEAD = re.compile(

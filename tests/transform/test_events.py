@@ -865,3 +865,18 @@ def test_exchange_agreed_in_the_city_of_dated_talks_takes_their_date(gaz: Gazett
 def test_agreeing_to_halt_strikes_is_a_truce_agreed(gaz: Gazetteer) -> None:
     text = "Zelensky spoke with Trump by phone on Wednesday and agreed during the call to halt strikes on energy."
     assert one(events(gaz, text), "ceasefire").status == "occurred"
+
+
+def test_a_participle_fronting_the_date_dates_the_report(gaz: Gazetteer) -> None:
+    text = "Speaking in Ankara on Wednesday, Zelensky said Ukraine wanted to resume prisoner exchanges with Russia."
+    swap = one(events(gaz, text), "prisoner_exchange")
+    assert swap.date == dt.date(2025, 3, 19) and swap.status == "proposed"
+
+
+def test_a_conjoined_infinitive_shares_the_agreement(gaz: Gazetteer) -> None:
+    text = (
+        "Russia and Ukraine agreed on Monday to exchange all wounded prisoners, "
+        "and to return the bodies of 6,000 fallen soldiers."
+    )
+    swaps = [e for e in events(gaz, text) if e.type == "prisoner_exchange"]
+    assert swaps and all(e.status == "scheduled" for e in swaps), swaps
