@@ -230,11 +230,11 @@ _NEGATION = re.compile(
     _I,
 )
 _PROPOSED = re.compile(
-    r"\b(?:(?-i:may)|might|could|possible|possibly|potential|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
+    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
-    r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)"
+    r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
     r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face|supposed\s+to|invit\w*)\b",
     _I,
@@ -471,7 +471,10 @@ def _by_sentence(
         while i < len(mentions) and mentions[i].end <= e:
             m = mentions[i]
             ms, me = m.start - s, m.end - s
-            located = m.place is not None and _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
+            located = m.place is not None and (
+                _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
+                or text.startswith(" time", m.end)  # "six o'clock Moscow time": a time zone, not a party
+            )
             if m.actor in host_ids and not located:
                 # "talks held in Saudi Arabia", "in the Saudi city of Jeddah": a third state as the venue
                 located = (
@@ -1385,7 +1388,7 @@ _NEGATION_CUES = _cues("no n't never without neither failed denied unsigned")
 _ANY_CUES = _cues("any every")
 _CONDITIONAL_CUES = _cues("if unless once only until")
 _PROPOSED_CUES = _cues(
-    "may might could possib potential ready willing prepared hope want seek sought push call urg propos offer"
+    "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek sought push call urg propos offer"
     " suggest demand insist threat warn consider if unless once only idea plan accept endors back support favo"
     " reject refus dismiss declin ruled press cancel postpon arrang condition agree prospect should gave face"
     " supposed invit"

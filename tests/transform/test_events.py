@@ -880,3 +880,29 @@ def test_a_conjoined_infinitive_shares_the_agreement(gaz: Gazetteer) -> None:
     )
     swaps = [e for e in events(gaz, text) if e.type == "prisoner_exchange"]
     assert swaps and all(e.status == "scheduled" for e in swaps), swaps
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        (
+            "Back in Kyiv, his parents followed the news from Riyadh, where American and Russian delegations "
+            "held talks on Tuesday.",
+            "negotiation",
+            "occurred",
+        ),
+        ("On Tuesday, Trump said he had shelved plans for a summit with Putin in Budapest.", "meeting", "proposed"),
+        (
+            "Trump said on Tuesday he would probably meet Vladimir Putin before the end of the month.",
+            "meeting",
+            "proposed",
+        ),
+    ],
+)
+def test_status_cues(gaz: Gazetteer, text: str, etype: str, status: str) -> None:
+    assert one(events(gaz, text), etype).status == status
+
+
+def test_a_time_zone_is_not_a_party(gaz: Gazetteer) -> None:
+    text = "Mr Putin announced the truce yesterday, ordering his forces to halt all military action from six o'clock Moscow time."
+    assert one(events(gaz, text), "ceasefire").actors == ("vladimir_putin",)
