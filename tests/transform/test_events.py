@@ -904,5 +904,8 @@ def test_status_cues(gaz: Gazetteer, text: str, etype: str, status: str) -> None
 
 
 def test_a_time_zone_is_not_a_party(gaz: Gazetteer) -> None:
-    text = "Mr Putin announced the truce yesterday, ordering his forces to halt all military action from six o'clock Moscow time."
+    text = (
+        "Mr Putin announced the truce yesterday, ordering his forces to halt all military action "
+        "from six o'clock Moscow time."
+    )
     assert one(events(gaz, text), "ceasefire").actors == ("vladimir_putin",)
