@@ -1388,10 +1388,10 @@ _NEGATION_CUES = _cues("no n't never without neither failed denied unsigned")
 _ANY_CUES = _cues("any every")
 _CONDITIONAL_CUES = _cues("if unless once only until")
 _PROPOSED_CUES = _cues(
-    "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek sought"
-    " push call urg propos offer suggest demand insist threat warn consider if unless once only idea plan accept endors back support favo"
-    " reject refus dismiss declin ruled press cancel postpon arrang condition agree prospect should gave face"
-    " supposed invit"
+    "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek"
+    " sought push call urg propos offer suggest demand insist threat warn consider if unless once only"
+    " idea plan accept endors back support favo reject refus dismiss declin ruled press cancel postpon"
+    " arrang condition agree prospect should gave face supposed invit"
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(
