@@ -1490,9 +1490,14 @@ def _event_date(
     m_end = hit.m.end()
     free = [d for d in pool if not _owned_by_other(d, hit, sent)]
     own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 20) : d.start])]
-    if not free and hit.type in SPEECH_ACTS:
-        return None, None  # "demanded a truce starting on Monday": Monday is the truce's, the demand is undated
-    pool = own or free or pool
+    if not free:
+        # "demanded a truce starting on Monday": Monday is the truce's; the act takes an earlier date of the
+        # sentence ("On Saturday 10 May, ... demanded ...") or none
+        earlier = [d for d in mentions if d.end <= hit.m.start() and not _owned_by_other(d, hit, sent)]
+        if not earlier:
+            return None, None
+        free = earlier[-1:]
+    pool = own or free
     # "a truce for May 8-10", "a ceasefire from Monday": the noun's own date, which other acts do not take
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 20) : best.start]
@@ -1515,13 +1520,32 @@ _OWNER_LEAD = re.compile(
 def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
     """A date led by 'from/for' right after a noun of another event ("a truce from Monday 12 May") is that
     event's date, not the date of the act around it."""
-    if d.start < hit.m.end() or not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):
+    if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):
         return False
-    gap = sent[hit.m.end() : d.start]
-    return _OTHER_NOUN.search(gap) is not None
+    if d.start < hit.m.end():
+        # "demanded a ceasefire from Monday 12 May, threatening new sanctions": the truce's date, not theirs
+        return d.end <= hit.m.start() and _names_other_event(hit, sent[max(0, d.start - 40) : d.start])
+    return _names_other_event(hit, sent[hit.m.end() : d.start])
 
 
-_OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|pause|halt)\b", _I)
+def _names_other_event(hit: _Hit, text: str) -> bool:
+    """Whether `text` holds a noun of an event of another type than the hit's ("the truce" for a demand)."""
+    return any(_family_noun(n.group()) != hit.type for n in _OTHER_NOUN.finditer(text))
+
+
+def _family_noun(noun: str) -> str:
+    """The event type an event noun names ("swap" -> prisoner_exchange)."""
+    word = noun.lower()
+    if word in ("exchange", "swap"):
+        return "prisoner_exchange"
+    if word in ("talks",):
+        return "negotiation"
+    if word in ("meeting", "summit"):
+        return "meeting"
+    return "ceasefire"
+
+
+_OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|swap|pause|halt)\b", _I)
 
 
 def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:

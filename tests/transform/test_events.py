@@ -909,3 +909,14 @@ def test_a_time_zone_is_not_a_party(gaz: Gazetteer) -> None:
         "from six o'clock Moscow time."
     )
     assert one(events(gaz, text), "ceasefire").actors == ("vladimir_putin",)
+
+
+def test_a_date_led_by_from_after_a_truce_is_the_truces_not_the_threats(gaz: Gazetteer) -> None:
+    text = (
+        "On Saturday 10 May, the leaders of France, Germany and Britain travelled to Kyiv and demanded that Russia "
+        "accept a 30-day ceasefire from Monday 12 May, threatening new sanctions if it refused."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 14))
+    assert one(found, "ceasefire").date == dt.date(2025, 5, 12)
+    assert one(found, "sanctions").date == dt.date(2025, 5, 10)
+    assert one(found, "demand").date == dt.date(2025, 5, 10)
