@@ -1024,6 +1024,13 @@ _LOWER_TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 
+_BACKGROUND_REF = re.compile(r"\b(?:after|before|since|following|ahead\s+of)\s+(?P<det>the\s+)?$")
+
+
+def _reported(etype: str, earlier: list[Event] | None) -> bool:
+    return bool(earlier) and any(_family(e.type) == _family(etype) for e in earlier)  # type: ignore[union-attr]
+
+
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
     types = ctx.types
@@ -1044,6 +1051,9 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
             clause = _clause_bounds(sent, m.start())
             if clause in clauses or not _keep_trigger(etype, m, sent, low):
                 continue
+            ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
+            if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
+                continue  # "hours after the call": the call the article already reported, not a new event
             clauses.add(clause)
             hits.append(_Hit(etype, m, clause))
     return hits

@@ -920,3 +920,12 @@ def test_a_date_led_by_from_after_a_truce_is_the_truces_not_the_threats(gaz: Gaz
     assert one(found, "ceasefire").date == dt.date(2025, 5, 12)
     assert one(found, "sanctions").date == dt.date(2025, 5, 10)
     assert one(found, "demand").date == dt.date(2025, 5, 10)
+
+
+def test_hours_after_the_call_is_no_new_call(gaz: Gazetteer) -> None:
+    text = (
+        "Trump and Putin spoke by phone on Tuesday.\n"
+        "The air force says Russia has launched a wave of attack drones at Ukraine tonight, hours after the call."
+    )
+    found = events(gaz, text)
+    assert len([e for e in found if e.type == "call"]) == 1 and one(found, "attack")
