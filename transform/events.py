@@ -1068,7 +1068,7 @@ def _sentence_events(
     hits = _find_hits(sent, ctx)
     if not hits:
         return []
-    hits = _resolve_overlaps(hits, sent, mentions)
+    hits = _resolve_overlaps(hits, sent, mentions, ctx.lex)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
     all_actors = list(_actor_ids(sent, mentions, parties=True)) or list(ctx.actors)
@@ -1323,7 +1323,7 @@ _GROUP_WORDS = re.compile(
 )
 
 
-def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> list[_Hit]:
+def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex: _Lexicon) -> list[_Hit]:
     """One reading per phrase: a violated truce is not a new truce, talks between two people are a meeting."""
     types = {h.type for h in hits}
     drop: set[str] = set()
@@ -1371,7 +1371,10 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
             if x.actor and x.place is None and x.actor not in _DEMONYM_IDS and lo <= x.start < hi
         }
         first = min(h.m.start() for h in mine)
-        group = _GROUP_WORDS.search(sent[lo:first]) is not None
+        # "Kyiv's team proposed a meeting between Putin and Zelensky": the leaders meet, not the team
+        group = _GROUP_WORDS.search(sent[lo:first]) is not None and not any(
+            h.type == "meeting" and _between_leaders(h, sent, mentions, lex) for h in mine
+        )
         kinds = {h.type for h in mine}
         if kinds == {"meeting", "negotiation"}:
             loser = "meeting" if group or not people else "negotiation"
@@ -1381,6 +1384,19 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention]) -> 
         elif kinds == {"negotiation"} and not group and len(people) >= 2 and _TALKS_WITH.search(sent, lo, hi):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
+
+
+def _between_leaders(hit: _Hit, sent: str, mentions: list[_Mention], lex: _Lexicon) -> bool:
+    between = _BETWEEN.match(sent, hit.m.end())
+    if between is None:
+        return False
+    actors = lex.gazetteer.actors
+    named = [
+        x.actor
+        for x in mentions
+        if x.actor and between.end() <= x.start < between.end() + 60 and actors[x.actor].kind == "person"
+    ]
+    return len(set(named)) >= 2
 
 
 _PERSONS_ANAPHOR = re.compile(r"^(?:He|She|The\s+two\s+(?:leaders|men|presidents)|Both\s+(?:leaders|men))\b")

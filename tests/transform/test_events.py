@@ -929,3 +929,12 @@ def test_hours_after_the_call_is_no_new_call(gaz: Gazetteer) -> None:
     )
     found = events(gaz, text)
     assert len([e for e in found if e.type == "call"]) == 1 and one(found, "attack")
+
+
+def test_a_team_proposing_a_meeting_between_two_leaders_proposes_a_meeting(gaz: Gazetteer) -> None:
+    text = (
+        "On Friday, Ukraine's defence minister, Rustem Umerov, who led Kyiv's team, also proposed a meeting "
+        "between Vladimir Putin and Volodymyr Zelensky."
+    )
+    meeting = one(events(gaz, text), "meeting")
+    assert meeting.status == "proposed" and set(meeting.actors) == {"vladimir_putin", "volodymyr_zelensky"}
