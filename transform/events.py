@@ -1446,6 +1446,10 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         return "scheduled" if _WILL.search(sent[c_start:m_start]) else "occurred"
     if etype == "ceasefire_violation":
         return "occurred"
+    if low.find("during", max(c_start, m_start - 40), m_start) >= 0 and _DURING.search(
+        sent, max(0, m_start - 40), m_start
+    ):
+        return "occurred"  # "agreed to meet during a phone call": the call is the setting, it took place
     if (
         governed
         or (_PROPOSED_CUES.search(low, c_start, m_start) and _PROPOSED.search(sent[c_start:m_start]))
@@ -1460,6 +1464,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     return "occurred"
 
 
+_DURING = re.compile(r"\bduring\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$", _I)
 _FOR_DATE = re.compile(
     r"\b(?:for|from|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
 )

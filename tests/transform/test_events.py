@@ -938,3 +938,8 @@ def test_a_team_proposing_a_meeting_between_two_leaders_proposes_a_meeting(gaz: 
     )
     meeting = one(events(gaz, text), "meeting")
     assert meeting.status == "proposed" and set(meeting.actors) == {"vladimir_putin", "volodymyr_zelensky"}
+
+
+def test_the_call_an_agreement_was_made_during_took_place(gaz: Gazetteer) -> None:
+    text = "Trump and Putin had agreed to meet in Budapest during a phone call on October 16."
+    assert one(events(gaz, text, dt.date(2025, 10, 23)), "call").status == "occurred"
