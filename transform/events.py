@@ -1040,7 +1040,7 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
             continue
         first = types[etype]
         lower = _LOWER_TRIGGERS.get(etype)
-        clauses: set[tuple[int, int]] = set()
+        clauses: dict[tuple[int, int], int] = {}
         # a trigger opens at most a few words before its stem ("a lengthy call", "issued an ultimatum")
         found = (
             _TRIGGERS[etype].finditer(sent, max(0, first - 40))
@@ -1049,12 +1049,24 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
         )
         for m in found:
             clause = _clause_bounds(sent, m.start())
-            if clause in clauses or not _keep_trigger(etype, m, sent, low):
+            if clause in clauses:
+                # "The 28-point plan, drawn up by ... and presented to Kyiv last week": the verb is the act
+                i = clauses[clause]
+                if (
+                    etype in SPEECH_ACTS
+                    and _ACT_VERB.match(m.group())
+                    and _DEFINITE.search(sent, max(0, hits[i].m.start() - 30), hits[i].m.start())
+                    and not _ACT_VERB.match(hits[i].m.group())
+                    and _keep_trigger(etype, m, sent, low)
+                ):
+                    hits[i] = _Hit(etype, m, clause)
+                continue
+            if not _keep_trigger(etype, m, sent, low):
                 continue
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
                 continue  # "hours after the call": the call the article already reported, not a new event
-            clauses.add(clause)
+            clauses[clause] = len(hits)
             hits.append(_Hit(etype, m, clause))
     return hits
 

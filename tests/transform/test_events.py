@@ -943,3 +943,12 @@ def test_a_team_proposing_a_meeting_between_two_leaders_proposes_a_meeting(gaz: 
 def test_the_call_an_agreement_was_made_during_took_place(gaz: Gazetteer) -> None:
     text = "Trump and Putin had agreed to meet in Budapest during a phone call on October 16."
     assert one(events(gaz, text, dt.date(2025, 10, 23)), "call").status == "occurred"
+
+
+def test_a_plan_presented_later_in_the_clause_is_a_proposal(gaz: Gazetteer) -> None:
+    text = (
+        "The 28-point plan, drawn up by Steve Witkoff and Kirill Dmitriev and presented to Kyiv last week, "
+        "would require Ukraine to cede territory."
+    )
+    proposal = one(events(gaz, text, dt.date(2025, 11, 24)), "proposal")
+    assert proposal.date == dt.date(2025, 11, 17) and "steve_witkoff" in proposal.actors
