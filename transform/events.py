@@ -1353,9 +1353,21 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
         signed = [
             h.m.end() for h in out if h.type == "agreement" and h.m.group()[:4].lower() in ("sign", "seal", "clin")
         ]
-        out = [h for h in out if not (h.type == "proposal" and any(0 <= h.m.start() - e <= 40 for e in signed))]
+        spans = [(h.m.start(), h.m.end()) for h in out if h.type == "agreement"]
+        out = [
+            h
+            for h in out
+            if not (
+                h.type == "proposal"
+                and (
+                    any(0 <= h.m.start() - e <= 40 for e in signed)
+                    or any(a <= h.m.start() < b for a, b in spans)  # "agreed an updated framework"
+                )
+            )
+        ]
     if "agreement" in types:
-        agreed = [h for h in out if h.type == "agreement" and h.m.group().lower().startswith("agreed")]
+        # a bare "agreed" is read through what was agreed ("agreed to a truce"); "agreed a framework" stands
+        agreed = [h for h in out if h.type == "agreement" and h.m.group().lower() == "agreed"]
         if agreed:
             a = agreed[0]
             if any(h.type not in SPEECH_ACTS and h.type != "agreement" and h.m.start() > a.m.start() for h in out):

@@ -952,3 +952,13 @@ def test_a_plan_presented_later_in_the_clause_is_a_proposal(gaz: Gazetteer) -> N
     )
     proposal = one(events(gaz, text, dt.date(2025, 11, 24)), "proposal")
     assert proposal.date == dt.date(2025, 11, 17) and "steve_witkoff" in proposal.actors
+
+
+def test_agreeing_a_framework_is_an_agreement(gaz: Gazetteer) -> None:
+    text = (
+        "American and Ukrainian delegations meeting in Geneva on Sunday agreed an updated framework of 19 points "
+        "after talks that officials described as constructive."
+    )
+    found = events(gaz, text, dt.date(2025, 11, 24))
+    assert one(found, "agreement").date == dt.date(2025, 11, 23)
+    assert not [e for e in found if e.type == "proposal"]
