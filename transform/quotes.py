@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ceasefire.records import Quote
 from transform.gazetteer import Actor, Gazetteer
-from transform.text import paragraphs, sentences
+from transform.text import ABBREVIATIONS, paragraphs, sentences
 
 # --- gazetteer-derived lookups, built once per gazetteer ----------------------------------------------------
 
@@ -366,7 +366,7 @@ _TITLES = _words(
     volunteer ex former retired furious military political senior lieutenant
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
-    superintendent constable marshal
+    superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer
     """
 )
 _NATIONAL = _words(
@@ -1031,7 +1031,9 @@ _CUES = (
     "reiterated|maintained|mused|recounted|confirmed|disagrees|disagreed|adding|put it|puts it|"
     "added later|explaining|arguing|warning|insisting|noting|telling|wrote on|said in|went on|thundered|"
     "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted|"
-    "chuckled|scoffed|sneered|gushed|crowed|roared|growled|barked|hissed|sighed|beamed|laughed"
+    "chuckled|scoffed|sneered|gushed|crowed|roared|growled|barked|hissed|sighed|beamed|laughed|"
+    "informed|opined|averred|asserted|contended|elaborated|clarified|pointed out|points out|reflected|"
+    "mused|ventured|offered|countered|objected|protested|retorted|reasoned|surmised|testified|briefed"
 )
 _CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
 # Verbs that may come before their subject ("said Name", "shouted the farmer"): every one-word cue except
@@ -1061,6 +1063,32 @@ _PREPS = _words(
 )
 _DEFINITE = {"the", "its", "his", "her", "their", "this"}
 _SENT_END = re.compile(r"[.!?][\"'\u201d\u2019\u00bb)]*\s+")
+
+
+def _abbrev_dot(text: str, i: int) -> bool:
+    """Whether the full stop at text[i] closes a title or initial ("Dr.", "Mr.", "J.") rather than a sentence."""
+    if text[i] != ".":
+        return False
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    word = text[j:i]
+    return (len(word) == 1 and word.isupper()) or word.casefold() in ABBREVIATIONS
+
+
+def _stop_in(text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """The first sentence-ending mark from pos, skipping the full stops of titles and initials."""
+    for m in _STOP_PUNCT.finditer(text, pos, len(text) if endpos is None else endpos):
+        if not _abbrev_dot(text, m.start()):
+            return m
+    return None
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """Sentence breaks in text, skipping the full stops of titles and initials."""
+    return [m for m in _SENT_END.finditer(text) if not _abbrev_dot(text, m.start())]
+
+
 _WORD = re.compile(r"[\w\u2019'.\-]+|[^\w\s]")
 
 
@@ -1667,9 +1695,15 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         m = m or _LABEL.match(text, ps, pe)
         if not m:
             continue
-        if pi in with_marks and with_marks[pi] <= m.end():
-            continue  # 'Name: "words"' is a quote introduced by a colon, attributed as such
         label = m.group(1)
+        if pi in with_marks and with_marks[pi] <= m.end():
+            # 'Name: "words"' is a quote introduced by a colon, attributed as such; 'A: "words"' is the
+            # interviewee's answer
+            if interviewee is not None and label.casefold() in ("a", "answer"):
+                for sp in spans:
+                    if sp.para == pi and sp.speaker_id is None:
+                        sp.speaker, sp.speaker_id, sp.cue, sp.resolved = interviewee.name, interviewee.id, ":", True
+            continue
         ent = None
         if label.casefold() in ("a", "answer") and interviewee is not None:
             ent = interviewee
@@ -1709,7 +1743,7 @@ def _dialogue_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, 
             start, end = _trim(text, m.end(), br.start() + (1 if text[br.start()] in "?!" else 0))
             if len(_WORDS_RE.findall(text[start:end])) < 2:
                 continue
-            stop = _STOP_PUNCT.search(text, br.end(), pe)
+            stop = _stop_in(text, br.end(), pe)
             sp = _Span(m.end() - 1, start, end, None, pi)
             if _try_after(text, sp, br.start() + 1, stop.start() if stop else pe, att):
                 out.append(sp)
@@ -1790,7 +1824,7 @@ def _prev_para_subject(text: str, paras: list[tuple[int, int]], s: _Span, att: _
     ps, pe = paras[s.para - 1]
     para = text[ps:pe]
     cut = 0
-    for m in _SENT_END.finditer(para):
+    for m in _sentence_ends(para):
         if m.end() < len(para):
             cut = m.end()
     np = _head_np(text, ps + cut, pe)
@@ -1818,7 +1852,7 @@ def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _At
     if not before.strip():
         return None
     cut = 0
-    for m in _SENT_END.finditer(before.rstrip() + " "):
+    for m in _sentence_ends(before.rstrip() + " "):
         if m.end() < len(before.rstrip()):
             cut = m.end()
     sent_lo = ps + cut
@@ -1839,14 +1873,14 @@ def _attribute_one(text: str, s: _Span, lo: int, after_lo: int, hi: int, att: _A
     """Look for a reporting verb and its subject after the quote, then before it."""
     # window after the quote, up to the end of its sentence
     after = text[after_lo:hi]
-    m_end = _STOP_PUNCT.search(after)
+    m_end = _stop_in(after)
     a_hi = after_lo + (m_end.start() if m_end else len(after))
     if _try_after(text, s, after_lo, a_hi, att):
         return
     # window before the quote, from the start of its sentence
     before = text[lo : s.open_pos]
     cut = 0
-    for m in _SENT_END.finditer(before):
+    for m in _sentence_ends(before):
         if m.end() <= len(before):
             cut = m.end()
     b_lo = lo + cut

@@ -6,7 +6,7 @@ import re
 
 # Abbreviations after which a period does not end a sentence.
 # fmt: off
-_ABBREV = {
+ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres",
@@ -48,7 +48,7 @@ def _no_break(text: str, start: int, m: re.Match[str]) -> bool:
     dots = len(marks) - len(marks.lstrip("."))
     # the word as the regex ([\w.]+)[.!?]+ reads it: every leading dot but the last stays in the word
     word = text[i : m.start()] + "." * (dots if dots < len(marks) else dots - 1)
-    return bool(word) and (word.rstrip(".").casefold() in _ABBREV or _INITIAL.fullmatch(word) is not None)
+    return bool(word) and (word.rstrip(".").casefold() in ABBREVIATIONS or _INITIAL.fullmatch(word) is not None)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

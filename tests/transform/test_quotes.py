@@ -716,3 +716,44 @@ def test_a_later_acting_subject_still_takes_the_pronoun() -> None:
         "Friday. \u201cWe will sign nothing this week,\u201d he said.\n"
     )
     assert speakers(text) == [("We will sign nothing this week", "ivo_maran")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        # a title with a full stop does not end the attribution
+        (
+            "\u201cThe duty is a penalty on India,\u201d said Dr. Raghav Menon, a senior fellow in Delhi.",
+            "raghav_menon",
+        ),
+        (
+            "\u201cRefiners cannot switch suppliers overnight,\u201d informed Mr. Anil Bhandarkar of a refinery.",
+            "anil_bhandarkar",
+        ),
+        (
+            "\u201cThe logic of the tariff weakens,\u201d opined Prof. Suhail Qureshi of a university in Delhi.",
+            "suhail_qureshi",
+        ),
+    ],
+)
+def test_titles_with_full_stops_and_rarer_reporting_verbs(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_answers_in_a_transcript_with_marks_belong_to_the_interviewee() -> None:
+    text = (
+        "Nadiya Voloshyn teaches negotiation at a university in Lviv. She spoke to us by phone on Tuesday.\n"
+        "Q: \u201cSix thousand bodies each way. Is that a humanitarian breakthrough?\u201d\n"
+        "A: \u201cIt is the part of Istanbul that will actually change lives.\u201d"
+    )
+    found = quotes(text)
+    assert [q.speaker_id for q in found] == [None, "nadiya_voloshyn"]
+
+
+def test_a_role_before_a_name_in_a_transcript_label_is_no_part_of_the_name() -> None:
+    text = (
+        "Presenter Ruth Agyeman: \u201cGood evening. Two weeks ago European leaders sat in the White House.\u201d\n"
+        "Correspondent Tomasz Wierzbicki, in Kyiv: \u201cA five-storey apartment block was simply missing.\u201d\n"
+        "AGYEMAN: \u201cAnd the diplomacy? The talk in Washington was of a bilateral meeting first.\u201d"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ruth_agyeman", "tomasz_wierzbicki", "ruth_agyeman"]
