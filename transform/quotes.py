@@ -1154,10 +1154,14 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
             k += 1
         det = toks[k - 1][2].casefold() if k > 0 else ""
         return _NP("name", text[toks[k][0] : toks[-1][1]], toks[k][0], det)
+    possessed_org = _clean_tok(last).casefold() in _ORG_WORDS
     for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
         w = toks[k][2]
         if not (w[0].isalnum()):
             return None
+        if possessed_org and k < len(toks) - 1 and _is_cap(w) and _POSS_S.search(w):
+            # "Ukraine's foreign ministry said": a state's body named in lower case
+            return _NP("name", text[toks[k][0] : toks[-1][1]], toks[k][0], "")
         if w.casefold() in _DETERMINERS:
             first = k
             if k >= 2 and toks[k - 1][2] in ("of", "for", "at"):
@@ -2006,7 +2010,7 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
     cues = list(_CUE_RE.finditer(seg))
     for cm in reversed(cues[-3:]):
         np = _subject_before(text, lo, lo + cm.start())
-        if np is not None and (np.kind != "name" or _is_name(np.text)):
+        if np is not None and (np.kind != "name" or _is_name(np.text) or _is_state_body(np.text)):
             if np.kind == "desc" and np.det not in _DEFINITE and np.det not in {"a", "an", "one"}:
                 continue
             return _set(s, att.resolve(np, hi), cm.group().split()[0], hi, np)
@@ -2035,10 +2039,24 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             # 'the X Ministry issued a statement: "..."': the named body before the verb phrase
             np = _NP("name", body.group(1), body.start(1))
             return _set(s, att.resolve(np, hi), ":", hi, np)
+        body_np = _tail_np(text, lo, hi - len(seg) + len(seg.rstrip()[:-1]))
+        if body_np is not None and _is_state_body(body_np.text):
+            return _set(s, att.resolve(body_np, hi), ":", hi, body_np)  # "Ukraine's air force: ..."
         np = _head_np(text, lo, hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
     return False
+
+
+def _is_state_body(name: str) -> bool:
+    """'Ukraine's foreign ministry': a capitalised possessive, then lower-case words ending in a body."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and _POSS_S.search(words[0]) is not None
+        and all(w.islower() for w in words[1:])
+        and words[-1] in _ORG_WORDS
+    )
 
 
 # --- quote spread key -------------------------------------------------------------------------------------

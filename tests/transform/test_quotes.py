@@ -757,3 +757,20 @@ def test_a_role_before_a_name_in_a_transcript_label_is_no_part_of_the_name() -> 
         "AGYEMAN: \u201cAnd the diplomacy? The talk in Washington was of a bilateral meeting first.\u201d"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ruth_agyeman", "tomasz_wierzbicki", "ruth_agyeman"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv rejected the linkage. \u201cAny attempt to tie navigation to sanctions is a distortion,\u201d "
+        "Ukraine\u2019s foreign ministry said.",
+        "Ukraine\u2019s foreign ministry said: \u201cA ceasefire from Monday is the best test of Moscow.\u201d",
+    ],
+)
+def test_a_states_body_named_in_lower_case_speaks(text: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == ["ukrainian_mfa"]
+
+
+def test_a_states_body_as_a_label() -> None:
+    text = "Ukraine\u2019s air force: \u201cThis was the largest combined attack since the start of the invasion.\u201d"
+    assert [q.speaker_id for q in quotes(text)] == ["ukrainian_air_force"]
