@@ -126,7 +126,7 @@ _HEAD_NP = re.compile(
     r"\s*(?:(?P<pron>he|she|they|it|He|She)\b|(?P<det>the|a|an|one|its|his|her|their|One|An|A)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
     r"|(?P<name>(?:"
     + _CAPS
-    + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al)\s+)?){0,4}"
+    + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){0,4}"
     + _CAPS
     + r"[\w\u2019'\-]*))"
 )
@@ -353,7 +353,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
 _CONNECTORS = {"of", "for", "the", "on", "and"}
 _PARTICLES = _words(
     """
-    de der van von bin al da di du la le ter den
+    de der van von bin al da di du la le ter den dos das del
     """
 )
 _TITLES = _words(
@@ -366,7 +366,8 @@ _TITLES = _words(
     volunteer ex former retired furious military political senior lieutenant
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
-    superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer
+    superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
+    mla
     """
 )
 _NATIONAL = _words(
@@ -520,7 +521,7 @@ _HEAD_TITLES = _words(
     """
     minister secretary ambassador spokesman spokeswoman spokesperson commander chief president governor mayor
     envoy director adviser advisor chairman chairwoman head representative commissioner mp mep senator
-    sen rep congressman congresswoman lawmaker councillor cllr
+    sen rep congressman congresswoman lawmaker councillor cllr td msp mla
     """
 )
 
@@ -1188,12 +1189,22 @@ _APPOS_NAME = re.compile(r",\s+(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"
 _COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
 _NAME_END = re.compile(
-    r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+)\s*$"
+    r"((?:"
+    + _CAPS
+    + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){1,3}"
+    + _CAPS
+    + r"[\w\u2019'\-]+)\s*$"
 )
 
 
 # A personal name of two to four capitalised words (particles allowed), without a group.
-_NAME_PATTERN = r"(?:" + _CAPS + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al)\s+)?){1,3}" + _CAPS + r"[\w\u2019'\-]+"
+_NAME_PATTERN = (
+    r"(?:"
+    + _CAPS
+    + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){1,3}"
+    + _CAPS
+    + r"[\w\u2019'\-]+"
+)
 _NAME_START = re.compile(r"(" + _NAME_PATTERN + r")\b")
 
 
@@ -1332,7 +1343,8 @@ class _Attributor:
             ent = self._salient_speaker(want, cands, para_lo)
             if ent is not None:
                 return ent
-        subj = [m for m in cands if self.reg.is_subject(m)]
+        # "X, who sits on the committee alongside its chair, Y, struck a note": Y is inside X's relative clause
+        subj = [m for m in cands if self.reg.is_subject(m) and not self._in_relative_clause(m.start)]
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
         for m in ranked + subj + cands:
@@ -1345,6 +1357,13 @@ class _Attributor:
             ):
                 return ent
         return None
+
+    def _in_relative_clause(self, pos: int) -> bool:
+        """Whether pos lies inside a ', who ...' clause opened earlier in its sentence."""
+        text = self.text
+        lo = max(text.rfind("\n", 0, pos) + 1, pos - 200)
+        k = text.rfind(", who ", lo, pos)
+        return k >= 0 and not any(not _abbrev_dot(text, m.start()) for m in _SENT_END.finditer(text, k, pos))
 
     def _salient_speaker(self, want: str, cands: list[_Mention], para_lo: int) -> _Entity | None:
         """The paragraph's last fitting subject of a speech or cognition verb ('X argues that ...', 'X

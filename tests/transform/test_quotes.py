@@ -774,3 +774,25 @@ def test_a_states_body_named_in_lower_case_speaks(text: str) -> None:
 def test_a_states_body_as_a_label() -> None:
     text = "Ukraine\u2019s air force: \u201cThis was the largest combined attack since the start of the invasion.\u201d"
     assert [q.speaker_id for q in quotes(text)] == ["ukrainian_air_force"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_pronouns_antecedent() -> None:
+    text = (
+        "Cathal Mac Giolla, who sits on the committee alongside its chair, Deirdre O\u2019Neill, struck a similar "
+        "note. \u2018We should not mistake a communiqu\u00e9 in Jeddah for a ceasefire in Donetsk\u2019, he said."
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["cathal_mac_giolla"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        ("\u201cThis war is not far from Limpopo,\u201d says Hennie du Preez, who grows oranges.", "hennie_du_preez"),
+        (
+            "The TD Cathal Mac Giolla struck a similar note. \u201cWe should not mistake a communiqu\u00e9,\u201d he said.",
+            "cathal_mac_giolla",
+        ),
+    ],
+)
+def test_name_particles_and_parliamentary_titles(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
