@@ -789,7 +789,8 @@ def test_a_name_inside_a_relative_clause_is_not_the_pronouns_antecedent() -> Non
     [
         ("\u201cThis war is not far from Limpopo,\u201d says Hennie du Preez, who grows oranges.", "hennie_du_preez"),
         (
-            "The TD Cathal Mac Giolla struck a similar note. \u201cWe should not mistake a communiqu\u00e9,\u201d he said.",
+            "The TD Cathal Mac Giolla struck a similar note. "
+            "\u201cWe should not mistake a communiqu\u00e9,\u201d he said.",
             "cathal_mac_giolla",
         ),
     ],
