@@ -1995,12 +1995,20 @@ _LONG_DESC = re.compile(
 )
 
 
+_INDEFINITE_SUBJECT = re.compile(r"\s*(A|An|One)\s+(?=\S)")
+
+
 def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
     """Subject ending right before a verb, skipping an appositive set off by commas."""
     seg = text[lo:verb].rstrip()
     if seg.endswith(","):
         inner = seg[:-1]
         k = inner.rfind(",")
+        lead = _INDEFINITE_SUBJECT.match(seg)
+        if k >= 0 and lead and not _is_name(inner[k + 1 :].strip()):
+            # "A Western diplomat in Kyiv, asked whether ..., said:": an unnamed person, whatever the clause names
+            head = seg.split(",", 1)[0]
+            return _NP("desc", head, lo + lead.start(), lead.group(1).casefold())
         if k >= 0:
             appos = inner[k + 1 :].strip()
             lead = _NAME_START.match(appos)

@@ -797,3 +797,21 @@ def test_a_name_inside_a_relative_clause_is_not_the_pronouns_antecedent() -> Non
 )
 def test_name_particles_and_parliamentary_titles(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "A Western diplomat in Kyiv, asked whether embassies were changing their plans, said: "
+            '"Nobody here is planning their Monday around this truce."',
+            None,
+        ),
+        (
+            "A pro-government columnist, Artyom Zhilin, wrote in his column: \u201cFifty days is a long time.\u201d",
+            "artyom_zhilin",
+        ),
+    ],
+)
+def test_an_indefinite_subject_with_a_clause_stays_unnamed(text: str, speaker_id: str | None) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
