@@ -1264,7 +1264,7 @@ _POSS_LABEL = re.compile(r"\s*(?:[\u2022*\-]\s*)?(His|Her|Their|Its|his|her|thei
 _POSS_PRON = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Bullets and a short sentence opener before a label's subject: '• ', 'Meanwhile, ', 'On Friday, '
 _LABEL_LEAD = re.compile(
-    r"\s*(?:[\u2022*]\s*)?(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Separately|Elsewhere|Later|Earlier|Still|Instead"
+    r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[\u2013\u2014-]\s*)?(?:[\u2022*]\s*)?(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Separately|Elsewhere|Later|Earlier|Still|Instead"
     r"|Overnight|Today|Yesterday|Then|(?:On|In|At|By|After)(?:\s+\w+){1,2}),\s+)?"
 )
 _THE_BODY = re.compile(r"[Tt]he\s+((?:" + _CAPS + r"[\w\u2019'\-]*\s+){0,4}" + _CAPS + r"[\w\u2019'\-]*)\s+(?=[a-z])")

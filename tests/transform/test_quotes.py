@@ -815,3 +815,11 @@ def test_name_particles_and_parliamentary_titles(text: str, speaker_id: str) -> 
 )
 def test_an_indefinite_subject_with_a_clause_stays_unnamed(text: str, speaker_id: str | None) -> None:
     assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_a_live_blog_entrys_time_is_no_part_of_the_label() -> None:
+    text = (
+        "17:30 \u2014 The Coordination Headquarters for the Treatment of Prisoners of War has posted a statement "
+        "on Telegram: \u201cPreparations for the exchange begin tonight. Families will be informed first.\u201d"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["coordination_hq_pow"]
