@@ -388,7 +388,7 @@ _STOP_CAP = _words(
     august september october november december easter christmas gmt bst cet utc q read related photo
     update watch listen interview analysis opinion live breaking exclusive editor consider others other
     officials talks furious catch whether thirty twice because although though until once during without
-    within under over about like
+    within under over about like diplomatic sources unnamed anonymous several two three
     """
 )
 _ORG_WORDS = _words(

@@ -823,3 +823,11 @@ def test_a_live_blog_entrys_time_is_no_part_of_the_label() -> None:
         "on Telegram: \u201cPreparations for the exchange begin tonight. Families will be informed first.\u201d"
     )
     assert [q.speaker_id for q in quotes(text)] == ["coordination_hq_pow"]
+
+
+def test_diplomatic_sources_are_no_name() -> None:
+    text = (
+        "Diplomatic sources said the two delegations had sat facing each other across a single table. "
+        "\u201cThere were no raised voices, but there were also no surprises,\u201d diplomatic sources said."
+    )
+    assert [q.speaker_id for q in quotes(text)] == [None]
