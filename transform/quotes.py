@@ -1238,7 +1238,7 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
 
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
 _SPOKES_FOR = re.compile(
-    r"(?:a|an|one)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
+    r"(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
     r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?"
     r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
 )

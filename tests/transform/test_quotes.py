@@ -831,3 +831,11 @@ def test_diplomatic_sources_are_no_name() -> None:
         "\u201cThere were no raised voices, but there were also no surprises,\u201d diplomatic sources said."
     )
     assert [q.speaker_id for q in quotes(text)] == [None]
+
+
+def test_a_spokesperson_opening_the_sentence_speaks_for_the_body() -> None:
+    text = (
+        "A White House spokesperson, asked about the timing of any new measures, said: "
+        "\u201cThe president has made clear that all options remain on the table.\u201d"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["white_house"]
