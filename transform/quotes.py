@@ -701,12 +701,16 @@ def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
             last = c + 1
             s.in_name = True
             gaps.add(o - 1)
-    if not gaps:
-        return text, gaps
     parts.append(text[last:])
-    return "".join(parts), gaps
+    work = "".join(parts) if gaps else text
+    # 'Col. (Ret’d) Dale Ferris': a rank's parenthetical note sits inside the name
+    for m in _RANK_NOTE.finditer(work):
+        work = work[: m.start()] + " " * (m.end() - m.start()) + work[m.end() :]
+        gaps.add(m.start() - 1)
+    return work, gaps
 
 
+_RANK_NOTE = re.compile(r"(?<=[A-Za-z.] )\((?:[Rr]et(?:[\u2019']?d|\.|ired)?|[Rr]es\.?|[Rr]etd\.?)\)(?= [A-Z])")
 _NAME_BEFORE = re.compile(r"(?<![\w.])" + _CAPS + r"[\w\u2019'\-]+ $")
 
 
@@ -763,6 +767,11 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
 
 _WORD_SPLIT = re.compile(r"\S+")
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
+# 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,': a kin noun set before the name
+_KIN_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[\u2019']s?)\s+(mother|father|wife|husband|son|daughter|sister|brother"
+    r"|grandmother|grandfather)\s*,\s$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -831,6 +840,8 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
         return _Plan(found_actors, "none")  # datelines and shouted headlines
+    if len(cw) <= 3 and lcw and cw[-1].casefold() in _HEAD_TITLES:
+        return _Plan(found_actors, "none")  # 'the Conservative MP for X': a role, whoever holds it
     all_words = frozenset(lw) - {"the"}
     if all_words & _ORG_WORDS:
         lead = 0  # 'Geneva-based' describes where the body sits; it is no part of its name
@@ -1007,6 +1018,10 @@ def _add_roles(text: str, reg: _Registry) -> None:
             if role:
                 words = {w.casefold() for w in _ROLE_WORD.findall(role.group(1))}
                 ent.roles.update(_with_synonyms(words - _DETERMINERS - _PREPS))
+            kin = _KIN_BEFORE.search(text, max(line_start, m.start - 40), m.start)
+            if kin:
+                ent.roles.add(kin.group(1))
+                ent.gender = ent.gender or _KIN[kin.group(1)]
         pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if pre:
             keep = []
@@ -1154,6 +1169,9 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
         while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
             k += 1
         det = toks[k - 1][2].casefold() if k > 0 else ""
+        if det == "the" and all(_clean_tok(t[2]).casefold() in _TITLES for t in toks[k:]):
+            # 'the MP said', 'the Senator said': a title alone is a description of someone named earlier
+            return _NP("desc", text[toks[k - 1][0] : toks[-1][1]], toks[k - 1][0], det)
         return _NP("name", text[toks[k][0] : toks[-1][1]], toks[k][0], det)
     possessed_org = _clean_tok(last).casefold() in _ORG_WORDS
     for k in range(len(toks) - 1, max(-1, len(toks) - 9), -1):
@@ -1456,6 +1474,10 @@ class _Attributor:
         owner = self._pronoun("he" if det == "his" else "she", pos)
         if owner is None:
             return None
+        # the relative introduced by this kin noun ('His mother, Halyna Tkach'), else one of the owner's surname
+        for m in self.reg.before(pos):
+            if m.ent is not owner and noun in m.ent.roles:
+                return m.ent
         surname = owner.name.split()[-1].casefold()
         for cand in reversed(self.reg.surnames.get(surname, [])):
             if cand is not owner and cand.kind == "person" and cand.gender in (_KIN[noun], None):

@@ -594,6 +594,28 @@ def test_kin_noun_resolves_to_the_relative_of_the_same_surname() -> None:
     assert [sid for _, sid in speakers(text)] == ["olena_hrytsak", "olena_hrytsak"]
 
 
+def test_kin_noun_prefers_the_relative_it_introduced_over_another_of_the_surname() -> None:
+    text = (
+        "Headline\nAmong the men freed was Pavlo Dzyuba, a marine. His mother, Iryna Dzyuba, waited in Chernihiv.\n"
+        "His sister, Kateryna Dzyuba, flew in from Krakow. \u201cHe asked about the football first,\u201d his "
+        "sister said.\n\u201cI kept his room exactly as it was,\u201d his mother said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["kateryna_dzyuba", "iryna_dzyuba"]
+
+
+def test_rank_note_in_parentheses_stays_inside_the_name() -> None:
+    text = "Headline\nAccording to Maj. (Ret\u2019d) Colin Hartwell, a former attach\u00e9, \u201cContracts matter more.\u201d\n"
+    assert [sid for _, sid in speakers(text)] == ["colin_hartwell"]
+
+
+def test_title_alone_after_the_points_back_to_its_holder() -> None:
+    text = (
+        "Headline\nDr. Maren Holt, the Conservative MP for Lakeshore, spoke first. Sen. Aline Roy listened.\n"
+        "\u201cThe House deserves a date,\u201d the MP said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["maren_holt"]
+
+
 def test_role_set_before_the_name_is_a_role_for_later_descriptions() -> None:
     text = (
         "Headline\nThe head of the Horodnia district council, Bohdan Yarema, met the buses.\n"
