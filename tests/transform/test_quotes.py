@@ -604,7 +604,10 @@ def test_kin_noun_prefers_the_relative_it_introduced_over_another_of_the_surname
 
 
 def test_rank_note_in_parentheses_stays_inside_the_name() -> None:
-    text = "Headline\nAccording to Maj. (Ret\u2019d) Colin Hartwell, a former attach\u00e9, \u201cContracts matter more.\u201d\n"
+    text = (
+        "Headline\nAccording to Maj. (Ret\u2019d) Colin Hartwell, a former attach\u00e9, "
+        "\u201cContracts matter more.\u201d\n"
+    )
     assert [sid for _, sid in speakers(text)] == ["colin_hartwell"]
 
 
