@@ -679,7 +679,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                                 or _SPEECH_PAST.search(sent) is not None
                             )
                         own = carry
-                    day = line_date if line_date[0] else _story_date(sent, ctx.low, date_mentions, story, own, events)
+                    day = (
+                        line_date
+                        if line_date[0]
+                        else _story_date(sent, ctx.low, _unclaimed(date_mentions, found, published), story, own, events)
+                    )
                     if day[0] is None:
                         day = _setting_date(sent, events)
                     if day[0] is not None:
@@ -824,6 +828,22 @@ def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published:
         if start is not None:
             return replace(ev, date=start, date_end=start + dt.timedelta(days=_count(m.group("n3")) - 1))
     return ev
+
+
+def _unclaimed(
+    mentions: list[dates.DateMention], found: list[tuple[Event, bool]], published: dt.date | None
+) -> list[dates.DateMention]:
+    """The sentence's date phrases that no other event of it took ('demanded a truce starting on Monday':
+    Monday is the truce's, so the demand may still take the story's date)."""
+    taken = {e.date for e, _ in found if e.date is not None}
+    if not taken:
+        return mentions
+    return [
+        d
+        for d in mentions
+        if dates.resolve_mention(d, published, "past")[0] not in taken
+        and dates.resolve_mention(d, published, "future")[0] not in taken
+    ]
 
 
 def _story_date(
@@ -1242,6 +1262,12 @@ def _event_actors(
         agents = list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
         if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
             agents = list(ctx.subject or ctx.prev_actors)
+        elif ctx.prev_actors and (group := _GROUP_SUBJECT.search(sent, max(0, m.start() - 60), m.start())):
+            # "..., the visiting leaders demanded": the group the previous sentence named, not a name in a
+            # fronted phrase ("At a news conference with Zelensky")
+            own = _actor_ids(sent, mentions, group.start(), m.start())
+            agents = list(own) if own else list(ctx.prev_actors)
+            before = ()
         agents = agents or list(before)
         agents += [a for a in _actor_ids(sent, mentions, m.start(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
@@ -1271,6 +1297,11 @@ def _event_actors(
 
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
+_GROUP_SUBJECT = re.compile(
+    r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"
+    r"|heads\s+of\s+government|delegations|negotiators|allies)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",
+    _I,
+)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _CLAUSE_PRONOUN = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans)\b", _I

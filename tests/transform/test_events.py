@@ -973,3 +973,16 @@ def test_date_and_status_from_the_context(
 ) -> None:
     ev = one(events(gaz, text, dt.date.fromisoformat(published)), etype)
     assert (ev.date, ev.status) == (dt.date.fromisoformat(date), status), ev
+
+
+def test_group_subject_takes_the_leaders_named_before_and_the_story_date(gaz: Gazetteer) -> None:
+    text = (
+        "Leaders in Kyiv\n"
+        "Emmanuel Macron, Friedrich Merz and Keir Starmer travelled to Kyiv today to meet Volodymyr Zelensky.\n"
+        "At a joint news conference with Zelensky, the visiting leaders demanded that Russia accept a 30-day "
+        "ceasefire starting on Monday.\n"
+    )
+    demand = next(e for e in events(gaz, text, dt.date(2025, 5, 10)) if e.type == "demand")
+    assert {"emmanuel_macron", "friedrich_merz", "keir_starmer", "russia"} <= set(demand.actors)
+    # Monday is the demanded truce's day; the demand itself was made on the day of the visit
+    assert demand.date == dt.date(2025, 5, 10)
