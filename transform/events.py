@@ -116,7 +116,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "attack": re.compile(
         r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
         r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired)\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
-        r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?)\b",
+        r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?"
+        r"|(?:destroyed|damaged)(?:\s+or\s+(?:destroyed|damaged))?\s+(?:[\w,-]+\s+){0,4}?(?:aircraft|planes|jets"
+        r"|bombers|helicopters|tanks|refiner(?:y|ies)|depots?|air\s*bases?|airfields?|warships?|vessels?))\b",
         _I,
     ),
     "sanctions": re.compile(
@@ -171,7 +173,7 @@ _STEMS: dict[str, str] = {
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
     "attack": "attack strike strikes struck striking shelled shelling bomb bombs bombed bombing bombardment"
     " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
-    " recapture shot glide",
+    " recapture shot glide destroyed damaged",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
@@ -1286,6 +1288,9 @@ def _event_actors(
         if _RELATIVE.search(sent, max(0, lo - 8), lo):
             head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
             actors += [a for a in head[-1:] if a not in actors and a not in sources]
+        elif lo > 0 and _SELF_CLAIM.fullmatch(sent, lo, m.start()):
+            # "Ukraine says it destroyed dozens of aircraft": the sayer is the agent of its own claim
+            actors += [a for a in _actor_ids(sent, mentions, 0, lo) if a not in actors]
         elif lo > 0 and _CLAUSE_PRONOUN.search(sent, lo, m.start()):
             # "Zelensky announced that he would visit Washington": the pronoun is the person before the clause
             person = _subject([x for x in mentions if x.end <= lo], ctx.lex)
@@ -1297,6 +1302,7 @@ def _event_actors(
 
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
+_SELF_CLAIM = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", _I)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"
     r"|heads\s+of\s+government|delegations|negotiators|allies)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",

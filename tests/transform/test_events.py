@@ -986,3 +986,14 @@ def test_group_subject_takes_the_leaders_named_before_and_the_story_date(gaz: Ga
     assert {"emmanuel_macron", "friedrich_merz", "keir_starmer", "russia"} <= set(demand.actors)
     # Monday is the demanded truce's day; the demand itself was made on the day of the visit
     assert demand.date == dt.date(2025, 5, 10)
+
+
+def test_sayer_of_its_own_strike_is_a_party_and_later_bullets_fold_into_it(gaz: Gazetteer) -> None:
+    text = (
+        "What we know\n"
+        "Ukraine says it destroyed or damaged dozens of Russian bombers on Sunday at four air bases.\n"
+        "\u2022 The damage: Kyiv says 41 aircraft were hit, including strategic bombers.\n"
+        "\u2022 The response: Russia's Defence Ministry confirmed attacks on airfields in five regions.\n"
+    )
+    attacks = [e for e in events(gaz, text, dt.date(2025, 6, 2)) if e.type == "attack"]
+    assert [(e.date, set(e.actors) >= {"russia", "ukraine"}) for e in attacks] == [(dt.date(2025, 6, 1), True)]
