@@ -1261,7 +1261,11 @@ def _event_actors(
                 return None  # "the offer": a mention of a proposal reported elsewhere
         before = _actor_ids(sent, mentions, 0, m.start())
         # "according to Umerov, Ukraine proposed": the source is not the agent, unless no one else is named
-        agents = list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
+        # the subject inside the act's own clause ("..., which Russia refused") before anyone named earlier
+        lo = hit.clause[0]
+        own_clause = lo > 0 and not _REPORTING_BREAK.search(sent, max(0, lo - 45), lo)
+        agents = list(_actor_ids(sent, mentions, lo, m.start(), parties=True)) if own_clause else []
+        agents = agents or list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
         if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
             agents = list(ctx.subject or ctx.prev_actors)
         elif ctx.prev_actors and (group := _GROUP_SUBJECT.search(sent, max(0, m.start() - 60), m.start())):
@@ -1302,6 +1306,8 @@ def _event_actors(
 
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
+# a clause opened by reporting ("X said on Monday that ..."): the sayer stays the agent of the act in it
+_REPORTING_BREAK = re.compile(r"\b(?:said|says|told|added|announced|confirmed)\b[^,;]{0,30}$")
 _SELF_CLAIM = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", _I)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"

@@ -997,3 +997,13 @@ def test_sayer_of_its_own_strike_is_a_party_and_later_bullets_fold_into_it(gaz: 
     )
     attacks = [e for e in events(gaz, text, dt.date(2025, 6, 2)) if e.type == "attack"]
     assert [(e.date, set(e.actors) >= {"russia", "ukraine"}) for e in attacks] == [(dt.date(2025, 6, 1), True)]
+
+
+def test_speech_act_in_its_own_clause_takes_that_clause_subject(gaz: Gazetteer) -> None:
+    text = (
+        "Talks\n"
+        "On Friday, Ukraine proposed a full ceasefire, which Russia refused to accept.\n"
+        "During the talks Russia demanded a withdrawal, and the Ukrainian delegation rejected the demand.\n"
+    )
+    rejections = [set(e.actors) for e in events(gaz, text, dt.date(2025, 5, 17)) if e.type == "rejection"]
+    assert rejections == [{"russia"}, {"ukraine"}]
