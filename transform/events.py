@@ -76,7 +76,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])",
         _I,
     ),
-    "negotiation": re.compile(r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of)\b", _I),
+    "negotiation": re.compile(
+        r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of"
+        r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down)\b",
+        _I,
+    ),
     "proposal": re.compile(
         r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
         r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
@@ -163,7 +167,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat travel flew fly flies arrive",
-    "negotiation": "talks negotiation negotiate consultations round",
+    "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
@@ -676,7 +680,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
                         if carry is None:
-                            carry = not _NOT_STORY_LOW.search(ctx.low) and (
+                            # a relative clause ("which the Russian side said it had noted") tells
+                            # something else; its tense says nothing of the act's day
+                            carry = not _NOT_STORY_LOW.search(_RELATIVE_TAIL.sub("", ctx.low)) and (
                                 any(e.type in SPEECH_ACTS and e.status == "occurred" for e, _ in found)
                                 or _SPEECH_PAST.search(sent) is not None
                             )
@@ -982,6 +988,7 @@ _ACT_LOW = _lower_case(_ACT)
 _TOPIC_LABEL_LOW = _lower_case(_TOPIC_LABEL)
 _SAME_DAY_LOW = _lower_case(_SAME_DAY)
 _NOT_STORY_LOW = _lower_case(_NOT_STORY)
+_RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whom)\b[^,;]*")
 
 
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
@@ -1285,6 +1292,10 @@ def _event_actors(
             own = list(_actor_ids(sent, mentions, between.end(), between.end() + 60))
             if len(own) >= 2:
                 return own[:2]
+        # "demanded that Russia accept a ceasefire": the parties named between the act and its object
+        inside = _actor_ids(sent, mentions, governor.m.end(), m.start(), parties=True)
+        if inside:
+            return list(inside)
         return all_actors or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause

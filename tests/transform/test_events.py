@@ -1007,3 +1007,25 @@ def test_speech_act_in_its_own_clause_takes_that_clause_subject(gaz: Gazetteer) 
     )
     rejections = [set(e.actors) for e in events(gaz, text, dt.date(2025, 5, 17)) if e.type == "rejection"]
     assert rejections == [{"russia"}, {"ukraine"}]
+
+
+def test_delegations_sitting_down_is_a_round_that_dates_the_next_proposal(gaz: Gazetteer) -> None:
+    text = (
+        "Week in review\n"
+        "Russian and Ukrainian delegations finally sat down in Istanbul on Friday.\n"
+        "Rustem Umerov, who led Kyiv's team, also proposed a meeting between Zelensky and Putin, which the "
+        "Russian side said it had noted.\n"
+    )
+    found = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 5, 18))}
+    assert ("negotiation", dt.date(2025, 5, 16)) in found
+    assert ("proposal", dt.date(2025, 5, 16)) in found
+
+
+def test_object_of_a_demand_takes_the_parties_named_inside_it(gaz: Gazetteer) -> None:
+    text = (
+        "Ultimatum\n"
+        "On Saturday the leaders of France, Germany and Britain demanded that Russia accept a 30-day ceasefire "
+        "from Monday.\n"
+    )
+    truce = next(e for e in events(gaz, text, dt.date(2025, 5, 11)) if e.type == "ceasefire")
+    assert truce.actors == ("russia",)
