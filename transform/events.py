@@ -584,6 +584,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_actors: tuple[str, ...] = ()
     # the sentence whose first date an anaphoric next sentence inherits, resolved only when one does
     prev_dated: tuple[str, list[dates.DateMention]] | None = None
+    # a dated sentence of the same paragraph that reported nothing ("On Monday it was Europe's turn.")
+    scene: tuple[str, list[dates.DateMention]] | None = None
     prev_subject: tuple[str, ...] = ()
     prev_topic = False
     story: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -676,6 +678,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                             day = (venue[-1].date, None)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
+                elif ev.date is None and ev.status != "scheduled" and scene and not date_mentions:
+                    ev = replace(ev, date=_first_date(*scene, published)[0])
                 elif ev.date is None and ev.status != "scheduled":
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
@@ -704,6 +708,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     story_idx = idx
         prev_actors = sent_actors or prev_actors
         prev_dated = (sent, date_mentions) if date_mentions else None
+        next_in_para = end < len(text) and "\n" not in text[end : spans[idx + 1][0]] if idx + 1 < len(spans) else False
+        scene = prev_dated if next_in_para and not (types and found) and not _NOT_STORY.search(sent) else None
         prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event

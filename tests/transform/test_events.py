@@ -1029,3 +1029,13 @@ def test_object_of_a_demand_takes_the_parties_named_inside_it(gaz: Gazetteer) ->
     )
     truce = next(e for e in events(gaz, text, dt.date(2025, 5, 11)) if e.type == "ceasefire")
     assert truce.actors == ("russia",)
+
+
+def test_a_dated_scene_sentence_dates_the_act_told_right_after_it(gaz: Gazetteer) -> None:
+    text = (
+        "Opinion\n"
+        "On Monday it was Europe's turn. Keir Starmer and Emmanuel Macron flew to Washington to stand behind "
+        "Volodymyr Zelensky in the White House.\n"
+    )
+    meeting = next(e for e in events(gaz, text, dt.date(2025, 8, 20)) if e.type == "meeting")
+    assert meeting.date == dt.date(2025, 8, 18)
