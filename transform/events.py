@@ -1096,7 +1096,7 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                 ):
                     hits[i] = _Hit(etype, m, clause)
                 continue
-            if not _keep_trigger(etype, m, sent, low):
+            if not _keep_trigger(etype, m, sent, low, bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"):
                 continue
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
@@ -1361,7 +1361,7 @@ def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
     return sent[max(0, m.start() - before) : m.start()] + " " + sent[m.end() : m.end() + after]
 
 
-def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str) -> bool:
+def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce: bool = False) -> bool:
     """Whether a trigger match reads as its type here (`low`: the sentence folded to lower case)."""
     start = m.start()
     if etype == "attack":
@@ -1375,10 +1375,12 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str) -> bool:
         # "this call for the Kremlin": the noun, not "called for"
         return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))
     if etype == "ceasefire_violation":
-        return _TRUCE_WORD.search(sent) is not None
+        # "... ended at midnight. Kyiv said Russian forces had violated it": the truce just reported
+        return _TRUCE_WORD.search(sent) is not None or (after_truce and _IT_OBJECT.match(low, m.end()) is not None)
     return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
+_IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
 _SETTING_PREP = re.compile(
     r"\b(?:at|in|during|after|before|on|of|since|to|over|about|against)\s+(?:the|this|that|its)\s+(?:[\w-]+\s+)?$", _I
@@ -1618,7 +1620,13 @@ def _event_date(
     lead = sent[max(0, best.start - 20) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
     tense = "future" if _FROM_LEAD.search(lead) else dates.tense_of(sent[b_start : best.end])
-    return dates.resolve_mention(best, ctx.published, tense)
+    base = ctx.published
+    if governor is not None and tense == "future" and best.start > governor.m.end():
+        # "demanded on Saturday a truce from Monday": the Monday after the demand, not after publication
+        told = [d for d in mentions if d.end <= best.start and d is not best]
+        if told:
+            base = dates.resolve_mention(told[-1], ctx.published, "past")[0] or base
+    return dates.resolve_mention(best, base, tense)
 
 
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)

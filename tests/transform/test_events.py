@@ -1039,3 +1039,17 @@ def test_a_dated_scene_sentence_dates_the_act_told_right_after_it(gaz: Gazetteer
     )
     meeting = next(e for e in events(gaz, text, dt.date(2025, 8, 20)) if e.type == "meeting")
     assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_demanded_truce_from_monday_counts_from_the_day_of_the_demand(gaz: Gazetteer) -> None:
+    text = "Explainer\nUkraine demanded on Saturday that Russia accept an unconditional truce from Monday.\n"
+    truce = next(e for e in events(gaz, text, dt.date(2025, 5, 13)) if e.type == "ceasefire")
+    assert truce.date == dt.date(2025, 5, 12)
+
+
+def test_violated_it_right_after_a_truce_is_a_violation_of_that_truce(gaz: Gazetteer) -> None:
+    text = (
+        "Explainer\nRussia's unilateral ceasefire from May 8 to 10 ended at midnight on Saturday. "
+        "Kyiv said Russian forces had violated it hundreds of times.\n"
+    )
+    assert "ceasefire_violation" in {e.type for e in events(gaz, text, dt.date(2025, 5, 13))}
