@@ -248,7 +248,7 @@ _PROPOSED = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
     r"|going\s+to|upcoming|agreed\s+that|next"
-    r"|(?:agreed|did\s+agree)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
+    r"|(?:agreed|did\s+agree|agreement|deal)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
 )
@@ -1507,7 +1507,8 @@ _PROPOSED_CUES = _cues(
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(
-    "will 'll shall would due set scheduled expected slated plan held going upcoming agreed next is to are to"
+    "will 'll shall would due set scheduled expected slated plan held going upcoming agreed agreement deal next is to"
+    " are to"
 )
 _LATER_SCHEDULED_CUES = _cues("will due set")
 
@@ -1601,6 +1602,12 @@ def _event_date(
     else:
         in_clause = [d for d in mentions if d.start >= c_start and d.end <= c_end]
         pool = in_clause or (mentions if hit.type == "ceasefire_violation" else [])
+    if status == "scheduled" and pool:
+        # "talks on Wednesday ended with an agreement to exchange prisoners": the day of the agreement,
+        # not of the exchange it schedules
+        agreed = [a.end() for a in _AGREED_TO.finditer(sent, c_start, hit.m.start())]
+        if agreed:
+            pool = [d for d in pool if d.start > agreed[-1]]
     if not pool:
         return None, None
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
@@ -1629,6 +1636,7 @@ def _event_date(
     return dates.resolve_mention(best, base, tense)
 
 
+_AGREED_TO = re.compile(r"\b(?:agreed|agreement|deal)\s+to\b", _I)
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
 _FRONTED = re.compile(
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I

@@ -1053,3 +1053,12 @@ def test_violated_it_right_after_a_truce_is_a_violation_of_that_truce(gaz: Gazet
         "Kyiv said Russian forces had violated it hundreds of times.\n"
     )
     assert "ceasefire_violation" in {e.type for e in events(gaz, text, dt.date(2025, 5, 13))}
+
+
+def test_exchange_agreed_at_dated_talks_is_scheduled_without_the_talks_date(gaz: Gazetteer) -> None:
+    text = (
+        "Istanbul\nRussian and Ukrainian delegations held talks in Istanbul on Wednesday that ended with an "
+        "agreement to exchange 1,200 more prisoners of war each.\n"
+    )
+    swap = next(e for e in events(gaz, text, dt.date(2025, 7, 24)) if e.type == "prisoner_exchange")
+    assert (swap.status, swap.date) == ("scheduled", None)
