@@ -84,7 +84,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "proposal": re.compile(
         r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
         r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
-        r"|framework|invit(?:ed|es|e|ing|ation))\b",
+        r"|framework|road\s*map|invit(?:ed|es|e|ing|ation))\b",
         _I,
     ),
     "agreement": re.compile(
@@ -169,7 +169,7 @@ _STEMS: dict[str, str] = {
     "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat travel flew fly flies arrive",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
-    " presented plan point initiative memorandum framework invite invitation",
+    " presented plan point initiative memorandum framework invite invitation roadmap road",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
     "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
@@ -221,7 +221,8 @@ _ACT = re.compile(
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
     r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
-    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|culminat\w*|yield\w*|produc\w*|result\w*)\b",
+    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|culminat\w*|yield\w*|produc\w*|result\w*"
+    r"|hand(?:s|ed|ing)?\s+over|submit\w*)\b",
     _I,
 )
 _NOUN_TYPES = {"ceasefire", "negotiation", "sanctions", "military_aid", "proposal"}
@@ -537,7 +538,8 @@ _OWNER_GAP = re.compile(
     _I,
 )  # "Ukraine has sent Russia its own proposals": the possessive, not the noun before it, owns them
 _PROPOSAL_NOUN = re.compile(
-    r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework)$",
+    r"^(?:proposals?|counter-?proposals?|offers?|peace\s+plan|[\w-]+-point\s+plan|initiative|memorandum|framework"
+    r"|road\s*map)$",
     _I,
 )
 _MENTION_NOUN = re.compile(
@@ -1095,6 +1097,13 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                     and _keep_trigger(etype, m, sent, low)
                 ):
                     hits[i] = _Hit(etype, m, clause)
+                elif (
+                    _SETTING_PREP.search(sent, max(0, hits[i].m.start() - 30), hits[i].m.start())
+                    and _INDEFINITE.search(sent, max(0, m.start() - 12), m.start())
+                    and _keep_trigger(etype, m, sent, low)
+                ):
+                    # "proposed at the meeting a meeting between X and Y": the setting, then the act's object
+                    hits[i] = _Hit(etype, m, clause)
                 continue
             if not _keep_trigger(etype, m, sent, low, bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"):
                 continue
@@ -1380,6 +1389,7 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
     return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", _I)
 _IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
 _SETTING_PREP = re.compile(

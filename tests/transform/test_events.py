@@ -1062,3 +1062,14 @@ def test_exchange_agreed_at_dated_talks_is_scheduled_without_the_talks_date(gaz:
     )
     swap = next(e for e in events(gaz, text, dt.date(2025, 7, 24)) if e.type == "prisoner_exchange")
     assert (swap.status, swap.date) == ("scheduled", None)
+
+
+def test_proposed_at_the_meeting_a_meeting_keeps_the_proposed_one(gaz: Gazetteer) -> None:
+    text = "Live\nUmerov says he proposed at the meeting a meeting between Zelensky and Putin before the end of June.\n"
+    meetings = [e for e in events(gaz, text, dt.date(2025, 6, 2)) if e.type == "meeting"]
+    assert [(set(e.actors), e.status) for e in meetings] == [({"volodymyr_zelensky", "vladimir_putin"}, "proposed")]
+
+
+def test_handing_over_a_roadmap_is_a_proposal(gaz: Gazetteer) -> None:
+    text = "Live\nOn Monday Kyiv handed over its own roadmap for a settlement.\n"
+    assert ("proposal", dt.date(2025, 6, 2)) in {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 6, 3))}
