@@ -586,8 +586,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_actors: tuple[str, ...] = ()
     # the sentence whose first date an anaphoric next sentence inherits, resolved only when one does
     prev_dated: tuple[str, list[dates.DateMention]] | None = None
-    # a dated sentence of the same paragraph that reported nothing ("On Monday it was Europe's turn.")
-    scene: tuple[str, list[dates.DateMention]] | None = None
+    # the last dated sentence that reported nothing ("On Monday it was Europe's turn."): its end, text, dates
+    scene: tuple[int, str, list[dates.DateMention]] | None = None
     prev_subject: tuple[str, ...] = ()
     prev_topic = False
     story: tuple[dt.date | None, dt.date | None] = (None, None)
@@ -680,8 +680,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                             day = (venue[-1].date, None)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
-                elif ev.date is None and ev.status != "scheduled" and scene and not date_mentions:
-                    ev = replace(ev, date=_first_date(*scene, published)[0])
+                elif (
+                    ev.date is None
+                    and ev.status != "scheduled"
+                    and not date_mentions
+                    and (setting := _scene_setting(text, scene, start))
+                ):
+                    ev = replace(ev, date=_first_date(*setting, published)[0])
                 elif ev.date is None and ev.status != "scheduled":
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
@@ -710,8 +715,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     story_idx = idx
         prev_actors = sent_actors or prev_actors
         prev_dated = (sent, date_mentions) if date_mentions else None
-        next_in_para = end < len(text) and "\n" not in text[end : spans[idx + 1][0]] if idx + 1 < len(spans) else False
-        scene = prev_dated if next_in_para and not (types and found) and not _NOT_STORY.search(sent) else None
+        reported = bool(events) and events[-1].start == start
+        scene = (end, sent, date_mentions) if date_mentions and not reported else None
         prev_subject = _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
@@ -844,6 +849,20 @@ def _began_span(ev: Event, sent: str, found: list[dates.DateMention], published:
         if start is not None:
             return replace(ev, date=start, date_end=start + dt.timedelta(days=_count(m.group("n3")) - 1))
     return ev
+
+
+def _scene_setting(
+    text: str, scene: tuple[int, str, list[dates.DateMention]] | None, start: int
+) -> tuple[str, list[dates.DateMention]] | None:
+    """The dated sentence that sets the scene for the sentence at `start`: it directly precedes it in the same
+    paragraph, reported nothing and told of no later or earlier act."""
+    if scene is None:
+        return None
+    end, sent, mentions = scene
+    gap = text[end:start]
+    if gap.strip() or "\n" in gap or _NOT_STORY.search(sent):
+        return None
+    return sent, mentions
 
 
 def _unclaimed(
@@ -1065,13 +1084,14 @@ _BACKGROUND_REF = re.compile(r"\b(?:after|before|since|following|ahead\s+of)\s+(
 
 
 def _reported(etype: str, earlier: list[Event] | None) -> bool:
-    return bool(earlier) and any(_family(e.type) == _family(etype) for e in earlier)  # type: ignore[union-attr]
+    return any(_family(e.type) == _family(etype) for e in earlier or ())
 
 
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
     types = ctx.types
     low = ctx.low
+    after_truce = bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"
     for etype in sorted(types, key=_TRIGGER_ORDER.__getitem__) if len(types) > 1 else types:
         if etype == ctx.skip_type:
             continue
@@ -1105,7 +1125,7 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                     # "proposed at the meeting a meeting between X and Y": the setting, then the act's object
                     hits[i] = _Hit(etype, m, clause)
                 continue
-            if not _keep_trigger(etype, m, sent, low, bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"):
+            if not _keep_trigger(etype, m, sent, low, after_truce):
                 continue
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
@@ -1295,7 +1315,6 @@ def _event_actors(
             # fronted phrase ("At a news conference with Zelensky")
             own = _actor_ids(sent, mentions, group.start(), m.start())
             agents = list(own) if own else list(ctx.prev_actors)
-            before = ()
         agents = agents or list(before)
         agents += [a for a in _actor_ids(sent, mentions, m.start(), m.end() + 25) if a not in agents]
         actors = agents or list(all_actors)
@@ -1640,7 +1659,7 @@ def _event_date(
     base = ctx.published
     if governor is not None and tense == "future" and best.start > governor.m.end():
         # "demanded on Saturday a truce from Monday": the Monday after the demand, not after publication
-        told = [d for d in mentions if d.end <= best.start and d is not best]
+        told = [d for d in mentions if d.end <= best.start]
         if told:
             base = dates.resolve_mention(told[-1], ctx.published, "past")[0] or base
     return dates.resolve_mention(best, base, tense)

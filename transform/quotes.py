@@ -679,8 +679,8 @@ _JOINER = re.compile(
 
 
 def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
-    """The text with short quoted nicknames between two parts of a name replaced by spaces, and the
-    offsets where such a blanked gap starts."""
+    """The text with short quoted nicknames between two parts of a name, and rank notes such as "(Ret’d)",
+    replaced by spaces, and the offsets where such a blanked gap starts."""
     gaps: set[int] = set()
     parts = []
     last = 0
@@ -703,11 +703,13 @@ def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
             gaps.add(o - 1)
     parts.append(text[last:])
     work = "".join(parts) if gaps else text
-    # 'Col. (Ret’d) Dale Ferris': a rank's parenthetical note sits inside the name
-    for m in _RANK_NOTE.finditer(work):
-        work = work[: m.start()] + " " * (m.end() - m.start()) + work[m.end() :]
+
+    def blank(m: re.Match[str]) -> str:
         gaps.add(m.start() - 1)
-    return work, gaps
+        return " " * len(m.group())
+
+    # 'Col. (Ret’d) Dale Ferris': a rank's parenthetical note sits inside the name
+    return _RANK_NOTE.sub(blank, work), gaps
 
 
 _RANK_NOTE = re.compile(r"(?<=[A-Za-z.] )\((?:[Rr]et(?:[\u2019']?d|\.|ired)?|[Rr]es\.?|[Rr]etd\.?)\)(?= [A-Z])")
@@ -840,7 +842,7 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
         return _Plan(found_actors, "none")  # datelines and shouted headlines
-    if len(cw) <= 3 and lcw and cw[-1].casefold() in _HEAD_TITLES:
+    if len(cw) <= 3 and cw[-1].casefold() in _HEAD_TITLES:
         return _Plan(found_actors, "none")  # 'the Conservative MP for X': a role, whoever holds it
     all_words = frozenset(lw) - {"the"}
     if all_words & _ORG_WORDS:
