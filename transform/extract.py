@@ -109,7 +109,9 @@ _PRUNE_CLASSES = (
 )
 _PRUNE_TAGS = frozenset({"aside", "nav", "footer", "figcaption", "form"})
 _PRUNE_ROLES = frozenset({"navigation", "complementary", "contentinfo"})
-_PRUNE_ATTR = re.compile("|".join(_PRUNE_CLASSES), re.IGNORECASE)
+# The same without bylines: what goes before the date search, which reads the byline's date.
+_CHROME_ATTR = re.compile("|".join(c for c in _PRUNE_CLASSES if c != "byline"), re.IGNORECASE)
+_BYLINE_ATTR = re.compile("byline", re.IGNORECASE)
 
 # Whole lines that are interface text, not copy (matched after whitespace normalisation).
 _BOILERPLATE_LINE = re.compile(
@@ -326,7 +328,11 @@ def meta_published(tree: HtmlElement, latest: dt.datetime, head: HeadInfo | None
 def published_date(
     tree: HtmlElement, url: str, latest: dt.datetime, head: HeadInfo | None = None
 ) -> dt.datetime | None:
-    """Timestamp the page declares (meta tags, <time>, JSON-LD); only without one, htmldate's full search."""
+    """Timestamp the page declares (meta tags, <time>, JSON-LD); only without one, htmldate's full search.
+
+    Pass a tree without its interface chrome: htmldate's search takes the oldest date it finds, and the
+    teasers of a "more stories" rail carry older dates than the article.
+    """
     declared = meta_published(tree, latest, head)
     if declared is not None:
         return declared
@@ -487,22 +493,40 @@ def clean_text(raw: str, title: str | None = None) -> str:
     return "\n".join(lines)
 
 
+_WORD = re.compile(r"\w+")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\u2013\u2014\u00bb\u00b7-]|::)\s+")
 
 
 def _headline(tree: HtmlElement, found: str | None, declared: bool) -> str | None:
-    """Trafilatura's title, unless it is one segment of a "Site - Section - Headline" <title>: then the longest."""
+    """The page's headline: trafilatura's title, unless it is a "Site - Section - Headline" <title> or one
+    segment of it (then the longest segment), or a heading that shares little with the <title> (a teaser
+    title in a rail, when the article has no h1 of its own)."""
     title = _SPACES.sub(" ", found).strip() if found else None
     if declared:
         return title or None
-    raw = tree.findtext(".//title")
-    segments = [seg.strip() for seg in _TITLE_SEPARATORS.split(_SPACES.sub(" ", raw or "")) if seg.strip()]
-    # Trafilatura keeps the first segment(s) of such a <title>; the headline is usually the longest one.
-    if len(segments) > 1 and (title is None or (title != raw and title in raw)):
-        longest = max(segments, key=len)
-        if title is None or len(longest) > len(title):
-            return longest
-    return title or None
+    raw = _SPACES.sub(" ", tree.findtext(".//title") or "").strip()
+    segments = [seg.strip() for seg in _TITLE_SEPARATORS.split(raw) if seg.strip()]
+    longest = max(segments, key=len) if segments else None
+    if title is None or longest is None:
+        return title or longest
+    if (len(segments) > 1 and title in raw and len(longest) > len(title)) or title == raw:
+        # Trafilatura keeps the first segment(s) of such a <title>, or all of it; the headline is the longest.
+        return longest
+    if title not in raw and _shared_words(title, longest) < 0.5 and not _is_h1(tree, title):
+        return longest
+    return title
+
+
+def _is_h1(tree: HtmlElement, text: str) -> bool:
+    """Whether `text` is the text of one of the page's h1 headings."""
+    return any(_SPACES.sub(" ", h.text_content()).strip() == text for h in tree.iter("h1"))
+
+
+def _shared_words(title: str, other: str) -> float:
+    """Share of the title's words that also occur in `other`, case-folded."""
+    words = _WORD.findall(title.casefold())
+    theirs = set(_WORD.findall(other.casefold()))
+    return sum(w in theirs for w in words) / len(words) if words else 1.0
 
 
 def _unwrap_layout_tables(tree: HtmlElement) -> None:
@@ -532,9 +556,10 @@ def extract(
     lang = tree.get("lang") or tree.get("xml:lang") or head.content_language
     meta = page_metadata(tree)
     title = _headline(tree, meta.title, head.declared_title)
-    published = published_date(tree, url, latest, head)
     _unwrap_layout_tables(tree)
-    _prune(tree)
+    _prune(tree, _CHROME_ATTR, _PRUNE_TAGS, _PRUNE_ROLES)
+    published = published_date(tree, url, latest, head)
+    _prune(tree, _BYLINE_ATTR)
     # Trafilatura copies a tree it is given: one parse serves metadata, dates and body.
     doc = bare_extraction(tree, options=_options(url, fast=True))
     if doc is None or len(doc.text or "") < FALLBACK_BELOW_CHARS:
@@ -556,7 +581,9 @@ def extract(
     )
 
 
-def _prune(tree: HtmlElement) -> None:
+def _prune(
+    tree: HtmlElement, attr: re.Pattern[str], tags: frozenset[str] = frozenset(), roles: frozenset[str] = frozenset()
+) -> None:
     """Drop interface blocks (nav, related, cookie banners, bylines...) that never hold most of the copy."""
     doomed = []
     paragraphs = 0
@@ -567,10 +594,10 @@ def _prune(tree: HtmlElement) -> None:
         if not isinstance(tag, str) or tag in ("html", "body", "article", "main"):
             continue
         if (
-            tag in _PRUNE_TAGS
-            or elem.get("role") in _PRUNE_ROLES
+            tag in tags
+            or elem.get("role") in roles
             or elem.get("aria-hidden") == "true"
-            or _PRUNE_ATTR.search(f"{elem.get('class', '')} {elem.get('id', '')}")
+            or attr.search(f"{elem.get('class', '')} {elem.get('id', '')}")
         ):
             doomed.append(elem)
     for elem in doomed:
