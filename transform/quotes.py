@@ -367,9 +367,11 @@ _TITLES = _words(
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
-    mla
+    mla justice
     """
 )
+# Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|Jr\.?|Sr\.?))+$")
 _NATIONAL = _words(
     """
     us u.s. uk u.k. eu un american russian ukrainian british french german polish turkish italian czech
@@ -602,6 +604,7 @@ class _Registry:
         self.mentions: list[_Mention] = []
         self.starts: list[int] = []
         self.surnames: dict[str, list[_Entity]] = {}
+        self.by_suffix: dict[str, list[_Entity]] = {}  # 'van der berg' -> Annelies van der Berg
         self.text = ""
 
     def entity_for_actor(self, actor: Actor) -> _Entity:
@@ -617,6 +620,12 @@ class _Registry:
         return ent
 
     def entity_for_name(self, name: str, kind: str, ctx: set[str]) -> _Entity:
+        if kind == "person":
+            name = _POSTNOMINAL.sub("", name) or name
+            # 'Van der Berg' or 'De Santis' after 'Annelies van der Berg': the surname of someone introduced
+            earlier = self.by_suffix.get(name.casefold())
+            if earlier and " " in name:
+                return earlier[-1]
         key = slug(name)
         ent = self.by_key.get(key)
         if ent is None:
@@ -625,7 +634,10 @@ class _Registry:
             ent = _Entity(name, key, kind, gender, set(), words)
             self.by_key[key] = ent
             if kind == "person":
-                self.surnames.setdefault(name.split()[-1].casefold(), []).append(ent)
+                toks = name.split()
+                self.surnames.setdefault(toks[-1].casefold(), []).append(ent)
+                for k in range(1, len(toks) - 1):
+                    self.by_suffix.setdefault(" ".join(toks[k:]).casefold(), []).append(ent)
         return ent
 
     def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
@@ -1567,7 +1579,10 @@ class _Attributor:
 
 # --- the extractor ----------------------------------------------------------------------------------------
 
-_LABEL = re.compile(r"(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){0,2}):\s+(?=\S)")
+_LABEL = re.compile(
+    r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's timestamp
+    r"(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){0,2}):\s+(?=\S)"
+)
 _NOT_LABEL = {
     "q",
     "a",
@@ -1745,11 +1760,16 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         label = m.group(1)
         if pi in with_marks and with_marks[pi] <= m.end():
             # 'Name: "words"' is a quote introduced by a colon, attributed as such; 'A: "words"' is the
-            # interviewee's answer
+            # interviewee's answer; '[00:41] MAREIKE: "words"' is the speaker the label names in full or in part
             if interviewee is not None and label.casefold() in ("a", "answer"):
                 for sp in spans:
                     if sp.para == pi and sp.speaker_id is None:
                         sp.speaker, sp.speaker_id, sp.cue, sp.resolved = interviewee.name, interviewee.id, ":", True
+            elif m.start(1) > ps or label.isupper():
+                named = _labelled_person(label, att.reg.before(ps))
+                for sp in spans if named is not None else ():
+                    if sp.para == pi and not text[m.end() : sp.open_pos].strip():
+                        sp.speaker, sp.speaker_id, sp.cue, sp.resolved = named.name, named.id, ":", True
             continue
         ent = None
         if label.casefold() in ("a", "answer") and interviewee is not None:
@@ -1772,6 +1792,18 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         sp.speaker, sp.speaker_id, sp.cue, sp.resolved = ent.name, ent.id, ":", True
         out.append(sp)
     return out
+
+
+def _labelled_person(label: str, before: list[_Mention]) -> _Entity | None:
+    """The person introduced before a transcript label that gives their full name, surname or first name."""
+    key = label.casefold()
+    for cand in before:
+        if cand.ent.kind != "person" or cand.quoted:
+            continue
+        toks = cand.ent.name.casefold().split()
+        if key in (" ".join(toks), toks[-1], toks[0]):
+            return cand.ent
+    return None
 
 
 _DIALOGUE_DASH = re.compile(r"\s*[\u2014\u2013]\s*(?=\S)")
