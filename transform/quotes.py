@@ -367,7 +367,7 @@ _TITLES = _words(
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
-    mla justice
+    mla justice hosts presenters
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
@@ -685,15 +685,17 @@ _UPPER = _upper_class()
 # A capitalised word (the same characters as _TOKEN's words). Matches starting inside a word (al-Assad)
 # are dropped by the caller: a lookbehind here would triple the cost of the scan.
 _CAP_WORD = re.compile(_UPPER + r"[\w\u2019'.\-]*")
-_JOINER = re.compile(
-    r" (?:(?P<part>" + "|".join(sorted(_PARTICLES)) + r")|(?P<conn>(?:of|for|the|on|and)(?: (?:of|for|the|on|and))?)) "
+_PARTICLE = "(?:" + "|".join(sorted(_PARTICLES)) + ")"
+_JOINER = re.compile(  # 'Annelies van der Berg': up to three particles in a name
+    r" (?:(?P<part>" + _PARTICLE + r"(?: " + _PARTICLE + r"){0,2})"
+    r"|(?P<conn>(?:of|for|the|on|and)(?: (?:of|for|the|on|and))?)) "
 )
 
 
-def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
+def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, dict[int, str]]:
     """The text with short quoted nicknames between two parts of a name, and rank notes such as "(Ret’d)",
-    replaced by spaces, and the offsets where such a blanked gap starts."""
-    gaps: set[int] = set()
+    replaced by spaces, and the offsets where such a blanked gap starts, with the nickname blanked there."""
+    gaps: dict[int, str] = {}
     parts = []
     last = 0
     for s in spans:
@@ -712,12 +714,12 @@ def _mask_nicknames(text: str, spans: list[_Span]) -> tuple[str, set[int]]:
             parts.append(" " * (c + 1 - o))
             last = c + 1
             s.in_name = True
-            gaps.add(o - 1)
+            gaps[o - 1] = text[s.start : s.end]
     parts.append(text[last:])
     work = "".join(parts) if gaps else text
 
     def blank(m: re.Match[str]) -> str:
-        gaps.add(m.start() - 1)
+        gaps[m.start() - 1] = ""
         return " " * len(m.group())
 
     # 'Col. (Ret’d) Dale Ferris': a rank's parenthetical note sits inside the name
@@ -728,7 +730,9 @@ _RANK_NOTE = re.compile(r"(?<=[A-Za-z.] )\((?:[Rr]et(?:[\u2019']?d|\.|ired)?|[Rr
 _NAME_BEFORE = re.compile(r"(?<![\w.])" + _CAPS + r"[\w\u2019'\-]+ $")
 
 
-def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: set[int] | None = None) -> _Registry:
+def _register(
+    text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: dict[int, str] | None = None
+) -> _Registry:
     """Find capitalised name sequences, resolve them to gazetteer actors or new people/organisations."""
     reg = _Registry(gaz)
     qstarts = [a for a, _ in quoted]
@@ -740,6 +744,7 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
     # One pass over the capitalised words: join neighbours separated by one space, a name particle
     # (de, van) or, after an organisation word, one or two connectors ("Institute for the Study of War").
     seq: list[tuple[int, int, str]] = []
+    nickname = ""  # 'Anthony “Big Tony” Scarpelli': the nickname of the name being read
     inert = gaz.inert
     for m in _CAP_WORD.finditer(text):
         i = m.start()
@@ -754,6 +759,8 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
                 pass  # "... Moscow. Kyiv" is two sentences, not one name
             elif (gap == 1 and text[prev_e] == " ") or (nick_gaps and prev_e in nick_gaps):
                 joined = True
+                if nick_gaps and nick_gaps.get(prev_e):
+                    nickname = nick_gaps[prev_e]
             elif gap <= 13 and text[prev_e] == " " and text[i - 1] == " ":
                 j = _JOINER.fullmatch(text, prev_e, m.start())
                 if j is not None and (
@@ -770,6 +777,9 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
             if not joined:
                 if len(seq) > 1 or seq[0][2] not in inert:
                     _resolve_sequence(text, seq, reg, in_quote)
+                    if nickname:
+                        _add_nickname(reg, nickname)
+                nickname = ""
                 seq = []
         seq.append((m.start(), m.end(), tok))
     if seq:
@@ -777,6 +787,15 @@ def _register(text: str, gaz: _Rules, quoted: list[tuple[int, int]], nick_gaps: 
     reg.finish(text)
     _add_roles(text, reg)
     return reg
+
+
+def _add_nickname(reg: _Registry, nickname: str) -> None:
+    """Let a nickname given inside a person's name ('Big Tony', 'Lucy') refer to that person later."""
+    if not reg.mentions or reg.mentions[-1].ent.kind != "person":
+        return
+    ent = reg.mentions[-1].ent
+    key = " ".join(nickname.split()).casefold()
+    (reg.by_suffix if " " in key else reg.surnames).setdefault(key, []).append(ent)
 
 
 _WORD_SPLIT = re.compile(r"\S+")

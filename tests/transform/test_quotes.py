@@ -864,3 +864,41 @@ def test_a_spokesperson_opening_the_sentence_speaks_for_the_body() -> None:
         "\u201cThe president has made clear that all options remain on the table.\u201d"
     )
     assert [q.speaker_id for q in quotes(text)] == ["white_house"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "Willemijn van der Hoek, a trade negotiator, spoke first.\n"
+            "Van der Hoek said: \u201cNobody signs a deal like this in one afternoon.\u201d",
+            "willemijn_van_der_hoek",
+        ),
+        (
+            "Marco De Luca, an energy analyst, was sceptical. "
+            "\u201cThe grid will not wait for diplomats,\u201d De Luca said.",
+            "marco_de_luca",
+        ),
+        (
+            "Edmund Harcourt-Vale KC opened for the claimant. "
+            "\u201cThe contract says what it says,\u201d Harcourt-Vale told the court.",
+            "edmund_harcourt_vale",
+        ),
+        (
+            "Salvatore \u201cSally\u201d Brennan runs the deli on Fifth Street. "
+            "\u201cEverybody here has a cousin over there,\u201d Sally said.",
+            "salvatore_brennan",
+        ),
+    ],
+)
+def test_later_references_to_names_with_particles_suffixes_and_nicknames(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text) if not q.fragment] == [speaker_id]
+
+
+def test_a_timestamped_transcript_label_names_the_speaker_by_first_name() -> None:
+    text = (
+        "Hosts Ingrid Solvang and Tomasz Rudek discuss the week with Amara Osei.\n"
+        "[00:01:05] INGRID: \u201cAmara, what changed in Kyiv this week?\u201d\n"
+        "[00:01:12] AMARA: \u201cVery little, and that is the story.\u201d"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ingrid_solvang", "amara_osei"]
