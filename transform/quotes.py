@@ -527,29 +527,38 @@ _HEAD_TITLES = _words(
     """
 )
 
-_ROLE_SYNONYMS = {
-    "dr": "doctor",
-    "dr.": "doctor",
-    "prof": "professor",
-    "prof.": "professor",
-    "colonel": "officer",
-    "brigadier": "officer",
-    "general": "officer",
-    "major": "officer",
-    "captain": "officer",
-    "lieutenant": "officer",
-    "admiral": "officer",
-    "mp": "lawmaker",
-    "mep": "lawmaker",
-    "senator": "lawmaker",
-    "father": "priest",
-    "spokeswoman": "spokesperson",
-    "spokesman": "spokesperson",
+_ACADEMIC = ("academic", "scholar", "don", "researcher")
+_ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "dr": ("doctor", *_ACADEMIC),
+    "dr.": ("doctor", *_ACADEMIC),
+    "prof": ("professor", *_ACADEMIC),
+    "prof.": ("professor", *_ACADEMIC),
+    "professor": _ACADEMIC,
+    "scientist": _ACADEMIC,
+    "lecturer": _ACADEMIC,
+    "researcher": _ACADEMIC,
+    "scholar": _ACADEMIC,
+    "historian": _ACADEMIC,
+    "colonel": ("officer",),
+    "brigadier": ("officer",),
+    "general": ("officer",),
+    "major": ("officer",),
+    "captain": ("officer",),
+    "lieutenant": ("officer",),
+    "admiral": ("officer",),
+    "mp": ("lawmaker",),
+    "mep": ("lawmaker",),
+    "msp": ("lawmaker",),
+    "td": ("lawmaker",),
+    "senator": ("lawmaker",),
+    "father": ("priest",),
+    "spokeswoman": ("spokesperson",),
+    "spokesman": ("spokesperson",),
 }
 
 
 def _with_synonyms(words: set[str]) -> set[str]:
-    return words | {_ROLE_SYNONYMS[w] for w in words if w in _ROLE_SYNONYMS}
+    return words | {syn for w in words for syn in _ROLE_SYNONYMS.get(w, ())}
 
 
 def _gender_of(first: str, context_words: set[str]) -> str | None:
@@ -2144,10 +2153,25 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         body_np = _tail_np(text, lo, hi - len(seg) + len(seg.rstrip()[:-1]))
         if body_np is not None and _is_state_body(body_np.text):
             return _set(s, att.resolve(body_np, hi), ":", hi, body_np)  # "Ukraine's air force: ..."
+        via = _LABEL_VIA.search(text, lo, hi)
+        if via:
+            # "Moscow's line, via the Russian Foreign Ministry: ...": the body the words came through
+            np = _head_np(text, via.end(), hi)
+            if np is not None and np.kind == "name":
+                return _set(s, att.resolve(np, hi), ":", hi, np)
+        comma = text.find(",", lo, hi)
+        if comma > lo and "," not in text[comma + 1 : hi] and len(text[comma + 1 : hi].split()) <= 4:
+            # "Kyiv's presidential office, afterwards: ...": the body before a short aside
+            body_np = _tail_np(text, lo, comma)
+            if body_np is not None and _is_state_body(body_np.text):
+                return _set(s, att.resolve(body_np, hi), ":", hi, body_np)
         np = _head_np(text, lo, hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
     return False
+
+
+_LABEL_VIA = re.compile(r",\s+(?:via|through|from)\s+(?=(?:the\s+)?[A-Z][^,:]*:\s*$)")
 
 
 def _is_state_body(name: str) -> bool:

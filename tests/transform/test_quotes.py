@@ -902,3 +902,28 @@ def test_a_timestamped_transcript_label_names_the_speaker_by_first_name() -> Non
         "[00:01:12] AMARA: \u201cVery little, and that is the story.\u201d"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ingrid_solvang", "amara_osei"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "\u2022 Kyiv\u2019s presidential office, late on Friday: \u201cWe brought a date and a plan.\u201d",
+            "ukrainian_presidency",
+        ),
+        (
+            "\u2022 The Kremlin\u2019s view, via the Russian Foreign Ministry: \u201cDialogue works without outside pressure.\u201d",
+            "russian_mfa",
+        ),
+    ],
+)
+def test_a_label_with_an_aside_or_a_channel_names_the_body(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_a_title_only_reference_finds_the_academic() -> None:
+    text = (
+        "Dr Elspeth Moray-Quinn, who runs a conflict studies centre in Dundee, was cautious. "
+        "\u201cA list of preconditions would tell us everything we need to know,\u201d the academic added."
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["elspeth_moray_quinn"]
