@@ -2133,6 +2133,12 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             return _set(s, att.resolve(np, hi), ":", hi, np)
         lead = _LABEL_LEAD.match(seg)
         lo = lo + lead.end() if lead else lo
+        via = _LABEL_VIA.search(text, lo, hi)
+        if via:
+            # "Moscow's line, via the Russian Foreign Ministry: ...": the body the words came through
+            np = _head_np(text, via.end(), hi)
+            if np is not None and np.kind == "name":
+                return _set(s, att.resolve(np, hi), ":", hi, np)
         tail = _NAME_END.search(text, lo, hi - len(seg) + len(seg.rstrip()[:-1]))
         if (
             tail
@@ -2153,12 +2159,6 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         body_np = _tail_np(text, lo, hi - len(seg) + len(seg.rstrip()[:-1]))
         if body_np is not None and _is_state_body(body_np.text):
             return _set(s, att.resolve(body_np, hi), ":", hi, body_np)  # "Ukraine's air force: ..."
-        via = _LABEL_VIA.search(text, lo, hi)
-        if via:
-            # "Moscow's line, via the Russian Foreign Ministry: ...": the body the words came through
-            np = _head_np(text, via.end(), hi)
-            if np is not None and np.kind == "name":
-                return _set(s, att.resolve(np, hi), ":", hi, np)
         comma = text.find(",", lo, hi)
         if comma > lo and "," not in text[comma + 1 : hi] and len(text[comma + 1 : hi].split()) <= 4:
             # "Kyiv's presidential office, afterwards: ...": the body before a short aside
