@@ -912,7 +912,8 @@ def test_a_timestamped_transcript_label_names_the_speaker_by_first_name() -> Non
             "ukrainian_presidency",
         ),
         (
-            "\u2022 The Kremlin\u2019s view, via the Russian Foreign Ministry: \u201cDialogue works without pressure.\u201d",
+            "\u2022 The Kremlin\u2019s view, via the Russian Foreign Ministry: "
+            "\u201cDialogue works without pressure.\u201d",
             "russian_mfa",
         ),
     ],
