@@ -210,10 +210,12 @@ def _classify(para: str, i: int) -> tuple[bool, bool]:
             return False, False
     if ch in "\u201e\u201a\u201f\u201b":
         return nxt is not None and not nxt.isspace(), False
+    # Guillemets point outwards in French and Russian («…») and inwards in German, Czech and Danish (»…«):
+    # the usual direction always works, the other one only when the neighbours say so.
     if ch in "\u00ab\u2039":
-        return nxt is not None, False
+        return nxt is not None, prev is not None and not prev.isspace() and (nxt is None or nxt.isspace())
     if ch in "\u00bb\u203a":
-        return False, prev is not None
+        return left, prev is not None
     if ch == "\u201c":
         return nxt is not None and not nxt.isspace(), right
     if ch == "\u201d":

@@ -928,3 +928,13 @@ def test_a_title_only_reference_finds_the_academic() -> None:
         "\u201cA list of preconditions would tell us everything we need to know,\u201d the academic added."
     )
     assert [q.speaker_id for q in quotes(text)] == ["elspeth_moray_quinn"]
+
+
+def test_inward_guillemets_are_quotes_too() -> None:
+    text = (
+        "Pavla Jirankova, a historian in Brno, was unimpressed. "
+        "\u00bbA swap is a thermometer, not a medicine,\u00ab Jirankova said."
+    )
+    assert [(q.text, q.speaker_id) for q in quotes(text)] == [
+        ("A swap is a thermometer, not a medicine", "pavla_jirankova")
+    ]
