@@ -369,7 +369,7 @@ _TITLES = _words(
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
-    mla justice hosts presenters
+    mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
@@ -616,6 +616,9 @@ class _Registry:
         self.starts: list[int] = []
         self.surnames: dict[str, list[_Entity]] = {}
         self.by_suffix: dict[str, list[_Entity]] = {}  # 'van der berg' -> Annelies van der Berg
+        # the first word of a name, for references by given name ('Danylo said') or by a family name
+        # written first ('Fang Qiuyue ... says Fang'), used when no surname matches
+        self.first_words: dict[str, list[_Entity]] = {}
         self.text = ""
 
     def entity_for_actor(self, actor: Actor) -> _Entity:
@@ -647,6 +650,8 @@ class _Registry:
             if kind == "person":
                 toks = name.split()
                 self.surnames.setdefault(toks[-1].casefold(), []).append(ent)
+                if len(toks) > 1:
+                    self.first_words.setdefault(toks[0].casefold(), []).append(ent)
                 for k in range(1, len(toks) - 1):
                     self.by_suffix.setdefault(" ".join(toks[k:]).casefold(), []).append(ent)
         return ent
@@ -922,7 +927,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 return
         reg.add(start, end, reg.entity_for_name(plan.name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
-        cands = reg.surnames.get(plan.name)
+        cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
         if cands:
             reg.add(start, end, cands[-1], in_quote(start))
         elif not in_quote(start):
@@ -1501,7 +1506,7 @@ class _Attributor:
             for cand in self.reg.before(pos):
                 if cand.ent.kind == "person" and core_name.casefold() == cand.ent.name.split()[-1].casefold():
                     return cand.ent
-            cands = self.reg.surnames.get(core_name.casefold())
+            cands = self.reg.surnames.get(core_name.casefold()) or self.reg.first_words.get(core_name.casefold())
             if cands:
                 return cands[-1]
             if core_name.casefold() in _STOP_CAP:

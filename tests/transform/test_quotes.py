@@ -938,3 +938,27 @@ def test_inward_guillemets_are_quotes_too() -> None:
     assert [(q.text, q.speaker_id) for q in quotes(text)] == [
         ("A swap is a thermometer, not a medicine", "pavla_jirankova")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "Taras Levchuk, 17, follows every round of talks on his phone. "
+            "\u201cMy grandmother asks me for news every hour,\u201d Taras said.",
+            "taras_levchuk",
+        ),
+        (
+            "Analysts in Shanghai, including Zhou Minghui of a trading house, expect caution. "
+            "\u201cState companies move slowly by design,\u201d says Zhou.",
+            "zhou_minghui",
+        ),
+        (
+            "Amb. Folake Adeyemi-Bello, a former envoy to Moscow, was blunt. "
+            "\u201cThat was not diplomacy,\u201d Adeyemi-Bello said.",
+            "folake_adeyemi_bello",
+        ),
+    ],
+)
+def test_given_names_family_names_first_and_honorifics(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
