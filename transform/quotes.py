@@ -1598,6 +1598,17 @@ class _Attributor:
             score = len(set(head_words) & bag) + len(qual & bag) - rank * 0.001
             if score > best_score:
                 best, best_score = ent, score
+        if best is None and actor is None and head in _QUALIFIED_HEADS:
+            # 'the former defence official' after 'X, a former deputy director at the defence ministry';
+            # 'the drafting expert' after 'X, who has spent years drafting ceasefire texts': a person
+            # noun whose distinctive modifiers the introduction had
+            mods = (set(head_words[:-1]) | qual) - _WEAK_MODIFIERS
+            for rank, m in enumerate(self.reg.before(pos)):
+                if rank > 40:
+                    break
+                overlap = len(mods & m.ent.roles)
+                if m.ent.kind == "person" and overlap and overlap > best_score:
+                    best, best_score = m.ent, overlap
         if best is not None:
             return best
         if actor is not None:
@@ -1610,6 +1621,15 @@ class _Attributor:
             self.reg.insert(np.start, np.start + len(np.text), ent)
             return ent
         return None
+
+
+# Person nouns that a description qualifies ('the former defence official', 'the drafting expert').
+_QUALIFIED_HEADS = _words(
+    """
+    official expert analyst specialist adviser advisor economist diplomat negotiator veteran researcher
+    """
+)
+_WEAK_MODIFIERS = _words("former senior top leading chief deputy retired veteran young old other local longtime")
 
 
 # --- the extractor ----------------------------------------------------------------------------------------

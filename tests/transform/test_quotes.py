@@ -962,3 +962,12 @@ def test_inward_guillemets_are_quotes_too() -> None:
 )
 def test_given_names_family_names_first_and_honorifics(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_a_qualified_person_noun_finds_the_introduction_it_echoes() -> None:
+    text = (
+        "Birgitta Sandahl, a former deputy director at the Swedish defence ministry, was unconvinced. "
+        "Oliver Pemberton, the host, pressed her. "
+        "\u201cA summit about a summit is still not a plan,\u201d the former defence official said."
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["birgitta_sandahl"]
