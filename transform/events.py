@@ -655,7 +655,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
             # (its regexes run only when an undated act asks)
-            near_story = idx - story_idx <= 2
+            near_story = idx - story_idx <= 6
             carry: bool | None = None
             for ev, is_mention in found:
                 if is_mention:
