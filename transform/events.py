@@ -146,7 +146,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "demand": re.compile(
         r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on(?!\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs"
         r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
-        r"|urg(?:e|ed|es|ing)|set\s+(?:out\s+)?(?:[\w-]+\s+)?conditions"
+        r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+\d+\s+(?:to\s+\d+\s+)?days"
         r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
@@ -1611,6 +1611,10 @@ def _event_date(
         first = mentions[0]
         if _FRONTED.fullmatch(sent, 0, first.start) and _FRONTED_END.match(sent, first.end):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
+        # "came home on 24 August, Independence Day, when Russia and Ukraine swapped ...": the day it names
+        prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
+        if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):
+            return dates.resolve_mention(prior[-1], ctx.published, "past")
         # "... in the Oval Office that day": the day the sentence named before
         if _THAT_DAY.search(sent, hit.clause[0], hit.clause[1]):
             prior = [d for d in mentions if d.end <= hit.clause[0]]
@@ -1668,9 +1672,14 @@ def _event_date(
 _AGREED_TO = re.compile(r"\b(?:agreed|agreement|deal)\s+to\b", _I)
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
 _FRONTED = re.compile(
-    r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?", _I
-)  # "On Friday, ...", "Speaking in Ankara on Wednesday, ..."
-_FRONTED_END = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,", _I)
+    r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
+    r"\s+[^,]{0,50}?\s+(?=on\s))?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
+    _I,
+)  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
+_FRONTED_END = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+)?,", _I
+)
+_WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
 _OWNER_LEAD = re.compile(
     r"\b(?:from|for|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
