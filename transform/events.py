@@ -39,7 +39,6 @@ CAMEO = {
     "rejection": "120",
 }
 SPEECH_ACTS = ("proposal", "demand", "rejection")
-TOPIC_STATES = frozenset({"russia", "ukraine"})
 
 # Adjectives and group nouns that stand for a state; used only when the gazetteer knows the id.
 DEMONYMS = {
@@ -325,6 +324,7 @@ class _Lexicon:
     topic_ids: frozenset[str]
     reporting_ids: frozenset[str]
     host_ids: frozenset[str]  # states other than the parties: where they are named as a venue, a location
+    sides: frozenset[str]  # the story's warring parties (config/actors.yaml `sides`)
     resolved: dict[str, tuple[str | None, str | None, str | None]]
 
 
@@ -376,14 +376,15 @@ def _lexicon(gaz: Gazetteer) -> _Lexicon:
     upper = [n for n in names if n[:1].isupper()]
     lower = tuple(sorted((n for n in names if not n[:1].isupper()), key=len, reverse=True))
     pattern = re.compile(_trie_pattern(upper) + r"(?:'s|\u2019s)?(?![\w-])")
-    topic = {a.id for a in gaz.actors.values() if a.id in TOPIC_STATES or a.country in TOPIC_STATES}
+    sides = frozenset(gaz.sides)
+    topic = {a.id for a in gaz.actors.values() if a.id in sides or a.country in sides}
     reporting = {
         a.id
         for a in gaz.actors.values()
         if (a.kind == "organisation" and a.country) or any(_REPORTING_ORG_HINT.search(r) for r in a.roles)
     }
-    hosts = {a.id for a in gaz.actors.values() if a.kind == "state" and a.id not in TOPIC_STATES}
-    lex = _Lexicon(gaz, pattern, lower, frozenset(topic), frozenset(reporting), frozenset(hosts), {})
+    hosts = {a.id for a in gaz.actors.values() if a.kind == "state" and a.id not in sides}
+    lex = _Lexicon(gaz, pattern, lower, frozenset(topic), frozenset(reporting), frozenset(hosts), sides, {})
     if len(_LEXICONS) > 16:
         _LEXICONS.clear()
     _LEXICONS[id(gaz)] = (gaz, lex)
@@ -790,9 +791,9 @@ def _with_counterpart(ev: Event, prev_actors: tuple[str, ...], lex: _Lexicon) ->
     """A one-sided sanctions, aid or attack event takes its target from the sentence before ("Britain
     announced its own sanctions" after a sentence about sanctions on Russia)."""
     mine = _states(ev.actors, lex)
-    if mine & TOPIC_STATES:
+    if mine & lex.sides:
         return ev
-    other = next((a for a in prev_actors if a in TOPIC_STATES and a not in mine), None)
+    other = next((a for a in prev_actors if a in lex.sides and a not in mine), None)
     return replace(ev, actors=tuple(sorted((*ev.actors, other)))) if other else ev
 
 
@@ -1019,7 +1020,7 @@ _RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whom)\b[^,;]*")
 
 
 def _has_topic(mentions: list[_Mention], lex: _Lexicon) -> bool:
-    return any(m.actor in lex.topic_ids or m.place_country in TOPIC_STATES for m in mentions)
+    return any(m.actor in lex.topic_ids or m.place_country in lex.sides for m in mentions)
 
 
 def _actor_ids(
@@ -1175,10 +1176,13 @@ def _sentence_events(
             actors = [a for a in actors if a in own]
         location, country = _location(mentions, etype == "attack", lex)
         if etype == "attack":
-            if not (set(actors) & TOPIC_STATES or country in TOPIC_STATES):
+            if not (set(actors) & lex.sides or country in lex.sides):
                 continue
             if country and country in lex.gazetteer.actors and country not in actors:
                 actors.append(country)
+        if etype == "prisoner_exchange" and len(lex.sides) == 2 and (actors or ctx.topic_here):
+            # an exchange is between the two sides whoever brokered or announced it
+            actors = sorted(lex.sides)
         if not actors:
             continue
         date, date_end = _event_date(hit, sent, date_mentions, ctx, status, governor)

@@ -41,6 +41,7 @@ class Gazetteer:
 
     actors: dict[str, Actor] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
+    sides: tuple[str, ...] = ()
     _by_name: dict[str, Actor] = field(default_factory=dict)
     _by_role: dict[str, Actor] = field(default_factory=dict)
     _by_place: dict[str, Place] = field(default_factory=dict)
@@ -65,6 +66,10 @@ class Gazetteer:
                 gaz._by_name.setdefault(_key(name), actor)
             for role in actor.roles:
                 gaz._by_role.setdefault(_key(role), actor)
+        gaz.sides = tuple(str(s) for s in (actors_doc or {}).get("sides") or ())
+        unknown = [s for s in gaz.sides if s not in gaz.actors]
+        if unknown:
+            raise ValueError(f"sides names unknown actor ids: {', '.join(unknown)}")
         for row in (places_doc or {}).get("places", []) or []:
             place = Place(
                 name=str(row["name"]),

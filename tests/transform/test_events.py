@@ -1073,3 +1073,36 @@ def test_proposed_at_the_meeting_a_meeting_keeps_the_proposed_one(gaz: Gazetteer
 def test_handing_over_a_roadmap_is_a_proposal(gaz: Gazetteer) -> None:
     text = "Live\nOn Monday Kyiv handed over its own roadmap for a settlement.\n"
     assert ("proposal", dt.date(2025, 6, 2)) in {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 6, 3))}
+
+
+def test_an_exchange_is_between_the_two_sides_not_its_broker(gaz: Gazetteer) -> None:
+    text = "Swap\nKyiv said the two sides swapped 246 prisoners each on Saturday in a deal brokered by the United Arab Emirates.\n"
+    swap = one(events(gaz, text, dt.date(2025, 4, 21)), "prisoner_exchange")
+    assert (set(swap.actors), swap.date) == ({"russia", "ukraine"}, dt.date(2025, 4, 19))
+
+
+def test_a_when_clause_takes_the_day_named_before_it(gaz: Gazetteer) -> None:
+    text = (
+        "Home\nSerhiy Dovhan came home on 24 August, Independence Day, when Russia and Ukraine swapped "
+        "146 prisoners of war each.\n"
+    )
+    swap = one(events(gaz, text, dt.date(2025, 9, 1)), "prisoner_exchange")
+    assert swap.date == dt.date(2025, 8, 24)
+
+
+def test_conditions_attached_are_a_demand(gaz: Gazetteer) -> None:
+    demand = one(
+        events(gaz, "Terms\nMoscow attached a string of conditions on Tuesday.\n", dt.date(2025, 3, 26)), "demand"
+    )
+    assert (demand.actors, demand.date) == (("russia",), dt.date(2025, 3, 25))
+
+
+def test_a_fronted_interview_dates_the_sentence(gaz: Gazetteer) -> None:
+    text = "Tariffs\nIn an interview recorded on Friday after the summit, Trump threatened tariffs on Russia.\n"
+    tariffs = one(events(gaz, text, dt.date(2025, 8, 17)), "sanctions")
+    assert tariffs.date == dt.date(2025, 8, 15)
+
+
+def test_sides_must_name_known_actors() -> None:
+    with pytest.raises(ValueError, match="sides"):
+        Gazetteer.from_dict({"sides": ["atlantis"], "actors": []})
