@@ -2,7 +2,8 @@
 
 Usage: score_events.py [--set dev|heldout|test|test2|test3|all] [--verbose] [--json]
 
-`all` is dev + heldout; `test`, `test2` and `test3` are blind sets written independently of the rules (devset/events/test*/).
+`all` is dev + heldout; `test`, `test2` and `test3` are blind sets written independently of the rules
+(devset/events/test*/).
 
 A predicted event matches a gold one when the types are equal, the start dates are equal (both missing counts
 as equal) and the actor sets overlap (Jaccard >= 0.5, or gold within predicted with at most one extra).

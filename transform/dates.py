@@ -112,7 +112,11 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<unit>week(?:end)?|month|year)",
     ),
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
-    ("overnight", r"(?P<on>overnight|last\s+night)"),
+    (
+        "overnight",
+        r"(?:(?P<on>overnight|last\s+night)|(?:the\s+)?night(?=\s+(?:into|to)\s))(?:\s+(?:into|to)\s+"
+        r"(?P<onwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
+    ),
     (
         "day_word",
         r"(?P<dw>the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|this\s+morning"
@@ -322,6 +326,10 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
     if m.kind == "weekday":
         return _weekday(_WEEKDAYS[fold(g("wd"))], (g("wmod") or "").split(), published, tense), None
     if m.kind == "overnight":
+        into = g("onwd")
+        if into:  # "overnight into Sunday": the night before that day
+            day = _weekday(_WEEKDAYS[fold(into)], [], published, tense)
+            return day - dt.timedelta(days=1), day
         return published - dt.timedelta(days=1), published
     if m.kind == "day_word":
         word = g("dw").lower()

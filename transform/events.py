@@ -112,13 +112,13 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
-        r"|\b(?:prisoners?|pows?|captives|bodies|soldiers)\b[^.;]{0,30}?\b(?:was|were|been)\s+(?:released|exchanged"
+        r"|\b(?:prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)\s+(?:released|exchanged"
         r"|swapped|returned|freed|handed\s+over|repatriated)\b",
         _I,
     ),
     "attack": re.compile(
         r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
-        r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired)\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
+        r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired|unleashed|hurled|followed\s+up\s+with|sent(?!\s+(?:[\w,]+\s+){0,4}\w+\s+to\s))\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
         r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?"
         r"|(?:destroyed|damaged)(?:\s+or\s+(?:destroyed|damaged))?\s+(?:[\w,-]+\s+){0,4}?(?:aircraft|planes|jets"
         r"|bombers|helicopters|tanks|refiner(?:y|ies)|depots?|air\s*bases?|airfields?|warships?|vessels?))\b",
@@ -176,7 +176,7 @@ _STEMS: dict[str, str] = {
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
     "attack": "attack strike strikes struck striking shelled shelling bomb bombs bombed bombing bombardment"
     " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
-    " recapture shot glide destroyed damaged",
+    " recapture shot glide destroyed damaged unleashed hurled followed sent",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
@@ -1180,7 +1180,9 @@ def _sentence_events(
                 continue
             if country and country in lex.gazetteer.actors and country not in actors:
                 actors.append(country)
-        if etype == "prisoner_exchange" and len(lex.sides) == 2 and (actors or ctx.topic_here):
+            if len(lex.sides) == 2 and len(named := lex.sides.intersection(actors)) == 1:
+                actors += lex.sides - named  # a strike in this war lands on the other side
+        if etype == "prisoner_exchange" and len(lex.sides) == 2 and (actors or ctx.para_topic):
             # an exchange is between the two sides whoever brokered or announced it
             actors = sorted(lex.sides)
         if not actors:
@@ -1227,7 +1229,9 @@ def _sentence_events(
 
 # "swapped 390 prisoners on Friday and 307 on Saturday": a second figure with a date of its own is a second act
 _FURTHER = re.compile(
-    r"\s*,?\s+(?:and|then|followed\s+by)\s+(?:another\s+|a\s+further\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?on\s+$", _I
+    r"\s*,?\s+(?:and|then|followed\s+by)\s+(?:another\s+|(?:a|the)\s+(?:further|final|last|second|third|remaining)\s+)?"
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,2}?on\s+$",
+    _I,
 )
 
 

@@ -37,6 +37,8 @@ D = dt.date
         ("last month", "past", (D(2025, 2, 1), D(2025, 2, 28))),
         ("overnight", "past", (D(2025, 3, 18), D(2025, 3, 19))),
         ("last night", "past", (D(2025, 3, 18), D(2025, 3, 19))),
+        ("overnight into Sunday", "past", (D(2025, 3, 15), D(2025, 3, 16))),
+        ("the night to Tuesday", "past", (D(2025, 3, 17), D(2025, 3, 18))),
         ("yesterday", "past", (D(2025, 3, 18), None)),
         ("tomorrow", "future", (D(2025, 3, 20), None)),
         ("2025-03-18", "past", (D(2025, 3, 18), None)),

@@ -1076,7 +1076,10 @@ def test_handing_over_a_roadmap_is_a_proposal(gaz: Gazetteer) -> None:
 
 
 def test_an_exchange_is_between_the_two_sides_not_its_broker(gaz: Gazetteer) -> None:
-    text = "Swap\nKyiv said the two sides swapped 246 prisoners each on Saturday in a deal brokered by the United Arab Emirates.\n"
+    text = (
+        "Swap\nKyiv said the two sides swapped 246 prisoners each on Saturday in a deal brokered by the "
+        "United Arab Emirates.\n"
+    )
     swap = one(events(gaz, text, dt.date(2025, 4, 21)), "prisoner_exchange")
     assert (set(swap.actors), swap.date) == ({"russia", "ukraine"}, dt.date(2025, 4, 19))
 
@@ -1106,3 +1109,22 @@ def test_a_fronted_interview_dates_the_sentence(gaz: Gazetteer) -> None:
 def test_sides_must_name_known_actors() -> None:
     with pytest.raises(ValueError, match="sides"):
         Gazetteer.from_dict({"sides": ["atlantis"], "actors": []})
+
+
+def test_gapped_figures_with_their_own_days_are_further_exchanges(gaz: Gazetteer) -> None:
+    text = (
+        "Swap\nRussia and Ukraine completed the swap. Another 307 from each side were swapped at the border on "
+        "Saturday, and a final 303 on Sunday.\n"
+    )
+    days = {e.date for e in events(gaz, text, dt.date(2025, 5, 26)) if e.type == "prisoner_exchange"}
+    assert days >= {dt.date(2025, 5, 24), dt.date(2025, 5, 25)}
+
+
+def test_a_one_sided_strike_lands_on_the_other_side(gaz: Gazetteer) -> None:
+    text = "Night\nOvernight into Sunday Russia followed up with nearly 300 drones and almost 70 missiles.\n"
+    strike = one(events(gaz, text, dt.date(2025, 5, 26)), "attack")
+    assert (set(strike.actors), strike.date, strike.date_end) == (
+        {"russia", "ukraine"},
+        dt.date(2025, 5, 24),
+        dt.date(2025, 5, 25),
+    )
