@@ -71,7 +71,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b",
     ),
     "meeting": re.compile(
-        r"\b(?:met|meets?|meeting|summit|visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
+        r"\b(?:met|meets?|meeting|summit|encounter|talked\s+for\s+(?:\w+\s+){0,2}(?:hours?|minutes)(?!\s+(?:by|over|on)\s"
+        r"+(?:the\s+)?(?:tele)?phone))\b|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])",
         _I,
     ),
@@ -165,7 +166,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
-    "meeting": "met meet meets meeting summit visit trip hosted host hosts greeted sat travel flew fly flies arrive",
+    "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel flew"
+    " fly flies arrive",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -242,7 +244,7 @@ _PROPOSED = re.compile(
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
-    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|face|supposed\s+to|invit\w*)\b",
+    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*)\b",
     _I,
 )
 _SCHEDULED = re.compile(
@@ -432,8 +434,29 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
     for s, e in spans:
         actor, place, country = _resolve_name(text[s:e], lex)
         out.append(_Mention(s, e, actor, place, country))
+    if " and " in text:
+        _paired_titles(text, out, lex)
     _drop_title_states(text, out, lex)
     return out
+
+
+# "the American and Russian presidents": each adjective with the title is a person
+_PAIRED_TITLE = re.compile(
+    r"\b([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)\s+((?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:president|leader|minister)s)\b"
+)
+
+
+def _paired_titles(text: str, out: list[_Mention], lex: _Lexicon) -> None:
+    """Turn the demonyms of a coordinated title ("the Russian and Ukrainian presidents") into the persons."""
+    for m in _PAIRED_TITLE.finditer(text):
+        title = m.group(3)[:-1]
+        for g in (1, 2):
+            actor = lex.gazetteer.actor_by_role(f"{m.group(g)} {title}")
+            if actor is None:
+                continue
+            for x in out:
+                if x.start == m.start(g):
+                    x.actor, x.place, x.place_country = actor.id, None, None
 
 
 # words between a state and its titled person ("U.S. envoy", "Russia's chief negotiator", "NATO's chief,")
@@ -527,6 +550,7 @@ _REFERENCE_TYPE = {
     "conversation": "call",
     "meeting": "meeting",
     "summit": "meeting",
+    "encounter": "meeting",
     "visit": "meeting",
     "talks": "negotiation",
     "session": "negotiation",
@@ -544,7 +568,7 @@ _PROPOSAL_NOUN = re.compile(
     _I,
 )
 _MENTION_NOUN = re.compile(
-    r"^(?:meeting|summit|visit|call|conversation|talks|negotiations|truce|cease-?fire|moratorium|offensive|attacks?"
+    r"^(?:meeting|summit|encounter|visit|call|conversation|talks|negotiations|truce|cease-?fire|moratorium|offensive|attacks?"
     r"|strikes?|assault|exchange|swap|deal|agreement|accord)$",
     _I,
 )
@@ -1222,6 +1246,8 @@ def _sentence_events(
             cameo_code=CAMEO[etype],
         )
         out.append((ev, is_mention))
+        if etype in ("call", "meeting") and not is_mention:
+            out.extend((g, False) for g in _gapped_parties(ev, hit, sent, mentions, date_mentions, ctx))
         if date is not None and len(date_mentions) > 1:
             out.extend((replace(ev, date=d, date_end=None), False) for d in _further_days(m, sent, date_mentions, ctx))
     return out
@@ -1245,6 +1271,30 @@ def _further_days(m: re.Match[str], sent: str, found: list[dates.DateMention], c
         if day is not None:
             days.append(day)
     return days
+
+
+# "spoke by phone with Zelensky, and then with European leaders": the same act again with other parties
+_GAPPED_WITH = re.compile(r",?\s+and\s+(?:then\s+|later\s+|afterwards\s+|also\s+)?with\s+", _I)
+
+
+def _gapped_parties(
+    ev: Event, hit: _Hit, sent: str, mentions: list[_Mention], found: list[dates.DateMention], ctx: _Context
+) -> list[Event]:
+    """Further calls or meetings elided after the first ("..., and with Zelensky on Monday")."""
+    gap = _GAPPED_WITH.search(sent, hit.m.end(), min(len(sent), hit.m.end() + 120))
+    if gap is None:
+        return []
+    agents = _actor_ids(sent, mentions, hit.clause[0], hit.m.start(), parties=True)
+    stop = sent.find(", and ", gap.end())
+    stop = len(sent) if stop < 0 else stop
+    others = [a for a in _actor_ids(sent, mentions, gap.end(), stop, parties=True) if a not in agents]
+    if not others:
+        return []
+    date, date_end = ev.date, ev.date_end
+    own = [d for d in found if gap.end() <= d.start < stop]
+    if own:
+        date, date_end = dates.resolve_mention(own[0], ctx.published, dates.tense_of(sent[: own[0].end]))
+    return [replace(ev, actors=tuple(sorted({*agents, *others})), date=date, date_end=date_end)]
 
 
 _GAP_AFTER = re.compile(rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day)\s+after\s+")

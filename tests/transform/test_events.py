@@ -1128,3 +1128,16 @@ def test_a_one_sided_strike_lands_on_the_other_side(gaz: Gazetteer) -> None:
         dt.date(2025, 5, 24),
         dt.date(2025, 5, 25),
     )
+
+
+def test_a_gapped_with_phrase_is_a_further_call_with_its_own_day(gaz: Gazetteer) -> None:
+    text = "Calls\nVladimir Putin spoke by phone with Recep Tayyip Erdogan last week, and with Zelensky on Monday.\n"
+    calls = {(e.actors, e.date) for e in events(gaz, text, dt.date(2025, 8, 16)) if e.type == "call"}
+    assert (("vladimir_putin", "volodymyr_zelensky"), dt.date(2025, 8, 11)) in calls
+    assert len(calls) == 2
+
+
+def test_coordinated_titles_are_the_persons(gaz: Gazetteer) -> None:
+    text = "Summit\nThe first face-to-face encounter between the American and Russian presidents ended on Friday.\n"
+    meeting = one(events(gaz, text, dt.date(2025, 8, 16)), "meeting")
+    assert (set(meeting.actors), meeting.status) == ({"donald_trump", "vladimir_putin"}, "occurred")
