@@ -157,7 +157,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
         r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
-        r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:idea|offer|proposal|plan|request|invitation)\s+down\b",
+        r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:idea|offer|proposal|plan|request|invitation)\s+down\b"
+        r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)",
         _I,
     ),
 }
@@ -185,7 +186,7 @@ _STEMS: dict[str, str] = {
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told press pressed pressing gave set deadline",
-    "rejection": "reject refuse refusal dismiss turn turned turns ruled rebuff decline declined declines"
+    "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }
 _STEM_TYPES: dict[str, frozenset[str]] = {}
@@ -238,7 +239,7 @@ _NEGATION = re.compile(
     _I,
 )
 _PROPOSED = re.compile(
-    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
+    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
@@ -257,7 +258,8 @@ _SCHEDULED = re.compile(
 # The lookahead lists every first character a break can start with: without it the engine tries all
 # alternatives at every position (same matches, a third of the time).
 _CLAUSE_BREAK = re.compile(
-    r"(?=[;,bwsatcA-Z])(?:;|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
+    r"(?=[;,bwsatcA-Z])(?:;|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b"
+    r"|,\s+(?=(?:ruling|rejecting|dismissing|demanding|insisting|proposing|offering)\s)|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
     r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b(?!\s+to\b)|\band\s+that\b|\band\s+(?=(?:has|have|had)\s+\w+ed\b)"
     r"|^[A-Z][^:;,.\u2014\u2013]{0,40}:\s+(?=[A-Z])"
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
@@ -619,6 +621,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     story_idx = 0
     line_date: tuple[dt.date | None, dt.date | None] = (None, None)
     blog_day: tuple[dt.date | None, dt.date | None] = (published, None)
+    # the day relative dates count from: a live-blog entry's "tonight" is the evening of the day it covers
+    pub = published
     first_end = text.find("\n")
     headline = _HEADLINE.fullmatch(text, 0, first_end) is not None if first_end > 0 else False
     for idx, (start, end) in enumerate(spans):
@@ -637,6 +641,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 blog_day = line_date = dates.resolve_mention(date_mentions[0], published, "past")
             elif _CLOCK.match(sent) and not line_date[0]:
                 line_date = blog_day  # a live-blog entry happened on the day the blog covers
+            pub = blog_day[0] or published if _CLOCK.match(sent) else published
             dateline = _DATELINE.match(sent)
             if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
                 date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
@@ -655,12 +660,12 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     last = next(e for e in earlier if e.start == earlier[-1].start)
                     inherited = (last.date, last.date_end)
                 elif prev_dated:
-                    inherited = _first_date(*prev_dated, published)
+                    inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
-                inherited = _first_date(*prev_dated, published)
+                inherited = _first_date(*prev_dated, pub)
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
             ctx = _Context(
-                published,
+                pub,
                 lex,
                 anaphor,
                 inherited,
@@ -688,7 +693,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.type in _TARGETED and len(ev.actors) == 1:
                     ev = _with_counterpart(ev, prev_actors, lex)
                 if ev.date is not None and ev.date_end is None:
-                    ev = _began_span(ev, sent, date_mentions, published, ctx.low)
+                    ev = _began_span(ev, sent, date_mentions, pub, ctx.low)
                 if ev.date is None and ev.status == "scheduled" and not date_mentions:
                     # "at the talks, they agreed to carry out another exchange": announced at a dated event;
                     # in a calendar line ("Thursday 4 September, Paris — ..."), on the line's day
@@ -711,7 +716,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     and not date_mentions
                     and (setting := _scene_setting(text, scene, start))
                 ):
-                    ev = replace(ev, date=_first_date(*setting, published)[0])
+                    ev = replace(ev, date=_first_date(*setting, pub)[0])
                 elif ev.date is None and ev.status != "scheduled":
                     own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
                     if own:
@@ -726,7 +731,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     day = (
                         line_date
                         if line_date[0]
-                        else _story_date(sent, ctx.low, _unclaimed(date_mentions, found, published), story, own, events)
+                        else _story_date(sent, ctx.low, _unclaimed(date_mentions, found, pub), story, own, events)
                     )
                     if day[0] is None:
                         day = _setting_date(sent, events)
@@ -1365,6 +1370,9 @@ def _event_actors(
         lo = hit.clause[0]
         own_clause = lo > 0 and not _REPORTING_BREAK.search(sent, max(0, lo - 45), lo)
         agents = list(_actor_ids(sent, mentions, lo, m.start(), parties=True)) if own_clause else []
+        if lo == m.start() and sent.endswith(",", 0, sent.rfind(" ", 0, lo)):
+            # "..., ruling out US ground forces": the act of the main clause's subject
+            agents = list(_subject([x for x in mentions if x.end <= lo], ctx.lex))
         agents = agents or list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
         if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
             agents = list(ctx.subject or ctx.prev_actors)

@@ -1141,3 +1141,26 @@ def test_coordinated_titles_are_the_persons(gaz: Gazetteer) -> None:
     text = "Summit\nThe first face-to-face encounter between the American and Russian presidents ended on Friday.\n"
     meeting = one(events(gaz, text, dt.date(2025, 8, 16)), "meeting")
     assert (set(meeting.actors), meeting.status) == ({"donald_trump", "vladimir_putin"}, "occurred")
+
+
+def test_a_live_blog_entry_counts_tonight_from_the_day_it_covers(gaz: Gazetteer) -> None:
+    text = (
+        "Live\nMonday 18 August\n10:30 — Late last night Trump insisted that Ukraine must drop its claim to Crimea.\n"
+        "Tuesday 19 August\n08:45 — Overnight Russia launched around 270 drones at Ukraine.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 8, 19))
+    assert one(found, "demand").date == dt.date(2025, 8, 17)
+    assert one(found, "attack").date == dt.date(2025, 8, 18)
+
+
+def test_ruling_out_after_a_comma_is_the_subjects_rejection(gaz: Gazetteer) -> None:
+    text = "TV\nTrump said American troops will not be sent to defend Ukraine, ruling out ground forces.\n"
+    rejection = one(events(gaz, text, dt.date(2025, 8, 19)), "rejection")
+    assert (rejection.actors, rejection.status) == (("donald_trump",), "occurred")
+
+
+def test_the_coalition_of_the_willing_is_not_willing_to_call(gaz: Gazetteer) -> None:
+    text = (
+        "Call\nLeaders of the coalition of the willing held a video call on Ukraine this morning, chaired by Starmer.\n"
+    )
+    assert one(events(gaz, text, dt.date(2025, 8, 19)), "call").status == "occurred"
