@@ -68,7 +68,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:spoke|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
         r"|\bconversation\s+with\b|\bcall\s+(?:with|between)\b"
         r"|\b(?:the|a|their|his|her|an?\s+[\w-]+|[\w-]+-(?:hour|minute)|two-hour|lengthy)\s+call\b(?!\s+(?:for|on|to)\b)"
-        r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b",
+        r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b"
+        r"|(?<=[a-z][\u2013-])[A-Z][\w]+\s+(?:(?:tele)?phone\s+)?call\b",  # "a Trump–Putin call"
     ),
     "meeting": re.compile(
         r"\b(?:met|meets?|meeting|summit|encounter|talked\s+for\s+(?:\w+\s+){0,2}(?:hours?|minutes)(?!\s+(?:by|over|on)\s"
@@ -641,7 +642,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 blog_day = line_date = dates.resolve_mention(date_mentions[0], published, "past")
             elif _CLOCK.match(sent) and not line_date[0]:
                 line_date = blog_day  # a live-blog entry happened on the day the blog covers
-            pub = blog_day[0] or published if _CLOCK.match(sent) else published
+            # a calendar line ("16 May — ... carried out from 23 to 25 May") counts from its own day
+            pub = (blog_day[0] or published) if _CLOCK.match(sent) else (line_date[0] or published)
             dateline = _DATELINE.match(sent)
             if dateline:  # "KYIV, May 25 (Wire) -": the filing date, not the date of what is reported
                 date_mentions = [d for d in date_mentions if d.start >= dateline.end()]
@@ -832,12 +834,15 @@ def _line_date(
     """The date heading a timeline line ("18 March \u2013 ...", "March 18: ..."): it dates the whole line."""
     if not found or found[0].start != 0 or not _LINE_SEP.match(sent, found[0].end):
         return None, None
-    tense = dates.tense_of(sent)
+    # the line's own act, not what it reports ahead ("... and agree that their teams will start talks")
+    head = sent[: _clause_bounds(sent, found[0].end)[1]]
+    tense = dates.tense_of(head[: m.start()] if (m := _THAT.search(head)) else head)
     if found[0].kind == "weekday" and not _PAST_VERB.search(sent):
         tense = "future"  # "Monday: Zelensky travels to Paris": a calendar in the present tense looks ahead
     return dates.resolve_mention(found[0], published, tense)
 
 
+_THAT = re.compile(r"\bthat\b")
 _PAST_VERB = re.compile(
     r"\b(?:\w{2,}ed|was|were|had|met|spoke|said|told|flew|held|made|took|went|came|gave|left|began|sent|struck"
     r"|hit|saw|brought|sat|broke|ran|won|lost|fell|led|drew|wrote|rejected)\b",

@@ -1164,3 +1164,21 @@ def test_the_coalition_of_the_willing_is_not_willing_to_call(gaz: Gazetteer) -> 
         "Call\nLeaders of the coalition of the willing held a video call on Ukraine this morning, chaired by Starmer.\n"
     )
     assert one(events(gaz, text, dt.date(2025, 8, 19)), "call").status == "occurred"
+
+
+def test_a_chronology_line_counts_later_dates_from_its_own_day(gaz: Gazetteer) -> None:
+    text = (
+        "A year of talks\n12 February — Donald Trump and Vladimir Putin speak by phone and agree that their teams "
+        "will start negotiations.\n16 May — Russia and Ukraine hold talks in Istanbul. The prisoner swap agreed there "
+        "is carried out from 23 to 25 May.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 12, 4))
+    assert one(found, "call").date == dt.date(2025, 2, 12)
+    swap = one(found, "prisoner_exchange")
+    assert (swap.date, swap.date_end) == (dt.date(2025, 5, 23), dt.date(2025, 5, 25))
+
+
+def test_a_hyphenated_pair_of_names_before_call_is_a_call(gaz: Gazetteer) -> None:
+    text = "Timeline\n18 March — Trump–Putin call: Putin turns down a full ceasefire.\n"
+    call = one(events(gaz, text, dt.date(2025, 12, 4)), "call")
+    assert set(call.actors) == {"donald_trump", "vladimir_putin"}
