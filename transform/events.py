@@ -74,7 +74,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "meeting": re.compile(
         r"\b(?:met|meets?|meeting|summit|encounter|talked\s+for\s+(?:\w+\s+){0,2}(?:hours?|minutes)(?!\s+(?:by|over|on)\s"
         r"+(?:the\s+)?(?:tele)?phone))\b|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
-        r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])",
+        r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])"
+        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])",  # "Witkoff is due in Moscow on Thursday"
         _I,
     ),
     "negotiation": re.compile(
@@ -168,8 +169,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
-    "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel flew"
-    " fly flies arrive",
+    "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel"
+    " flew fly flies arrive due expected",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -224,7 +225,7 @@ _ACT = re.compile(
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
     r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
-    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|culminat\w*|yield\w*|produc\w*|result\w*"
+    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|consider\w*|weigh\w*|culminat\w*|yield\w*|produc\w*|result\w*"
     r"|hand(?:s|ed|ing)?\s+over|submit\w*)\b",
     _I,
 )
@@ -1412,8 +1413,11 @@ def _event_actors(
             # "Ukraine says it destroyed dozens of aircraft": the sayer is the agent of its own claim
             actors += [a for a in _actor_ids(sent, mentions, 0, lo) if a not in actors]
         elif lo > 0 and _CLAUSE_PRONOUN.search(sent, lo, m.start()):
-            # "Zelensky announced that he would visit Washington": the pronoun is the person before the clause
-            person = _subject([x for x in mentions if x.end <= lo], ctx.lex)
+            # "Zelensky announced that he would visit Washington": the pronoun is the person of the clause before
+            before = _clause_bounds(sent, max(0, lo - 1))[0]
+            person = _subject([x for x in mentions if before <= x.start and x.end <= lo], ctx.lex) or _subject(
+                [x for x in mentions if x.end <= lo], ctx.lex
+            )
             actors += [a for a in person if a not in actors]
     if ctx.anaphoric or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
         actors += [a for a in ctx.prev_actors if a not in actors]
@@ -1680,7 +1684,11 @@ def _event_date(
             return dates.resolve_mention(said[-1], ctx.published, "past")
         # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
         first = mentions[0]
-        if _FRONTED.fullmatch(sent, 0, first.start) and _FRONTED_END.match(sent, first.end):
+        if (
+            _FRONTED.fullmatch(sent, 0, first.start)
+            and _FRONTED_END.match(sent, first.end)
+            and not _RELATIVE.search(sent, max(0, hit.clause[0] - 8), hit.clause[0])  # ", which was ...": background
+        ):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
         # "came home on 24 August, Independence Day, when Russia and Ukraine swapped ...": the day it names
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
@@ -1743,12 +1751,15 @@ def _event_date(
 _AGREED_TO = re.compile(r"\b(?:agreed|agreement|deal)\s+to\b", _I)
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
 _FRONTED = re.compile(
+    r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+)?"  # "• Jeddah deal: "
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
-    r"\s+[^,]{0,50}?\s+(?=on\s))?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
+    r"\s+[^,]{0,50}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
     _I,
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(
-    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+)?,", _I
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+)?"
+    r"(?:,|(?-i:\s+(?=[A-Z][a-z])))",  # "On Friday, ..." or "On Friday Trump said ..."
+    _I,
 )
 _WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)

@@ -1182,3 +1182,21 @@ def test_a_hyphenated_pair_of_names_before_call_is_a_call(gaz: Gazetteer) -> Non
     text = "Timeline\n18 March — Trump–Putin call: Putin turns down a full ceasefire.\n"
     call = one(events(gaz, text, dt.date(2025, 12, 4)), "call")
     assert set(call.actors) == {"donald_trump", "vladimir_putin"}
+
+
+def test_a_bulleted_fronted_phrase_dates_the_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Briefing\n• Jeddah deal: After eight hours of talks with an American delegation in Jeddah yesterday, "
+        "Ukraine said it was ready to accept a US proposal.\n"
+        "• Pressure: On Friday Trump said he was considering sweeping banking sanctions on Russia.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 12))
+    assert one(found, "proposal").date == dt.date(2025, 3, 11)
+    assert one(found, "sanctions").date == dt.date(2025, 3, 7)
+
+
+def test_due_in_a_capital_is_a_visit_and_he_is_the_nearest_sayer(gaz: Gazetteer) -> None:
+    text = "Envoy\nSteve Witkoff is due in Moscow on Thursday, and Donald Trump said he might speak with Putin.\n"
+    found = events(gaz, text, dt.date(2025, 3, 12))
+    assert one(found, "meeting").date == dt.date(2025, 3, 13)
+    assert set(one(found, "call").actors) == {"donald_trump", "vladimir_putin"}
