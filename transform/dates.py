@@ -219,7 +219,7 @@ def _word_starts_before(text: str, pos: int, floor: int, count: int) -> list[int
     out: list[int] = []
     end = pos - 1
     while len(out) < count and end > floor and text[end] == " ":
-        start = text.rfind(" ", floor, end) + 1
+        start = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end)) + 1  # a phrase may open a line
         if start < floor or text[start:end] not in _LEAD_WORDS:
             break
         out.append(start)

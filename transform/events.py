@@ -115,7 +115,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
-        r"|\b(?:prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)\s+(?:released|exchanged"
+        r"|\b(?:prisoners?|pows?|captives|soldiers|servicemen|defenders)\b[^.;]{0,40}?\b(?:crossed\s+back|came\s+(?:back|home)"
+        r"|returned\s+home|were\s+brought\s+(?:back|home))\b"
+        r"|\b(?:\d[\d,]*\s+(?-i:[A-Z][a-z]+s)|prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)"
+        r"\s+(?:released|exchanged"
         r"|swapped|returned|freed|handed\s+over|repatriated)\b",
         _I,
     ),
@@ -160,7 +163,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
         r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
         r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:idea|offer|proposal|plan|request|invitation)\s+down\b"
-        r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)",
+        r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)|\brefus(?:ed|es|ing)\s+to\s+(?=[a-z])",
         _I,
     ),
 }
@@ -1129,8 +1132,8 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     low = ctx.low
     after_truce = bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"
     for etype in sorted(types, key=_TRIGGER_ORDER.__getitem__) if len(types) > 1 else types:
-        if etype == ctx.skip_type:
-            continue
+        if etype == ctx.skip_type and _reported(etype, ctx.earlier):
+            continue  # "At the talks, ...": the talks reported before; told first here, they are news
         first = types[etype]
         lower = _LOWER_TRIGGERS.get(etype)
         clauses: dict[tuple[int, int], int] = {}

@@ -1200,3 +1200,27 @@ def test_due_in_a_capital_is_a_visit_and_he_is_the_nearest_sayer(gaz: Gazetteer)
     found = events(gaz, text, dt.date(2025, 3, 12))
     assert one(found, "meeting").date == dt.date(2025, 3, 13)
     assert set(one(found, "call").actors) == {"donald_trump", "vladimir_putin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ten days earlier, on 14 August, 84 Ukrainians had been swapped for 84 Russians.", dt.date(2025, 8, 14)),
+        ("The first group of prisoners under 25 crossed back into Ukraine on 9 June.", dt.date(2025, 6, 9)),
+    ],
+)
+def test_exchanges_told_from_the_prisoners_side(gaz: Gazetteer, text: str, day: dt.date) -> None:
+    swap = one(events(gaz, f"Lists\n{text}\n", dt.date(2025, 9, 6)), "prisoner_exchange")
+    assert (set(swap.actors), swap.date) == ({"russia", "ukraine"}, day)
+
+
+def test_talks_told_first_in_a_fronted_phrase_are_news_and_refused_to_is_a_rejection(gaz: Gazetteer) -> None:
+    text = "Lists\nAt the Istanbul talks on 2 June, Russia again refused to exchange all prisoners for all.\n"
+    types = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 9, 6))}
+    assert {("negotiation", dt.date(2025, 6, 2)), ("rejection", dt.date(2025, 6, 2))} <= types
+
+
+def test_a_relative_week_opening_a_line_is_found() -> None:
+    from transform import dates
+
+    assert [m.text for m in dates.find_dates("Talks ended.\nThis week Lubinets spoke.")] == ["This week"]
