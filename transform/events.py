@@ -73,9 +73,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "meeting": re.compile(
         r"\b(?:met|meets?|meeting|summit|encounter|talked\s+for\s+(?:\w+\s+){0,2}(?:hours?|minutes)(?!\s+(?:by|over|on)\s"
-        r"+(?:the\s+)?(?:tele)?phone))\b|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
+        r"+(?:the\s+)?(?:tele)?phone))\b"
+        r"|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])"
-        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])",  # "Witkoff is due in Moscow on Thursday"
+        # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
+        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])"
+        r"|\breceived\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))",
         _I,
     ),
     "negotiation": re.compile(
@@ -173,7 +176,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel"
-    " flew fly flies arrive due expected",
+    " flew fly flies arrive due expected received",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -768,7 +771,7 @@ _HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
-    r"\b(?:at|during|in)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
+    r"\b(?:at|during|in|prior\s+to|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
     r"|Sunday's)\s+(?P<noun>talks|meeting|table|session|summit|call|negotiations|visit)\b",
     _I,
 )
@@ -802,7 +805,9 @@ _SPEECH_PAST = re.compile(
 )
 # Words that move a sentence off the story's day: a later or earlier act, a perfect tense, a present state.
 _NOT_STORY = re.compile(
-    r"\b(?:later|since|earlier|previously|before|after|now|still|has|have|had|'s\s+been|would|will|is|are)\b", _I
+    r"\b(?:later|since|earlier|previously|before(?!\s+the\s+(?:end|start|beginning|middle)\s+of\b)|after|now|still"
+    r"|has|have|had|'s\s+been|would|will|is|are)\b",
+    _I,
 )
 _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|the\s+same\s+(?:night|evening|morning)"

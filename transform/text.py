@@ -9,7 +9,8 @@ import re
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres",
+    "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres", "h.e", "h.m", "h.r.h", "amb",
+    "hon", "rev", "fr", "cllr", "supt", "insp", "brig", "cmdr",
 }
 # fmt: on
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u201e])")

@@ -1224,3 +1224,22 @@ def test_a_relative_week_opening_a_line_is_found() -> None:
     from transform import dates
 
     assert [m.text for m in dates.find_dates("Talks ended.\nThis week Lubinets spoke.")] == ["This week"]
+
+
+def test_a_reception_before_dated_talks_is_a_meeting_that_day(gaz: Gazetteer) -> None:
+    text = (
+        "Release\nRussian and Ukrainian delegations held talks in Istanbul on 23 July 2025. Prior to the "
+        "negotiations, Minister of Foreign Affairs H.E. Hakan Fidan received the head of the Russian delegation, "
+        "Vladimir Medinsky.\n"
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 7, 24)), "meeting")
+    assert (set(meeting.actors), meeting.date) == ({"hakan_fidan", "vladimir_medinsky"}, dt.date(2025, 7, 23))
+
+
+def test_a_deadline_for_the_proposed_meeting_leaves_the_act_on_the_story_day(gaz: Gazetteer) -> None:
+    text = (
+        "Release\nRussian and Ukrainian delegations held talks in Istanbul on 23 July 2025. The Ukrainian side "
+        "proposed holding a meeting between Zelensky and Putin before the end of August 2025.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 7, 24))
+    assert one(found, "proposal").date == dt.date(2025, 7, 23)
