@@ -269,6 +269,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?=[;,bwsatcA-Z])(?:;|\bbut\b|\bwhile\b|\bwhereas\b|,\s+(?:saying|calling|citing|adding)\b"
     r"|,\s+(?=(?:ruling|rejecting|dismissing|demanding|insisting|proposing|offering)\s)|\bsaying\b|\bafter\b|\bbefore\b|\bwhen\b"
     r"|\bas\s+(?=\w+\s+\w+ed\b)|,\s+which\b|,\s+and\b(?!\s+to\b)|\band\s+that\b|\band\s+(?=(?:has|have|had)\s+\w+ed\b)"
+    r"|\band\s+(?=(?:then\s+|later\s+)?(?:held|met|spoke|visited|travell?ed|flew)\s)"  # "arrived on Monday and met ..."
     r"|^[A-Z][^:;,.\u2014\u2013]{0,40}:\s+(?=[A-Z])"
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z])))",
@@ -446,8 +447,26 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
         out.append(_Mention(s, e, actor, place, country))
     if " and " in text:
         _paired_titles(text, out, lex)
+    _drop_appositive_titles(text, out, lex)
     _drop_title_states(text, out, lex)
     return out
+
+
+_APPOSITIVE_GAP = re.compile(r",\s+(?:the|a|an|its|his|her)\s+(?:[\w-]+\s+){0,2}")
+
+
+def _drop_appositive_titles(text: str, out: list[_Mention], lex: _Lexicon) -> None:
+    """A title in apposition to a named person ("Keith Kellogg, the US special envoy") is that person's
+    description, not a second person the title would otherwise name."""
+    actors = lex.gazetteer.actors
+    for a, b in pairwise(out):
+        if a.actor is None or b.actor is None or a.actor == b.actor or b.start - a.end > 40:
+            continue
+        named = actors.get(a.actor)
+        if named is None or named.kind != "person" or lex.gazetteer.actor(text[b.start : b.end]) is not None:
+            continue
+        if _APPOSITIVE_GAP.fullmatch(text, a.end, b.start):
+            b.actor = a.actor
 
 
 # "the American and Russian presidents": each adjective with the title is a person
@@ -756,7 +775,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         prev_dated = (sent, date_mentions) if date_mentions else None
         reported = bool(events) and events[-1].start == start
         scene = (end, sent, date_mentions) if date_mentions and not reported else None
-        prev_subject = _subject(mentions, lex) or prev_subject
+        # "At a meeting with Rutte on Monday, Trump announced ...": "He" next is Trump, not the fronted Rutte
+        fronted = _FRONTED_PHRASE.match(sent)
+        lead = [x for x in mentions if x.start >= fronted.end()] if fronted else mentions
+        prev_subject = _subject(lead, lex) or _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
     events = [
@@ -799,6 +821,7 @@ def _setting_date(
     return (dated[-1].date, None) if dated else (None, None)
 
 
+_FRONTED_PHRASE = re.compile(r"(?:At|In|During|After|Following|Before|Ahead\s+of|Speaking)\s[^,]{3,90},\s")
 _SPEECH_PAST = re.compile(
     r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed"
     r"|threatened)\b"
@@ -1414,6 +1437,10 @@ def _event_actors(
     else:
         lo, hi = hit.clause
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
+        if lo > 4 and sent.endswith("and ", 0, lo) and not _actor_ids(sent, mentions, lo, m.start(), parties=True):
+            # "X arrived in Kyiv on Monday and held talks with Y": the coordinated verb shares X
+            subject = _subject([x for x in mentions if x.end <= lo], ctx.lex)
+            actors = [*subject, *(a for a in actors if a not in subject)]
         if _RELATIVE.search(sent, max(0, lo - 8), lo):
             head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
             actors += [a for a in head[-1:] if a not in actors and a not in sources]
@@ -1568,6 +1595,8 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
             for x in mentions
             if x.actor and x.place is None and x.actor not in _DEMONYM_IDS and lo <= x.start < hi
         }
+        if lo > 4 and sent.endswith("and ", 0, lo):  # "X arrived on Monday and held talks with Y"
+            people.update(_subject([x for x in mentions if x.end <= lo], lex))
         first = min(h.m.start() for h in mine)
         # "Kyiv's team proposed a meeting between Putin and Zelensky": the leaders meet, not the team
         group = _GROUP_WORDS.search(sent[lo:first]) is not None and not any(
@@ -1698,6 +1727,15 @@ def _event_date(
             and not _RELATIVE.search(sent, max(0, hit.clause[0] - 8), hit.clause[0])  # ", which was ...": background
         ):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
+        # "flew to Ankara on Thursday and met Erdogan": the coordinated verb shares the day
+        if (
+            hit.clause[0] > 4
+            and sent.endswith("and ", 0, hit.clause[0])
+            and not sent.startswith(("has ", "have ", "had "), hit.clause[0])  # a perfect tells another time
+        ):
+            prior = [d for d in mentions if d.end <= hit.clause[0]]
+            if prior and _clause_bounds(sent, prior[-1].start)[1] == hit.clause[0] - 4:
+                return dates.resolve_mention(prior[-1], ctx.published, dates.tense_of(sent[: prior[-1].end]))
         # "came home on 24 August, Independence Day, when Russia and Ukraine swapped ...": the day it names
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
         if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):
@@ -1761,7 +1799,7 @@ _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$
 _FRONTED = re.compile(
     r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+)?"  # "• Jeddah deal: "
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
-    r"\s+[^,]{0,50}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
+    r"\s+[^,]{0,90}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
     _I,
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(
@@ -1817,10 +1855,18 @@ def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:
         states = _states(ev.actors, lex) if ev.date is not None and ev.type != "ceasefire_violation" else actors
         row = (ev, actors, states)
         same_type = by_type.setdefault(ev.type, [])
-        if any(_same(row, k) for k in same_type):
+        match = next((i for i, k in enumerate(same_type) if _same(row, k)), None)
+        if match is None:
+            same_type.append(row)
+            kept.append(row)
             continue
-        same_type.append(row)
-        kept.append(row)
+        first = same_type[match][0]
+        if first.start == ev.start and first.date == ev.date and not actors <= same_type[match][1]:
+            # "flew to Ankara on Thursday and met Erdogan": one visit, told twice in one sentence, with everyone
+            union = tuple(sorted({*first.actors, *ev.actors}))
+            merged = (replace(first, actors=union), set(union), _states(union, lex))
+            kept[kept.index(same_type[match])] = merged
+            same_type[match] = merged
     return sorted((k[0] for k in kept), key=lambda e: (e.start, e.type))
 
 

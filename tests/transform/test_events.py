@@ -1243,3 +1243,27 @@ def test_a_deadline_for_the_proposed_meeting_leaves_the_act_on_the_story_day(gaz
     )
     found = events(gaz, text, dt.date(2025, 7, 24))
     assert one(found, "proposal").date == dt.date(2025, 7, 23)
+
+
+def test_an_appositive_title_describes_the_named_envoy_and_coordinated_verbs_share_him(gaz: Gazetteer) -> None:
+    text = (
+        "Envoy\nKeith Kellogg, the US special envoy for Ukraine, arrived in Kyiv on Monday and held talks with "
+        "Volodymyr Zelensky on Tuesday.\n"
+    )
+    meetings = {(e.date, e.actors) for e in events(gaz, text, dt.date(2025, 7, 16)) if e.type == "meeting"}
+    assert (dt.date(2025, 7, 15), ("keith_kellogg", "volodymyr_zelensky")) in meetings
+    assert not any("steve_witkoff" in actors for _, actors in meetings)
+
+
+def test_one_visit_told_twice_in_a_sentence_keeps_everyone(gaz: Gazetteer) -> None:
+    text = "Ankara\nVolodymyr Zelensky flew to Ankara on Thursday and met President Recep Tayyip Erdogan.\n"
+    meeting = one(events(gaz, text, dt.date(2025, 5, 17)), "meeting")
+    assert (set(meeting.actors), meeting.date) == ({"volodymyr_zelensky", "recep_tayyip_erdogan"}, dt.date(2025, 5, 15))
+
+
+def test_he_after_a_fronted_phrase_is_the_main_subject(gaz: Gazetteer) -> None:
+    text = (
+        "Tariffs\nAt an Oval Office meeting with NATO Secretary General Mark Rutte on Monday, President Donald Trump "
+        "announced new weapons for Ukraine. He also threatened Russia's trading partners with secondary tariffs.\n"
+    )
+    assert "donald_trump" in one(events(gaz, text, dt.date(2025, 7, 16)), "sanctions").actors
