@@ -77,7 +77,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])"
         # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
-        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])"
+        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
+        r"(?:to|in|at)\s+[A-Z])"
         r"|\breceived\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))",
         _I,
     ),
@@ -148,7 +149,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms"
         r"|(?:pledg|approv|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
         r"[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:\w+\s+)?(?:in\s+|of\s+)?(?:military\s+)?aid|(?:aid\s+)?package"
-        r"(?=\s+(?:of|for|to)\s+(?:\w+\s+){0,3}(?:air\s+defen[cs]e|weapons|arms|ammunition|aid|Ukraine|Kyiv))))\b",
+        r"(?=\s+(?:of|for|to)\s+(?:\w+\s+){0,3}(?:air\s+defen[cs]e|weapons|arms|ammunition|aid|Ukraine|Kyiv))))\b"
+        # "£1.6 billion of support for Kyiv's air defences"
+        r"|[$\u20ac\u00a3][\d.,]+\s*(?:billion|million|bn|m)?\s+(?:of\s+|in\s+)?(?:support|aid|assistance|funding)\s+for\s+"
+        r"(?:[\w'\u2019-]+\s+){0,2}(?:air\s+defen[cs]es?|armed\s+forces|army|military|weapons|drones)\b",
         _I,
     ),
     "demand": re.compile(
@@ -176,7 +180,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel"
-    " flew fly flies arrive due expected received",
+    " flew fly flies arrive due expected received welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -231,7 +235,7 @@ _ACT = re.compile(
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
     r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
-    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|consider\w*|weigh\w*|culminat\w*|yield\w*|produc\w*|result\w*"
+    r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|consider\w*|weigh\w*|suggest\w*|culminat\w*|yield\w*|produc\w*|result\w*"
     r"|hand(?:s|ed|ing)?\s+over|submit\w*)\b",
     _I,
 )
@@ -1339,7 +1343,10 @@ def _gapped_parties(
     return [replace(ev, actors=tuple(sorted({*agents, *others})), date=date, date_end=date_end)]
 
 
-_GAP_AFTER = re.compile(rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day)\s+after\s+")
+_GAP_AFTER = re.compile(
+    rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day|(?P<vague>days|weeks|months))"
+    r"\s+after\s+"
+)
 _MAIN_NOUN = re.compile(
     r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting"
     r"|summit|talks|visit|strikes?|attacks?|exchange|swap)\b",
@@ -1352,6 +1359,8 @@ def _before_anchor(
 ) -> tuple[dt.date | None, dt.date | None]:
     """The day of an event told as N days before the main clause's: the main clause's date (its own date
     phrase, the line's date, or the dated event its subject refers to) moved back by N days."""
+    if gap.group("vague"):
+        return None, None  # "days after the Oval Office row": some days, not a date
     before = [d for d in found if d.end <= gap.start()]
     if before:
         base = dates.resolve_mention(before[-1], ctx.published, "past")[0]

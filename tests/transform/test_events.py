@@ -1267,3 +1267,19 @@ def test_he_after_a_fronted_phrase_is_the_main_subject(gaz: Gazetteer) -> None:
         "announced new weapons for Ukraine. He also threatened Russia's trading partners with secondary tariffs.\n"
     )
     assert "donald_trump" in one(events(gaz, text, dt.date(2025, 7, 16)), "sanctions").actors
+
+
+def test_welcomed_to_a_place_is_a_meeting_and_days_after_is_no_date(gaz: Gazetteer) -> None:
+    text = (
+        "Weekend\nOn Saturday, Keir Starmer welcomed Volodymyr Zelensky to Downing Street. Overnight, the United "
+        "States paused all military aid to Ukraine, days after Zelensky's heated meeting with Donald Trump.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 4))
+    meetings = {(e.actors, e.date) for e in found if e.type == "meeting"}
+    assert (("keir_starmer", "volodymyr_zelensky"), dt.date(2025, 3, 1)) in meetings
+    assert (("donald_trump", "volodymyr_zelensky"), None) in meetings
+
+
+def test_money_for_air_defences_is_military_aid(gaz: Gazetteer) -> None:
+    text = "Aid\nStarmer announced £1.6 billion of support for Kyiv's air defences on Sunday.\n"
+    assert one(events(gaz, text, dt.date(2025, 3, 4)), "military_aid").date == dt.date(2025, 3, 2)
