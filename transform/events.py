@@ -262,7 +262,7 @@ _PROPOSED = re.compile(
 )
 _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
-    r"|going\s+to|upcoming|agreed\s+that|next"
+    r"|going\s+to|upcoming|agreed\s+that|next(?!\s+(?:day|morning|evening)\b)"  # "the next day Trump received"
     r"|(?:agreed|did\s+agree|agreement|deal)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
@@ -719,6 +719,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             # (its regexes run only when an undated act asks)
             near_story = idx - story_idx <= 6
             carry: bool | None = None
+            before = story  # "the next day" counts from the story as it stood before this sentence
             for ev, is_mention in found:
                 if is_mention:
                     mentioned.add(len(events))
@@ -763,7 +764,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     day = (
                         line_date
                         if line_date[0]
-                        else _story_date(sent, ctx.low, _unclaimed(date_mentions, found, pub), story, own, events)
+                        else _story_date(
+                            sent, ctx.low, _unclaimed(date_mentions, found, pub), story, before, own, events
+                        )
                     )
                     if day[0] is None:
                         day = _setting_date(sent, events)
@@ -957,6 +960,7 @@ def _story_date(
     low: str,
     found: list[dates.DateMention],
     story: tuple[dt.date | None, dt.date | None],
+    before: tuple[dt.date | None, dt.date | None],
     carry: bool,
     earlier: list[Event],
 ) -> tuple[dt.date | None, dt.date | None]:
@@ -967,7 +971,7 @@ def _story_date(
         return story[0], None
     shift = None if found else _SHIFT.search(sent)
     if shift is not None:
-        return _shifted(shift, story, earlier)
+        return _shifted(shift, before, earlier)
     if found or not carry:
         return None, None
     return story[0], None

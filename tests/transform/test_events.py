@@ -1283,3 +1283,13 @@ def test_welcomed_to_a_place_is_a_meeting_and_days_after_is_no_date(gaz: Gazette
 def test_money_for_air_defences_is_military_aid(gaz: Gazetteer) -> None:
     text = "Aid\nStarmer announced £1.6 billion of support for Kyiv's air defences on Sunday.\n"
     assert one(events(gaz, text, dt.date(2025, 3, 4)), "military_aid").date == dt.date(2025, 3, 2)
+
+
+def test_the_next_day_is_one_day_for_every_act_of_the_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Op-ed\nTrump and Vladimir Putin spoke by phone on 16 October. The next day Trump received Volodymyr "
+        "Zelensky at the White House and declined his request for Tomahawk missiles.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 10, 24))
+    meeting, rejection = one(found, "meeting"), one(found, "rejection")
+    assert (meeting.status, meeting.date, rejection.date) == ("occurred", dt.date(2025, 10, 17), dt.date(2025, 10, 17))
