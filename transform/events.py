@@ -160,7 +160,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
-        r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+\d+\s+(?:to\s+\d+\s+)?days"
+        r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to)\b",
     ),
@@ -276,7 +276,8 @@ _CLAUSE_BREAK = re.compile(
     r"|\band\s+(?=(?:then\s+|later\s+)?(?:held|met|spoke|visited|travell?ed|flew)\s)"  # "arrived on Monday and met ..."
     r"|^[A-Z][^:;,.\u2014\u2013]{0,40}:\s+(?=[A-Z])"
     r"|\b(?:said|says|told|added|announced|confirmed)(?:\s+\w+){0,3}?\s+that\b"
-    r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+)?\s+(?:that\b|(?=he|she|it|they|the|[A-Z])))",
+    r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+|\s+(?:today|yesterday|tonight))?\s+"
+    r"(?:that\b|(?=he|she|it|they|the|[A-Z])))",
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after|until(?=\s+(?:a|an|the|its|their)\s))\b", _I)
 _ANAPHOR = re.compile(
@@ -842,7 +843,7 @@ _NOT_STORY = re.compile(
 _SAME_DAY = re.compile(
     r"\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|later\s+that\s+day|the\s+same\s+(?:night|evening|morning)"
     r"|hours\s+(?:later|earlier|after(?:wards)?|before)|minutes\s+(?:later|after)|(?:earlier|later)\s+that\s+"
-    r"(?:day|morning|evening)|that\s+(?:morning|evening))\b",
+    r"(?:day|morning|evening)|(?:earlier|later)\s+in\s+the\s+day|that\s+(?:morning|evening))\b",
     _I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s+[^\n]{3,25}?(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")

@@ -1293,3 +1293,18 @@ def test_the_next_day_is_one_day_for_every_act_of_the_sentence(gaz: Gazetteer) -
     found = events(gaz, text, dt.date(2025, 10, 24))
     meeting, rejection = one(found, "meeting"), one(found, "rejection")
     assert (meeting.status, meeting.date, rejection.date) == ("occurred", dt.date(2025, 10, 17), dt.date(2025, 10, 17))
+
+
+def test_a_call_said_today_for_monday_is_on_monday(gaz: Gazetteer) -> None:
+    text = "Calls\nTrump said today he would speak by phone with Putin on Monday, and afterwards with Zelensky.\n"
+    calls = {(e.actors, e.date) for e in events(gaz, text, dt.date(2025, 5, 17)) if e.type == "call"}
+    assert calls == {
+        (("donald_trump", "vladimir_putin"), dt.date(2025, 5, 19)),
+        (("donald_trump", "volodymyr_zelensky"), dt.date(2025, 5, 19)),
+    }
+
+
+def test_days_given_in_words_are_an_ultimatum(gaz: Gazetteer) -> None:
+    text = "Deadline\nOn 29 July Trump gave Russia ten to twelve days to agree to a ceasefire.\n"
+    demand = one(events(gaz, text, dt.date(2025, 8, 8)), "demand")
+    assert (set(demand.actors), demand.date) == ({"donald_trump", "russia"}, dt.date(2025, 7, 29))
