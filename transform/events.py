@@ -1335,7 +1335,9 @@ def _gapped_parties(
     gap = _GAPPED_WITH.search(sent, hit.m.end(), min(len(sent), hit.m.end() + 120))
     if gap is None:
         return []
-    agents = _actor_ids(sent, mentions, hit.clause[0], hit.m.start(), parties=True)
+    # the first act's parties but the one it was with ("he would speak with Putin, and afterwards with ...")
+    partner = _actor_ids(sent, mentions, hit.m.end(), gap.start())
+    agents = tuple(a for a in ev.actors if a not in partner)
     stop = sent.find(", and ", gap.end())
     stop = len(sent) if stop < 0 else stop
     others = [a for a in _actor_ids(sent, mentions, gap.end(), stop, parties=True) if a not in agents]
