@@ -129,7 +129,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "attack": re.compile(
         r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
         r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired|unleashed|hurled|followed\s+up\s+with|sent(?!\s+(?:[\w,]+\s+){0,4}\w+\s+to\s))\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
-        r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?"
+        r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?|blew\s+up|blow(?:ing|n)?\s+(?:\w+\s+)?up|sabotag\w+"
         r"|(?:destroyed|damaged)(?:\s+or\s+(?:destroyed|damaged))?\s+(?:[\w,-]+\s+){0,4}?(?:aircraft|planes|jets"
         r"|bombers|helicopters|tanks|refiner(?:y|ies)|depots?|air\s*bases?|airfields?|warships?|vessels?))\b",
         _I,
@@ -191,7 +191,8 @@ _STEMS: dict[str, str] = {
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
     "attack": "attack strike strikes struck striking shelled shelling bomb bombs bombed bombing bombardment"
     " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
-    " recapture shot glide destroyed damaged unleashed hurled followed sent",
+    " recapture shot glide destroyed damaged unleashed hurled followed sent blew blow blowing blown sabotage"
+    " sabotaged",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"

@@ -8,11 +8,12 @@ import re
 # fmt: off
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres", "h.e", "h.m", "h.r.h", "amb",
     "hon", "rev", "fr", "cllr", "supt", "insp", "brig", "cmdr",
 }
 # fmt: on
+_BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp"})
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019\u00bb)]*(?=\s+[\"'\u201c\u2018\u00ab(]?[A-Z0-9\u201e])")
 
 
@@ -49,7 +50,10 @@ def _no_break(text: str, start: int, m: re.Match[str]) -> bool:
     dots = len(marks) - len(marks.lstrip("."))
     # the word as the regex ([\w.]+)[.!?]+ reads it: every leading dot but the last stays in the word
     word = text[i : m.start()] + "." * (dots if dots < len(marks) else dots - 1)
-    return bool(word) and (word.rstrip(".").casefold() in ABBREVIATIONS or _INITIAL.fullmatch(word) is not None)
+    key = word.rstrip(".").casefold()
+    if key in _BEFORE_NUMBER:  # "No. 10 Downing Street", but "No. Late on Saturday ..." ends an answer
+        return text[m.end() : m.end() + 8].lstrip()[:1].isdigit()
+    return bool(word) and (key in ABBREVIATIONS or _INITIAL.fullmatch(word) is not None)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1308,3 +1308,12 @@ def test_days_given_in_words_are_an_ultimatum(gaz: Gazetteer) -> None:
     text = "Deadline\nOn 29 July Trump gave Russia ten to twelve days to agree to a ceasefire.\n"
     demand = one(events(gaz, text, dt.date(2025, 8, 8)), "demand")
     assert (set(demand.actors), demand.date) == ({"donald_trump", "russia"}, dt.date(2025, 7, 29))
+
+
+def test_blowing_up_bridges_is_an_attack(gaz: Gazetteer) -> None:
+    text = (
+        "Q&A\nWas that the only incident?\nNo. Late on Saturday, two road bridges collapsed in the Bryansk region, "
+        "and Russian investigators blamed Ukraine for blowing them up.\n"
+    )
+    strike = one(events(gaz, text, dt.date(2025, 6, 3)), "attack")
+    assert (set(strike.actors), strike.date) == ({"russia", "ukraine"}, dt.date(2025, 5, 31))

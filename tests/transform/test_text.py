@@ -22,3 +22,13 @@ def test_an_honorific_or_abbreviation_is_not_a_sentence_end(text: str) -> None:
 def test_sentences_never_cross_a_paragraph_break() -> None:
     text = "First line without a stop\nSecond line. Third sentence."
     assert [text[a:b] for a, b in sentences(text)] == ["First line without a stop", "Second line.", "Third sentence."]
+
+
+def test_no_before_a_number_is_an_abbreviation_but_a_one_word_answer_ends_a_sentence() -> None:
+    text = "He lives at No. 10 Downing Street. Was that all? No. Late on Saturday two bridges fell."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "He lives at No. 10 Downing Street.",
+        "Was that all?",
+        "No.",
+        "Late on Saturday two bridges fell.",
+    ]
