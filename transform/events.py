@@ -1738,9 +1738,13 @@ def _event_date(
             return dates.resolve_mention(said[-1], ctx.published, "past")
         # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
         first = mentions[0]
+        aside = _SUBJECT_ASIDE.match(sent)
         if (
-            _FRONTED.fullmatch(sent, 0, first.start)
-            and _FRONTED_END.match(sent, first.end)
+            (
+                (_FRONTED.fullmatch(sent, 0, first.start) and _FRONTED_END.match(sent, first.end))
+                # "Donald Trump, in a sharp rebuke on Thursday, told ...": the aside dates the subject's acts
+                or (aside is not None and aside.start(1) <= first.start and first.end <= aside.end(1))
+            )
             and not _RELATIVE.search(sent, max(0, hit.clause[0] - 8), hit.clause[0])  # ", which was ...": background
         ):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
@@ -1801,7 +1805,10 @@ def _event_date(
     best = min(pool, key=lambda d: d.start - span_end if d.start >= span_end else anchor - d.end)
     lead = sent[max(0, best.start - 20) : best.start]
     b_start, _ = _clause_bounds(sent, best.start)
-    tense = "future" if _FROM_LEAD.search(lead) else dates.tense_of(sent[b_start : best.end])
+    led = _FROM_LEAD.search(lead)
+    if led and led.group().lower().startswith("by") and _PAST_BY.match(sent, best.end):
+        led = None  # "By Sunday morning the president was accusing ...": a past deadline, told in the past
+    tense = "future" if led else dates.tense_of(sent[b_start : best.end])
     base = ctx.published
     if governor is not None and tense == "future" and best.start > governor.m.end():
         # "demanded on Saturday a truce from Monday": the Monday after the demand, not after publication
@@ -1824,6 +1831,8 @@ _FRONTED_END = re.compile(
     r"(?:,|(?-i:\s+(?=[A-Z][a-z])))",  # "On Friday, ..." or "On Friday Trump said ..."
     _I,
 )
+_PAST_BY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'-]+\s+){1,4}?(?:was|were|had)\b", _I)
+_SUBJECT_ASIDE = re.compile(r"[A-Z][^,]{1,40},(\s+(?:in|at|during|speaking|writing|on)\b[^,]{3,70}),\s+[a-z]")
 _WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
 _OWNER_LEAD = re.compile(

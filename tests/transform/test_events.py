@@ -1317,3 +1317,24 @@ def test_blowing_up_bridges_is_an_attack(gaz: Gazetteer) -> None:
     )
     strike = one(events(gaz, text, dt.date(2025, 6, 3)), "attack")
     assert (set(strike.actors), strike.date) == ({"russia", "ukraine"}, dt.date(2025, 5, 31))
+
+
+def test_a_dated_aside_after_the_subject_dates_its_acts(gaz: Gazetteer) -> None:
+    text = (
+        "Rebuke\nDonald Trump, in an unusually sharp rebuke on Thursday, told the Russian president the strike "
+        "was badly timed and urged him to stop.\n"
+    )
+    demand = one(events(gaz, text, dt.date(2025, 4, 26)), "demand")
+    assert demand.date == dt.date(2025, 4, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("By Sunday morning the Ukrainian president was accusing Russia of breaking the truce.", "2025-04-20"),
+        ("Russia must agree to a ceasefire by Sunday, Zelensky said.", "2025-04-27"),
+    ],
+)
+def test_by_a_day_is_a_deadline_ahead_unless_told_in_the_past(gaz: Gazetteer, text: str, day: str) -> None:
+    found = events(gaz, f"Easter\n{text}\n", dt.date(2025, 4, 24))
+    assert found and found[0].date == dt.date.fromisoformat(day)
