@@ -252,7 +252,7 @@ _NEGATION = re.compile(
     _I,
 )
 _PROPOSED = re.compile(
-    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|hopes?|hoped|want\w*|seek\w*|sought"
+    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|open\s+to|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
@@ -1661,7 +1661,7 @@ _PROPOSED_CUES = _cues(
     "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek"
     " sought push call urg propos offer suggest demand insist threat warn consider if unless once only"
     " idea plan accept endors back support favo reject refus dismiss declin ruled press cancel postpon"
-    " arrang condition agree prospect should gave face supposed invit"
+    " arrang condition agree prospect should gave face supposed invit open"
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(
