@@ -830,6 +830,7 @@ def _setting_date(
     return (dated[-1].date, None) if dated else (None, None)
 
 
+_GERUND_LEAD = re.compile(r"\s*(?:meeting|talking|speaking|visiting|hosting)\b", _I)
 _FRONTED_PHRASE = re.compile(r"(?:At|In|During|After|Following|Before|Ahead\s+of|Speaking)\s[^,]{3,90},\s")
 _SPEECH_PAST = re.compile(
     r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed"
@@ -1454,8 +1455,15 @@ def _event_actors(
     else:
         lo, hi = hit.clause
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
-        if lo > 4 and sent.endswith("and ", 0, lo) and not _actor_ids(sent, mentions, lo, m.start(), parties=True):
-            # "X arrived in Kyiv on Monday and held talks with Y": the coordinated verb shares X
+        if (
+            lo > 4
+            and (
+                sent.endswith("and ", 0, lo)
+                or (_GERUND_LEAD.match(sent, lo) and sent[:lo].rstrip().endswith(("after", "before", "while")))
+            )
+            and not _actor_ids(sent, mentions, lo, m.start(), parties=True)
+        ):
+            # "X arrived in Kyiv on Monday and held talks with Y", "X spoke after meeting Y": the verb shares X
             subject = _subject([x for x in mentions if x.end <= lo], ctx.lex)
             actors = [*subject, *(a for a in actors if a not in subject)]
         if _RELATIVE.search(sent, max(0, lo - 8), lo):

@@ -1338,3 +1338,8 @@ def test_a_dated_aside_after_the_subject_dates_its_acts(gaz: Gazetteer) -> None:
 def test_by_a_day_is_a_deadline_ahead_unless_told_in_the_past(gaz: Gazetteer, text: str, day: str) -> None:
     found = events(gaz, f"Easter\n{text}\n", dt.date(2025, 4, 24))
     assert found and found[0].date == dt.date.fromisoformat(day)
+
+
+def test_after_meeting_shares_the_main_subject(gaz: Gazetteer) -> None:
+    text = "Patriots\nTrump spoke on Ukraine after meeting NATO's secretary general, Mark Rutte, on Monday.\n"
+    assert set(one(events(gaz, text, dt.date(2025, 7, 15)), "meeting").actors) == {"donald_trump", "mark_rutte"}
