@@ -1757,14 +1757,20 @@ def _event_date(
         ):
             return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
         # "flew to Ankara on Thursday and met Erdogan": the coordinated verb shares the day
+        opens = hit.clause[0] + len(sent[hit.clause[0] :]) - len(sent[hit.clause[0] :].lstrip())
         if (
             hit.clause[0] > 4
-            and sent.endswith("and ", 0, hit.clause[0])
-            and not sent.startswith(("has ", "have ", "had "), hit.clause[0])  # a perfect tells another time
+            and sent[: hit.clause[0]].rstrip().endswith(" and")
+            and not sent.startswith(("has ", "have ", "had "), opens)  # a perfect tells another time
         ):
             prior = [d for d in mentions if d.end <= hit.clause[0]]
             if prior and _clause_bounds(sent, prior[-1].start)[1] == hit.clause[0] - 4:
                 return dates.resolve_mention(prior[-1], ctx.published, dates.tense_of(sent[: prior[-1].end]))
+            # "demanded on Saturday that Russia accept a truce from Monday, and threatened sanctions": the
+            # subject's next act shares the day of its first, not the day its object was set for
+            acts = [d for d in prior if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start)]
+            if acts and _VERB_START.match(sent, opens):
+                return dates.resolve_mention(acts[0], ctx.published, "past")
         # "came home on 24 August, Independence Day, when Russia and Ukraine swapped ...": the day it names
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
         if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):
@@ -1840,6 +1846,7 @@ _FRONTED_END = re.compile(
     _I,
 )
 _PAST_BY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'-]+\s+){1,4}?(?:was|were|had)\b", _I)
+_VERB_START = re.compile(r"(?:also\s+|then\s+|later\s+)?[a-z]+ed\b")
 _SUBJECT_ASIDE = re.compile(r"[A-Z][^,]{1,40},(\s+(?:in|at|during|speaking|writing|on)\b[^,]{3,70}),\s+[a-z]")
 _WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)

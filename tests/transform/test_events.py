@@ -1343,3 +1343,13 @@ def test_by_a_day_is_a_deadline_ahead_unless_told_in_the_past(gaz: Gazetteer, te
 def test_after_meeting_shares_the_main_subject(gaz: Gazetteer) -> None:
     text = "Patriots\nTrump spoke on Ukraine after meeting NATO's secretary general, Mark Rutte, on Monday.\n"
     assert set(one(events(gaz, text, dt.date(2025, 7, 15)), "meeting").actors) == {"donald_trump", "mark_rutte"}
+
+
+def test_the_subjects_next_act_shares_the_day_of_its_first(gaz: Gazetteer) -> None:
+    text = (
+        "Truce\nUkraine and its European allies demanded on Saturday that Russia accept an unconditional truce "
+        "from Monday, and threatened new sanctions if it did not.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 5, 14))
+    assert one(found, "sanctions").date == dt.date(2025, 5, 10)
+    assert one(found, "ceasefire").date == dt.date(2025, 5, 12)
