@@ -143,6 +143,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
         r"shipments|supplies|package)"
         r"|intelligence(?:[- ]sharing)?(?!\s+(?:agency|agencies|service|services|officers|chief))"
+        r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
         r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
         r"(?=\s+to\b)|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
@@ -194,7 +195,8 @@ _STEMS: dict[str, str] = {
     " recapture shot glide destroyed damaged unleashed hurled followed sent blew blow blowing blown sabotage"
     " sabotaged",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
-    "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries"
+    "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries freeze"
+    " pause halt suspension cut"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
@@ -1496,7 +1498,9 @@ _GROUP_SUBJECT = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _CLAUSE_PRONOUN = re.compile(
-    r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans)\b", _I
+    r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans|hoped|hopes|wanted"
+    r"|wants|intended|intends|expected|expects)\b",
+    _I,
 )
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
 
@@ -1834,8 +1838,9 @@ def _event_date(
 
 _AGREED_TO = re.compile(r"\b(?:agreed|agreement|deal)\s+to\b", _I)
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
+# A leading "• Jeddah deal: " or dateline "Warsaw – ", then "On Friday, ...", "Speaking in Ankara on Wednesday, ...".
 _FRONTED = re.compile(
-    r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+)?"  # "• Jeddah deal: "
+    r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+|[A-Z][\w .'/-]{0,30}\s[\u2013\u2014-]\s)?"
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
     r"\s+[^,]{0,90}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
     _I,

@@ -1353,3 +1353,14 @@ def test_the_subjects_next_act_shares_the_day_of_its_first(gaz: Gazetteer) -> No
     found = events(gaz, text, dt.date(2025, 5, 14))
     assert one(found, "sanctions").date == dt.date(2025, 5, 10)
     assert one(found, "ceasefire").date == dt.date(2025, 5, 12)
+
+
+def test_a_dateline_before_a_fronted_day_and_a_freeze_on_aid(gaz: Gazetteer) -> None:
+    text = (
+        "Hub\nWarsaw – On Tuesday, American and Ukrainian delegations held talks in Jeddah, and by evening "
+        "Washington had lifted its freeze on military aid to Kyiv. Washington ordered the freeze on aid to Ukraine "
+        "on 3 March. Donald Trump said he hoped to speak with Vladimir Putin this week.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 12))
+    assert {e.date for e in found if e.type == "military_aid"} == {dt.date(2025, 3, 11), dt.date(2025, 3, 3)}
+    assert set(one(found, "call").actors) == {"donald_trump", "vladimir_putin"}
