@@ -41,6 +41,22 @@ class _Rules:
             for role in actor.roles:
                 self.roles.setdefault(_norm(role), actor)
         self.places = {_norm(n) for p in gaz.places for n in (p.name, *p.aliases)}
+        # Aliases the capitalised-name scan cannot see: "Ukraine's air force", "Zelensky's office"
+        lower = sorted(
+            {
+                n
+                for a in gaz.actors.values()
+                if a.kind != "person"
+                for n in a.aliases
+                if n[:1].isupper() and any(w[:1].islower() for w in n.split()[1:])
+            },
+            key=len,
+            reverse=True,
+        )
+        self.lower_aliases = (
+            re.compile("|".join(re.escape(n).replace("'", "['\u2019]") for n in lower) + r"\b") if lower else None
+        )
+        self.lower_alias_starts = {n.split()[0].replace("'", "\u2019") for n in lower} | {n.split()[0] for n in lower}
         self.first_words = {k.split()[0] for k in self.names}
         self.first_words |= {w.rstrip(".") for w in self.first_words}
         self.longest = max((len(k.split()) for k in self.names), default=0)
@@ -421,12 +437,13 @@ _PLACE_FIRST = _words(
 _FEMALE_WORDS = _words(
     """
     ms mrs miss dame lady spokeswoman woman mother mum wife grandmother daughter sister chairwoman
-    businesswoman congresswoman widow
+    businesswoman congresswoman widow granddaughter niece aunt
     """
 )
 _MALE_WORDS = _words(
     """
     mr sir lord father spokesman man husband son brother grandfather chairman businessman congressman
+    grandson nephew uncle
     widower dad
     """
 )
@@ -556,6 +573,12 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "father": ("priest",),
     "spokeswoman": ("spokesperson",),
     "spokesman": ("spokesperson",),
+    # the short forms copy uses on second reference
+    "veteran": ("vet",),
+    "lawyer": ("attorney",),
+    "attorney": ("lawyer",),
+    "pensioner": ("retiree",),
+    "retiree": ("pensioner",),
 }
 
 
@@ -762,11 +785,14 @@ def _register(
     seq: list[tuple[int, int, str]] = []
     nickname = ""  # 'Anthony “Big Tony” Scarpelli': the nickname of the name being read
     inert = gaz.inert
+    alias_starts = []  # where an alias the scan cannot join may start ("Ukraine's air force")
     for m in _CAP_WORD.finditer(text):
         i = m.start()
         if i and (text[i - 1].isalnum() or text[i - 1] in "_.-"):
             continue
         tok = m.group()
+        if tok in gaz.lower_alias_starts:
+            alias_starts.append(i)
         if seq:
             _, prev_e, prev = seq[-1]
             gap = m.start() - prev_e
@@ -793,6 +819,7 @@ def _register(
             if not joined:
                 if len(seq) > 1 or seq[0][2] not in inert:
                     _resolve_sequence(text, seq, reg, in_quote)
+                    _add_acronym(text, seq[-1][1], reg)
                     if nickname:
                         _add_nickname(reg, nickname)
                 nickname = ""
@@ -800,9 +827,27 @@ def _register(
         seq.append((m.start(), m.end(), tok))
     if seq:
         _resolve_sequence(text, seq, reg, in_quote)
+    for i in alias_starts:
+        m = gaz.lower_aliases.match(text, i)
+        actor = gaz.actor(m.group()) if m else None
+        if actor is not None:
+            reg.add(m.start(), m.end(), reg.entity_for_actor(actor), in_quote(m.start()))
     reg.finish(text)
     _add_roles(text, reg)
     return reg
+
+
+_ACRONYM = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
+
+
+def _add_acronym(text: str, end: int, reg: _Registry) -> None:
+    """'the Federal Department of Foreign Affairs (FDFA)': the acronym names that body from then on."""
+    m = _ACRONYM.match(text, end)
+    if m is None or not reg.mentions or reg.mentions[-1].end != end or reg.mentions[-1].ent.kind == "person":
+        return
+    ent = reg.mentions[-1].ent
+    reg.by_key.setdefault(slug(m.group(1)), ent)
+    ent.words.add(m.group(1).casefold())
 
 
 def _add_nickname(reg: _Registry, nickname: str) -> None:
@@ -819,7 +864,7 @@ _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019
 # 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,': a kin noun set before the name
 _KIN_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[\u2019']s?)\s+(mother|father|wife|husband|son|daughter|sister|brother"
-    r"|grandmother|grandfather)\s*,\s$"
+    r"|grandmother|grandfather|grandson|granddaughter|nephew|niece|uncle|aunt)\s*,\s$"
 )
 
 
@@ -959,6 +1004,7 @@ _PERSON_HEADS = _words(
     soldier officer volunteer teacher driver farmer worker fighter commander operator gunner sniper medic nurse
     doctor pensioner prisoner villager lawyer photographer engineer resident veteran refugee survivor widow
     widower student priest mother father daughter son sister brother grandmother grandfather wife husband owner
+    grandson granddaughter nephew niece uncle aunt
     manager sergeant lieutenant captain colonel major private corporal official diplomat negotiator aide adviser
     advisor analyst member lawmaker witness envoy delegate representative minister mayor evacuee conscript
     recruit paramedic surgeon chaplain miner baker shopkeeper vendor guard scout pilot mechanic electrician
@@ -1017,7 +1063,17 @@ def _given_name_context(text: str, start: int, end: int) -> set[str] | None:
     return {w.casefold() for w in desc.split()} | ({"woman"} if head[-1].casefold().endswith("woman") else set())
 
 
-_APPOS = re.compile(r"\s*,\s*(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+)\b)([^,.;:\"\u201c\u201d]{0,120})")
+# News style drops the article before a few role nouns: 'Priya Raman-Holt, head of oil research at ...'
+_BARE_ROLES = (
+    "head|director|chief|professor|founder|co-founder|chair|chairman|chairwoman|editor|deputy|former|senior"
+    "|lead|managing|executive|secretary|spokesman|spokeswoman|spokesperson|researcher|fellow|economist|adviser"
+    "|advisor|partner|manager|coordinator|dean|lecturer|author|principal|president"
+)
+_APPOS = re.compile(
+    r"\s*,\s*(?:\d{1,3},\s+(?=(?:a|an|the|who)\s))?"  # 'Roman Hnatiuk, 34, a Marine Corps veteran'
+    r"(?:(?:a|an|the|who|one of the|one of|its|his|her|\d+|(?=(?:" + _BARE_ROLES + r")\s))\b)"
+    r"([^,.;:\"\u201c\u201d]{0,120})"
+)
 _ASCII_WORD = re.compile(r"[A-Za-z\-]+")
 _APPOS_STOP = re.compile(r"[\s,]+(?:of|for|at|in|with|from|on|that|which|who|whose|based|to|and)\b")
 _ORG_HEADS = _words(
@@ -1306,9 +1362,26 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
 _SPOKES_FOR = re.compile(
     r"(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
-    r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?:the\s+)?"
-    r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,6}))"
+    r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?P<the>the\s+)?"
+    r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,9}))"
 )
+
+
+def _body_name(words: str) -> str:
+    """The body's name at the head of 'Ukraine’s foreign ministry welcomed ...': capitalised words, connectors
+    and lowercase words up to the last organisation noun ('ministry', 'office')."""
+    toks = words.split()
+    end = 1
+    for i, tok in enumerate(toks[1:], 1):
+        low = tok.casefold()
+        if tok[:1].isupper() or low in _ORG_WORDS:
+            end = i + 1
+        elif low not in _CONNECTORS and not any(t.casefold() in _ORG_WORDS for t in toks[i + 1 : i + 3]):
+            break
+    return " ".join(toks[:end])
+
+
+_BODY_SPOKES = re.compile(r"(?:an?|one)\s+([a-z]+)\s+" + _SPOKES + r"\b")
 
 
 _PERSON_NOUNS = _words(
@@ -1318,12 +1391,19 @@ _PERSON_NOUNS = _words(
     """
 )
 # Where an unnamed person is introduced as a new subject: sentence start, 'according to', 'as one X put it'
+# A fronted phrase may come first: 'Asked about the talks, a White House spokesperson said ...'
+_FRONTED_PHRASE = (
+    r"(?:(?:^|(?<=[.!?]\s))(?:Asked|Speaking|Contacted|Reached|Approached|Pressed|Responding|Commenting|In|On|At"
+    r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today)\b[^,.;:!?\n]{0,60},\s+)"
+)
 _INTRO_PRE = (
-    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s))"
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s)|" + _FRONTED_PHRASE + r")"
     r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
 )
 _UNNAMED_PERSON = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
+    r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s)|"
+    + _FRONTED_PHRASE
+    + r")(?:A|An|One|Another|a|an|one|another)\s+"
     r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b",
     re.M,
 )
@@ -1346,6 +1426,12 @@ _KIN = {
     "brother": "m",
     "grandmother": "f",
     "grandfather": "m",
+    "grandson": "m",
+    "granddaughter": "f",
+    "nephew": "m",
+    "niece": "f",
+    "uncle": "m",
+    "aunt": "f",
 }
 
 
@@ -1535,11 +1621,15 @@ class _Attributor:
 
     def _spokesperson(self, np: _NP, pos: int) -> _Entity | None:
         """'a spokesperson for the X Ministry', 'a Kremlin spokesman': the body speaks through its voice."""
-        m = _SPOKES_FOR.fullmatch(np.text)
+        m = _SPOKES_FOR.match(np.text)
         if m is None:
-            return None
+            # 'a ministry spokesperson': the body of that kind named last
+            noun = _BODY_SPOKES.match(np.text)
+            return self._org_by_words({noun.group(1)}, pos) if noun and noun.group(1) in _ORG_WORDS else None
         if m.group("org"):
-            ent = self._name(m.group("org"), pos)
+            ent = self._name(_body_name(m.group("org")), pos)
+            if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
+                ent.kind = "organisation"  # 'a spokeswoman for the Wiener Konzerthaus': no person takes 'the'
         else:
             ent = self._name(m.group("pre"), pos) if _is_name(m.group("pre")) else None
         return ent if ent is not None and ent.kind != "person" else None
@@ -1671,6 +1761,13 @@ _ANSWER_LABEL = re.compile(r"\s*(A|Answer)\s*:\s+(?=\S)")
 _WORDS_RE = re.compile(r"[\w\u2019'-]+")
 
 
+# Combining diacritics (Yoruba 'Adébáyọ̀', decomposed accents) are no word characters to `re`, so attribution
+# reads them as letters of an uncased script, one for one, and names are mapped back on the way out.
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+_MARK_MASK = {c: 0xA500 + c - 0x300 for c in range(0x300, 0x370)}
+_MARK_UNMASK = {v: k for k, v in _MARK_MASK.items()}
+
+
 def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Direct quotes in `text` with speakers resolved against the gazetteer."""
     paras = _join_broken_lines(text, paragraphs(text))
@@ -1682,6 +1779,8 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     rules = _rules_for(gazetteer)
     # attribution reads a copy with nicknames inside names blanked: Maksym "The Bear" Hordiienko
     work, nick_gaps = _mask_nicknames(text, spans)
+    if _COMBINING.search(work):
+        work = work.translate(_MARK_MASK)
     reg = _register(work, rules, quoted, nick_gaps)
     att = _Attributor(work, reg, rules)
     labelled = _label_quotes(work, paras, att, spans)
@@ -1714,7 +1813,7 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
                 text=text[s.start : s.end],
                 start=s.start,
                 end=s.end,
-                speaker=None if s.fragment else s.speaker,
+                speaker=None if s.fragment or s.speaker is None else s.speaker.translate(_MARK_UNMASK),
                 speaker_id=None if s.fragment else s.speaker_id,
                 cue=None if s.fragment else s.cue,
                 fragment=s.fragment,

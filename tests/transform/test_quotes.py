@@ -971,3 +971,72 @@ def test_a_qualified_person_noun_finds_the_introduction_it_echoes() -> None:
         "\u201cA summit about a summit is still not a plan,\u201d the former defence official said."
     )
     assert [q.speaker_id for q in quotes(text)] == ["birgitta_sandahl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "Asked about the summit, a spokeswoman for the Ravensworth Gallery said the hall was full. "
+            "\u201cWe have added a second night,\u201d the spokeswoman said.",
+            "ravensworth_gallery",
+        ),
+        (
+            "In a statement on Monday, a spokesperson for the Latvian Foreign Ministry welcomed the talks. "
+            "\u201cRiga is watching closely,\u201d the spokesperson said.",
+            "latvian_foreign_ministry",
+        ),
+    ],
+)
+def test_a_spokesperson_for_a_body_after_a_fronted_phrase(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_combining_diacritics_stay_inside_a_name() -> None:
+    name = "Ad\u00e9b\u00e1y\u1ecd\u0300-Okafor"  # Yoruba tone marks: a combining grave after a dotted o
+    text = (
+        f"\u201cThat was theatre,\u201d said Ngozi {name}, a retired diplomat. \u201cIt has a cost,\u201d {name} said."
+    )
+    found = quotes(text)
+    assert [q.speaker_id for q in found] == ["ngozi_adebayo_okafor"] * 2
+    assert found[0].speaker == f"Ngozi {name}"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (  # an acronym given in brackets names the body later
+            "In Bern, the Federal Department of Foreign Affairs (FDFA) offered to host talks. "
+            "\u201cOur good offices remain available,\u201d an FDFA spokesperson said.",
+            "federal_department_of_foreign_affairs",
+        ),
+        (  # 'a ministry spokesperson': the ministry named last
+            "The Czech Ministry of Foreign Affairs condemned the strike. "
+            "\u201cThis is not the language of peace,\u201d a ministry spokesperson wrote.",
+            "czech_ministry_of_foreign_affairs",
+        ),
+        (  # a gazetteer alias in lower case, then a definite description of it
+            "Ukraine\u2019s air force reported a quiet night. "
+            "\u201cOne quiet night is no guarantee,\u201d the air force posted on Telegram.",
+            "ukrainian_air_force",
+        ),
+        (  # an appositive without an article, then the role with the employer
+            "\u201cThis is new,\u201d says Priya Halden, head of oil research at Castellane Partners. "
+            "Traders are wary. \u201cThe premium will last,\u201d says the Castellane head of research.",
+            "priya_halden",
+        ),
+        (  # a kin noun set before the name, and a short form on second reference
+            "Halyna Boyko, 67, waited. Her grandson, Danylo Reyes, 19, drove her to the hall. "
+            "\u201cShe checks the news hourly,\u201d "
+            "her grandson said.",
+            "danylo_reyes",
+        ),
+        (
+            "Roman Hnatiuk, 34, a Marine Corps veteran from Staten Island, agreed. "
+            "\u201cIt is leverage,\u201d the Marine vet said.",
+            "roman_hnatiuk",
+        ),
+    ],
+)
+def test_bodies_and_people_on_second_reference(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
