@@ -492,6 +492,7 @@ class _Entity:
     gender: str | None = None
     roles: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    guessed: bool = False  # gender read from the given name's ending alone ('Chukwuemeka' is a man's name)
 
 
 @dataclass(slots=True)
@@ -530,7 +531,10 @@ def _clean_tok_uncached(tok: str) -> str:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper()
+    return tok[:1].isupper() or (tok[:1] in "ae" and _ARTICLE_NAME.match(tok) is not None)
+
+
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|az)-[A-Z]")  # 'al-Kanawi said'
 
 
 def _is_descriptor(w: str) -> bool:
@@ -584,6 +588,12 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 def _with_synonyms(words: set[str]) -> set[str]:
     return words | {syn for w in words for syn in _ROLE_SYNONYMS.get(w, ())}
+
+
+def _guessed_female(first: str, context_words: set[str]) -> bool:
+    """Whether _gender_of says 'f' from the ending -a alone, with no word or listed name behind it."""
+    f = first.casefold()
+    return not (context_words & _FEMALE_WORDS) and f not in _FEMALE_NAMES and f.endswith("a")
 
 
 def _gender_of(first: str, context_words: set[str]) -> str | None:
@@ -669,6 +679,7 @@ class _Registry:
             gender = _gender_of(name.split()[0], ctx) if kind == "person" else None
             words = {w.casefold() for w in name.split()}
             ent = _Entity(name, key, kind, gender, set(), words)
+            ent.guessed = gender == "f" and _guessed_female(name.split()[0], ctx)
             self.by_key[key] = ent
             if kind == "person":
                 toks = name.split()
@@ -788,14 +799,17 @@ def _register(
     alias_starts = []  # where an alias the scan cannot join may start ("Ukraine's air force")
     for m in _CAP_WORD.finditer(text):
         i = m.start()
-        if i and (text[i - 1].isalnum() or text[i - 1] in "_.-"):
-            continue
         tok = m.group()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_.-"):
+            art = _ARABIC_ARTICLE.search(text, max(0, i - 4), i) if text[i - 1] == "-" else None
+            if art is None:
+                continue
+            i, tok = art.start(), text[art.start() : m.end()]  # 'Sani Abdullahi al-Kanawi'
         if tok in gaz.lower_alias_starts:
             alias_starts.append(i)
         if seq:
             _, prev_e, prev = seq[-1]
-            gap = m.start() - prev_e
+            gap = i - prev_e
             joined = False
             if prev.endswith(".") and len(prev) > 3 and prev.casefold() not in _TITLES:
                 pass  # "... Moscow. Kyiv" is two sentences, not one name
@@ -804,7 +818,7 @@ def _register(
                 if nick_gaps and nick_gaps.get(prev_e):
                     nickname = nick_gaps[prev_e]
             elif gap <= 13 and text[prev_e] == " " and text[i - 1] == " ":
-                j = _JOINER.fullmatch(text, prev_e, m.start())
+                j = _JOINER.fullmatch(text, prev_e, i)
                 if j is not None and (
                     j.group("part")
                     or _clean_tok(prev).casefold() in _ORG_WORDS
@@ -814,7 +828,7 @@ def _register(
                         and any(_clean_tok(t).casefold() in _ORG_WORDS for _, _, t in seq)
                     )
                 ):
-                    seq.extend((w.start(), w.end(), w.group()) for w in _WORD_SPLIT.finditer(text, prev_e, m.start()))
+                    seq.extend((w.start(), w.end(), w.group()) for w in _WORD_SPLIT.finditer(text, prev_e, i))
                     joined = True
             if not joined:
                 if len(seq) > 1 or seq[0][2] not in inert:
@@ -824,7 +838,7 @@ def _register(
                         _add_nickname(reg, nickname)
                 nickname = ""
                 seq = []
-        seq.append((m.start(), m.end(), tok))
+        seq.append((i, m.end(), tok))
     if seq:
         _resolve_sequence(text, seq, reg, in_quote)
     for i in alias_starts:
@@ -837,6 +851,7 @@ def _register(
     return reg
 
 
+_ARABIC_ARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|az)-$")
 _ACRONYM = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
 
 
@@ -1473,6 +1488,9 @@ class _Attributor:
             ent = self._desc(np, pos)
         if ent is None:
             return None, None
+        sex = _PRONOUNS.get(np.text) if np.kind == "pron" else None
+        if sex in ("m", "f") and ent.kind == "person" and (ent.gender is None or ent.guessed):
+            ent.gender, ent.guessed = sex, False  # '..., she said' of Ngozi: later pronouns know her
         return ent.name, ent.id
 
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
@@ -1509,6 +1527,9 @@ class _Attributor:
                 want == "p" and ent.kind in ("organisation", "state")
             ):
                 return ent
+        if want == "m":
+            # nobody fits but a man whose name's ending was read as a woman's ('Chukwuemeka')
+            return next((m.ent for m in subj + cands if m.ent.kind == "person" and m.ent.guessed), None)
         return None
 
     def _in_relative_clause(self, pos: int) -> bool:
@@ -1768,6 +1789,26 @@ _MARK_MASK = {c: 0xA500 + c - 0x300 for c in range(0x300, 0x370)}
 _MARK_UNMASK = {v: k for k, v in _MARK_MASK.items()}
 
 
+# 'The don, for his part, counselled patience.': a described person opening a sentence
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\u2019\"]\s))The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)",
+    re.M,
+)
+
+
+def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None:
+    """Let a sentence opened by a description of someone named earlier be an antecedent for pronouns."""
+    added = False
+    for m in _DESCRIBED_SUBJECT.finditer(text):
+        np = _NP("desc", "the" + m.group()[3:], m.start(), "the")
+        ent = att._desc(np, m.start())
+        if ent is not None and ent.kind == "person":
+            reg.add(m.start(), m.end(), ent, False)
+            added = True
+    if added:
+        reg.finish(text)
+
+
 def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Direct quotes in `text` with speakers resolved against the gazetteer."""
     paras = _join_broken_lines(text, paragraphs(text))
@@ -1783,6 +1824,7 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
         work = work.translate(_MARK_MASK)
     reg = _register(work, rules, quoted, nick_gaps)
     att = _Attributor(work, reg, rules)
+    _add_described_subjects(work, reg, att)
     labelled = _label_quotes(work, paras, att, spans)
     if labelled:
         # marks inside a labelled answer quote someone within the answer: nested, not quotes of their own

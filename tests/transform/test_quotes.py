@@ -1040,3 +1040,21 @@ def test_combining_diacritics_stay_inside_a_name() -> None:
 )
 def test_bodies_and_people_on_second_reference(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
+
+
+def test_a_name_with_an_arabic_article() -> None:
+    text = (
+        "In Kano, Alhaji Sani Abdullahi al-Kanawi, chairman of the millers\u2019 forum, was watching freight. "
+        "\u201cThe price of flour will tell you first,\u201d al-Kanawi said. \u201cWe survived 2022,\u201d he said."
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["sani_abdullahi_al_kanawi"] * 2
+
+
+def test_pronouns_teach_a_gender_and_a_described_subject_is_an_antecedent() -> None:
+    text = (
+        "Headline\nAmb. Ngozi Okafor, a retired diplomat, was blunt. \u201cIt was theatre,\u201d she said.\n"
+        "Prof. Chukwuemeka Nwosu, a political scientist, disagreed. \u201cIt is ugly,\u201d the don said.\n"
+        "Okafor was unmoved. \u201cNo,\u201d she said.\n"
+        "The don, for his part, counselled patience. \u201cWatch what happens,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ngozi_okafor", "chukwuemeka_nwosu"] * 2
