@@ -385,7 +385,7 @@ _TITLES = _words(
     canon rev revd reverend fr cardinal pastor sheikh deacon abbot monsignor archimandrite hieromonk cllr
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
-    mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji
+    mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
@@ -684,6 +684,9 @@ class _Registry:
             if kind == "person":
                 toks = name.split()
                 self.surnames.setdefault(toks[-1].casefold(), []).append(ent)
+                if len(toks) >= 3 and _HYPHEN_LOWER.search(toks[-1]):
+                    # 'Winnie Lau Ka-yan': a Cantonese given name follows the family name 'Lau'
+                    self.surnames.setdefault(toks[-2].casefold(), []).append(ent)
                 if len(toks) > 1:
                     self.first_words.setdefault(toks[0].casefold(), []).append(ent)
                 for k in range(1, len(toks) - 1):
@@ -1169,7 +1172,11 @@ _CUES = (
     "snapped|shouted|exclaimed|boasted|conceded|lamented|pleaded|vowed|pledged|promised|insisted|"
     "chuckled|scoffed|sneered|gushed|crowed|roared|growled|barked|hissed|sighed|beamed|laughed|"
     "informed|opined|averred|asserted|contended|elaborated|clarified|pointed out|points out|reflected|"
-    "mused|ventured|offered|countered|objected|protested|retorted|reasoned|surmised|testified|briefed"
+    "mused|ventured|offered|countered|objected|protested|retorted|reasoned|surmised|testified|briefed|"
+    # the present tense of features, columns and letters pages
+    "asks|wonders|wondered|concludes|observes|remarks|comments|acknowledges|concedes|stresses|emphasises|"
+    "emphasizes|suggests|predicts|cautions|complains|urges|counters|jokes|quips|laments|muses|recounts|"
+    "reflects|maintains|reiterates|declares|announces|tweets|confirms|replies|retorts|objects|protests"
 )
 _CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
 # Verbs that may come before their subject ("said Name", "shouted the farmer"): every one-word cue except
@@ -2267,6 +2274,11 @@ def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
             if lead and not _is_name(appos) and len(lead.group(1).split()) >= 2:
                 return _NP("name", lead.group(1), lo + k + 1 + (len(inner[k + 1 :]) - len(inner[k + 1 :].lstrip())))
             if _is_name(appos):
+                if " " not in appos:
+                    # 'Mary Byrne, Galway, writes': one word after a full name is the writer's town
+                    np = _tail_np(text, lo, lo + k)
+                    if np is not None and np.kind == "name" and " " in np.text:
+                        return np
                 np = _tail_np(text, lo + k + 1, lo + len(inner))
                 if np is not None:
                     return np

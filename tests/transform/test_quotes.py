@@ -1058,3 +1058,23 @@ def test_pronouns_teach_a_gender_and_a_described_subject_is_an_antecedent() -> N
         "The don, for his part, counselled patience. \u201cWatch what happens,\u201d he said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ngozi_okafor", "chukwuemeka_nwosu"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "Letters\n\u2022 Reader P\u00e1draig \u00d3 S\u00fainleabh\u00e1in, Cork, writes: "
+            "\u201cWhy does every round end with a swap and never with a map?\u201d\n",
+            "padraig_o_suinleabhain",
+        ),
+        ("Letters\n\u201cWhy does every round end with a swap?\u201d asks Mary Byrne, Galway.\n", "mary_byrne"),
+        (
+            "Dr Winnie Lau Ka-yan, who teaches maritime law, said questions were open. "
+            "\u201cWho inspects the ships?\u201d Dr Lau asked.",
+            "winnie_lau_ka_yan",
+        ),
+    ],
+)
+def test_letter_writers_towns_present_tense_cues_and_cantonese_names(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
