@@ -176,7 +176,8 @@ def report(score: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the figures for the chosen sets (and each miss with --verbose)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", choices=["dev", "heldout", "test", "test2", "test3", "test4", "test5", "all"], default="all")
+    sets = ["dev", "heldout", "test", "test2", "test3", "test4", "test5", "all"]
+    ap.add_argument("--set", choices=sets, default="all")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--timing", action="store_true", help="also time warm runs: ms/article and ms/600 words")
     args = ap.parse_args(argv)

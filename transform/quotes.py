@@ -371,7 +371,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
 _CONNECTORS = {"of", "for", "the", "on", "and"}
 _PARTICLES = _words(
     """
-    de der van von bin al da di du la le ter den dos das del
+    de der van von bin binti bint ibn al da di du la le ter den dos das del
     """
 )
 _TITLES = _words(
@@ -386,6 +386,7 @@ _TITLES = _words(
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
+    datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing. doc. mgr. ph.d.
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
@@ -652,6 +653,8 @@ class _Registry:
         # the first word of a name, for references by given name ('Danylo said') or by a family name
         # written first ('Fang Qiuyue ... says Fang'), used when no surname matches
         self.first_words: dict[str, list[_Entity]] = {}
+        self.middles: dict[str, list[_Entity]] = {}
+        self.by_prefix: dict[str, list[_Entity]] = {}
         self.text = ""
 
     def entity_for_actor(self, actor: Actor) -> _Entity:
@@ -670,7 +673,7 @@ class _Registry:
         if kind == "person":
             name = _POSTNOMINAL.sub("", name) or name
             # 'Van der Berg' or 'De Santis' after 'Annelies van der Berg': the surname of someone introduced
-            earlier = self.by_suffix.get(name.casefold())
+            earlier = self.by_suffix.get(name.casefold()) or self.by_prefix.get(name.casefold())
             if earlier and " " in name:
                 return earlier[-1]
         key = slug(name)
@@ -687,10 +690,17 @@ class _Registry:
                 if len(toks) >= 3 and _HYPHEN_LOWER.search(toks[-1]):
                     # 'Winnie Lau Ka-yan': a Cantonese given name follows the family name 'Lau'
                     self.surnames.setdefault(toks[-2].casefold(), []).append(ent)
+                for tok in toks[1:-1]:
+                    # 'Ignacio Ferrer Sanz ... Ferrer asked': a first surname, used when no last name matches
+                    if tok[:1].isupper():
+                        self.middles.setdefault(tok.casefold(), []).append(ent)
                 if len(toks) > 1:
                     self.first_words.setdefault(toks[0].casefold(), []).append(ent)
                 for k in range(1, len(toks) - 1):
                     self.by_suffix.setdefault(" ".join(toks[k:]).casefold(), []).append(ent)
+                    if k >= 2:
+                        # 'said Ahmad Faizal' after 'Ahmad Faizal Mohd Noor': the start of a full name
+                        self.by_prefix.setdefault(" ".join(toks[:k]).casefold(), []).append(ent)
         return ent
 
     def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
@@ -827,7 +837,11 @@ def _register(
                     or _clean_tok(prev).casefold() in _ORG_WORDS
                     # 'Institute for the Documentation of Crimes of Occupation': later links stay in the name
                     or (
-                        j.group("conn").split()[0] in ("of", "for")
+                        (
+                            j.group("conn").split()[0] in ("of", "for")
+                            # 'Ministry for European and International Affairs': 'and' after an 'of'/'for' link
+                            or (j.group("conn") == "and" and any(t in ("of", "for") for _, _, t in seq))
+                        )
                         and any(_clean_tok(t).casefold() in _ORG_WORDS for _, _, t in seq)
                     )
                 ):
@@ -934,7 +948,10 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     m = 0
     title_ctx: set[str] = set()
     while m < len(words) and (
-        _is_descriptor(lw[m]) or _HYPHEN_LOWER.search(words[m]) or _PREFIX_DESC.fullmatch(words[m])
+        _is_descriptor(lw[m])
+        or _HYPHEN_LOWER.search(words[m])
+        or _PREFIX_DESC.fullmatch(words[m])
+        or lw[m : m + 2] == ["tan", "sri"]
     ):
         title_ctx.update(lw[m].split("-"))
         m += 1
@@ -1104,12 +1121,12 @@ _ORG_HEADS = _words(
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[str]:
-    """Up to four plain words (letters, hyphens) right before text[hi], most recent first."""
+    """Up to six plain words (letters, hyphens) right before text[hi], most recent first."""
     if hi <= lo or not text[hi - 1].isspace():
         return []
     out = []
     for w in reversed(text[lo:hi].split()):
-        if len(out) == 4 or not _ASCII_WORD.fullmatch(w):
+        if len(out) == 6 or not _ASCII_WORD.fullmatch(w):
             break
         out.append(w)
     return out
@@ -1148,13 +1165,19 @@ def _add_roles(text: str, reg: _Registry) -> None:
         pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if pre:
             keep = []
-            for w in (w.casefold() for w in pre):
+            low = [w.casefold() for w in pre]
+            for k, w in enumerate(low):
+                if w == "to" and k + 1 < len(low) and low[k + 1] in _HEAD_TITLES:
+                    keep = []  # 'ambassador to Russia Tan Sri Zainab': the title before the posting
+                    continue
                 if w in _DETERMINERS or w in _PREPS or _CUE_RE.fullmatch(w) or w.endswith("ed"):
                     break
                 keep.append(w)
             ent.roles.update(_with_synonyms(set(keep)))
             if set(keep) & _FEMALE_WORDS:
                 ent.gender = "f"
+            elif set(keep) & _MALE_WORDS and ent.gender is None:
+                ent.gender = "m"  # 'whose son Callum'
 
 
 # --- attribution ------------------------------------------------------------------------------------------
@@ -1543,7 +1566,7 @@ class _Attributor:
         """Whether pos lies inside a ', who ...' clause opened earlier in its sentence."""
         text = self.text
         lo = max(text.rfind("\n", 0, pos) + 1, pos - 200)
-        k = text.rfind(", who ", lo, pos)
+        k = max(text.rfind(", who ", lo, pos), text.rfind(", whose ", lo, pos))
         return k >= 0 and not any(not _abbrev_dot(text, m.start()) for m in _SENT_END.finditer(text, k, pos))
 
     def _salient_speaker(self, want: str, cands: list[_Mention], para_lo: int) -> _Entity | None:
@@ -1601,7 +1624,7 @@ class _Attributor:
         is_org = bool(set(lw) & _ORG_WORDS)
         # titles and nationalities go before a person's name; 'Latvian Foreign Ministry' keeps its words
         while m < len(words) - 1 and (
-            (not is_org and (lw[m] in _TITLES or lw[m] in _NATIONAL))
+            (not is_org and (lw[m] in _TITLES or lw[m] in _NATIONAL or lw[m : m + 2] == ["tan", "sri"]))
             or lw[m] in _STOP_CAP
             or _PREFIX_DESC.fullmatch(lw[m])
             or _HYPHEN_LOWER.search(words[m])
@@ -1620,10 +1643,11 @@ class _Attributor:
             for cand in self.reg.before(pos):
                 if cand.ent.kind == "person" and core_name.casefold() == cand.ent.name.split()[-1].casefold():
                     return cand.ent
-            cands = self.reg.surnames.get(core_name.casefold()) or self.reg.first_words.get(core_name.casefold())
+            low = core_name.casefold()
+            cands = self.reg.surnames.get(low) or self.reg.middles.get(low) or self.reg.first_words.get(low)
             if cands:
                 return cands[-1]
-            if core_name.casefold() in _STOP_CAP:
+            if low in _STOP_CAP:
                 return None
         key = slug(core_name)
         ent = self.reg.by_key.get(key)

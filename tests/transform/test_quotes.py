@@ -1078,3 +1078,40 @@ def test_pronouns_teach_a_gender_and_a_described_subject_is_an_antecedent() -> N
 )
 def test_letter_writers_towns_present_tense_cues_and_cantonese_names(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (  # Malay honorifics, 'binti', and a reference by the title before the posting
+            "Former Malaysian ambassador to Russia Tan Sri Zainab binti Hamzah said it had precedents. "
+            "\u201cIt is slow,\u201d Zainab said. The former ambassador was hopeful. "
+            "\u201cThey all want to host it,\u201d the former ambassador said.",
+            "zainab_binti_hamzah",
+        ),
+        (  # the start of a full name on second reference
+            "Datuk Dr Ahmad Faizal Mohd Noor, a senior fellow, spoke. \u201cA quiet sea is cheap,\u201d said Ahmad Faizal.",
+            "ahmad_faizal_mohd_noor",
+        ),
+        (  # a Spanish first surname on second reference
+            "Ignacio Ferrer Sanz, a retired diplomat, watched. \u201cTwo hours. That\u2019s all?\u201d Ferrer asked.",
+            "ignacio_ferrer_sanz",
+        ),
+        (  # academic titles of Austria; 'and' inside a ministry's name
+            "\u201eIt was chosen for Washington\u201c, said Univ.-Prof. Dr. Gerlinde Hofst\u00e4tter-Mair.",
+            "gerlinde_hofstatter_mair",
+        ),
+        (
+            "The Federal Ministry for European and International Affairs in Vienna welcomed it. "
+            "\u201eA truce is not a strategy\u201c, a ministry spokesperson said.",
+            "federal_ministry_for_european_and_international_affairs",
+        ),
+        (  # 'whose son Callum' is a man, so 'she' is his mother
+            "Doncaster mum Debbie Langridge, 58, whose son Callum, 27, is held in Russia, was hopeful. "
+            "\u2018His room is as he left it,\u2019 she said.",
+            "debbie_langridge",
+        ),
+    ],
+)
+def test_honorifics_name_parts_and_family_context(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
