@@ -114,7 +114,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
     (
         "overnight",
-        r"(?:(?P<on>overnight|last\s+night)|(?:the\s+)?night(?=\s+(?:into|to)\s))(?:\s+(?:into|to)\s+"
+        r"(?:(?P<on>overnight|last\s+night)|(?:the\s+)?night(?:\s+of\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+        r"|Saturday|Sunday))?(?=\s+(?:into|to)\s))(?:\s+(?:into|to)\s+"
         r"(?P<onwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
     ),
     (

@@ -64,8 +64,8 @@ _TRUCE = r"(?:cease-?fire|truce|armistice|moratorium)"
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "call": re.compile(
         r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?)\b|\bphoned\b"
-        r"|\b(?:spoke|speak|speaks|speaking|talked|talks?)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
-        r"|\b(?:spoke|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
+        r"|\b(?:spoken?|speak|speaks|speaking|talked|talks?)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
+        r"|\b(?:spoken?|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
         r"|\bconversation\s+with\b|\bcall\s+(?:with|between)\b"
         r"|\b(?:the|a|their|his|her|an?\s+[\w-]+|[\w-]+-(?:hour|minute)|two-hour|lengthy)\s+call\b(?!\s+(?:for|on|to)\b)"
         r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b"
@@ -179,7 +179,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # one of its words opens with a stem (the first five letters, or the whole word when shorter), so most
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
-    "call": "phone phoned telephone video spoke speak speaks talked talk talks conversation call calls",
+    "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel"
     " flew fly flies arrive due expected received welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
@@ -1457,6 +1457,12 @@ def _event_actors(
     else:
         lo, hi = hit.clause
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
+        pair = _TWO_PEOPLE.search(sent, lo, m.start())
+        if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
+            # "the two men had spoken by phone": the two people the sentence before named
+            people = [a for a in ctx.prev_actors if (x := ctx.lex.gazetteer.actors.get(a)) and x.kind == "person"]
+            if len(people) == 2:
+                return people
         if (
             lo > 4
             and (
@@ -1477,8 +1483,13 @@ def _event_actors(
         elif lo > 0 and _CLAUSE_PRONOUN.search(sent, lo, m.start()):
             # "Zelensky announced that he would visit Washington": the pronoun is the person of the clause before
             before = _clause_bounds(sent, max(0, lo - 1))[0]
-            person = _subject([x for x in mentions if before <= x.start and x.end <= lo], ctx.lex) or _subject(
-                [x for x in mentions if x.end <= lo], ctx.lex
+            sayer = _SAYER_VERB.search(sent, 0, lo)
+            # "Trump said that he was not happy with Putin and that he was considering sanctions": the sayer
+            person = (sayer and _subject([x for x in mentions if x.end <= sayer.start()], ctx.lex)) or ()
+            person = (
+                person
+                or _subject([x for x in mentions if before <= x.start and x.end <= lo], ctx.lex)
+                or _subject([x for x in mentions if x.end <= lo], ctx.lex)
             )
             actors += [a for a in person if a not in actors]
     if ctx.anaphoric or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
@@ -1496,6 +1507,8 @@ _GROUP_SUBJECT = re.compile(
     r"|heads\s+of\s+government|delegations|negotiators|allies)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",
     _I,
 )
+_SAYER_VERB = re.compile(r"\b(?:said|says|announced|told|added|warned|insisted)\b(?=[^.;]*\bthat\b)", _I)
+_TWO_PEOPLE = re.compile(r"\b(?:the|both)\s+two\s+(?:men|women|leaders|presidents|heads\s+of\s+state)\b", _I)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _CLAUSE_PRONOUN = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans|hoped|hopes|wanted"
@@ -1748,6 +1761,18 @@ def _event_date(
         said = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 12]
         if said and _SAID_GAP.match(sent, said[-1].end, hit.clause[0]):
             return dates.resolve_mention(said[-1], ctx.published, "past")
+        # "Trump said on Sunday that he was not happy ... and that he was considering sanctions": every
+        # 'that' clause the dated verb reports
+        said = [
+            d for d in mentions if d.end <= hit.clause[0] and _REPORTED_ON.search(sent, max(0, d.start - 30), d.start)
+        ]
+        if (
+            said
+            and _THAT_NEXT.match(sent, said[-1].end)
+            and _AND_THAT.search(sent, max(0, hit.clause[0] - 12), hit.m.start())
+            and ";" not in sent[said[-1].end : hit.m.start()]
+        ):
+            return dates.resolve_mention(said[-1], ctx.published, "past")
         # "On Wednesday, before the truce began, drones attacked ...": a fronted date scopes over the sentence
         first = mentions[0]
         aside = _SUBJECT_ASIDE.match(sent)
@@ -1779,6 +1804,13 @@ def _event_date(
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
         if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):
             return dates.resolve_mention(prior[-1], ctx.published, "past")
+        # "Ukraine said yesterday it was ready ..., after eight hours of talks": talks that the reported act
+        # followed ended the day it was reported
+        after = _AFTER_PHRASE.search(sent, max(0, hit.m.start() - 70), hit.m.start())
+        if after and hit.type in ("negotiation", "meeting", "call"):
+            prior = [d for d in mentions if d.end <= after.start()]
+            if prior:
+                return dates.resolve_mention(prior[-1], ctx.published, "past")
         # "... in the Oval Office that day": the day the sentence named before
         if _THAT_DAY.search(sent, hit.clause[0], hit.clause[1]):
             prior = [d for d in mentions if d.end <= hit.clause[0]]
@@ -1854,6 +1886,12 @@ _PAST_BY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'-
 _VERB_START = re.compile(r"(?:also\s+|then\s+|later\s+)?[a-z]+ed\b")
 _SUBJECT_ASIDE = re.compile(r"[A-Z][^,]{1,40},(\s+(?:in|at|during|speaking|writing|on)\b[^,]{3,70}),\s+[a-z]")
 _WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|announced|told\s+[\w ]{1,30}?|added|confirmed|warned)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", _I
+)
+_THAT_NEXT = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+that\b", _I)
+_AND_THAT = re.compile(r"\b(?:and|but)\s+that\b", _I)
+_AFTER_PHRASE = re.compile(r",\s+(?:just\s+)?(?:after|following)\s+[^,;]*$", _I)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
 _OWNER_LEAD = re.compile(
     r"\b(?:from|for|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I

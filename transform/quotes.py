@@ -386,7 +386,8 @@ _TITLES = _words(
     councillor baroness baron cpl corporal pte maj capt lt. col. gen. sgt. insp inspector detective supt
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
-    datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing. doc. mgr. ph.d.
+    datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
+    doc. mgr. ph.d.
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.

@@ -1364,3 +1364,20 @@ def test_a_dateline_before_a_fronted_day_and_a_freeze_on_aid(gaz: Gazetteer) -> 
     found = events(gaz, text, dt.date(2025, 3, 12))
     assert {e.date for e in found if e.type == "military_aid"} == {dt.date(2025, 3, 11), dt.date(2025, 3, 3)}
     assert set(one(found, "call").actors) == {"donald_trump", "vladimir_putin"}
+
+
+def test_the_two_men_a_night_into_sunday_and_a_second_that_clause(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "On the night of Saturday into Sunday, Russia launched 367 drones and missiles at Ukrainian cities.\n"
+        "President Donald Trump said on Sunday that he was not happy with Vladimir Putin and that he was "
+        "seriously considering new sanctions on Russia. A week earlier, on 19 May, the two men had spoken by "
+        "phone for more than two hours.\n"
+        "Ukraine said yesterday it was ready to accept a 30-day ceasefire, after more than eight hours of talks "
+        "between American and Ukrainian delegations in Jeddah.\n"
+    )
+    got = {(e.type, e.date, e.date_end, e.actors) for e in find_events(text, dt.date(2025, 5, 26), gaz)}
+    assert ("attack", dt.date(2025, 5, 24), dt.date(2025, 5, 25), ("russia", "ukraine")) in got
+    assert ("sanctions", dt.date(2025, 5, 25), None, ("donald_trump", "russia")) in got
+    assert ("call", dt.date(2025, 5, 19), None, ("donald_trump", "vladimir_putin")) in got
+    assert any(t == "negotiation" and d == dt.date(2025, 5, 25) for t, d, _, _ in got)

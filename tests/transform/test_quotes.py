@@ -1090,7 +1090,8 @@ def test_letter_writers_towns_present_tense_cues_and_cantonese_names(text: str, 
             "zainab_binti_hamzah",
         ),
         (  # the start of a full name on second reference
-            "Datuk Dr Ahmad Faizal Mohd Noor, a senior fellow, spoke. \u201cA quiet sea is cheap,\u201d said Ahmad Faizal.",
+            "Datuk Dr Ahmad Faizal Mohd Noor, a senior fellow, spoke. "
+            "\u201cA quiet sea is cheap,\u201d said Ahmad Faizal.",
             "ahmad_faizal_mohd_noor",
         ),
         (  # a Spanish first surname on second reference
