@@ -138,7 +138,8 @@ _HINT_RE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_RE = re.compile(
-    r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:due|set|scheduled|expected|slated|poised|"
+    r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+)?(?:due|set|scheduled|expected"
+    r"|slated|poised|"
     r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans\s+to|planning\s+to|planned\s+for|intends?\s+to|upcoming)\b",
     re.IGNORECASE,
 )

@@ -119,6 +119,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
+        r"|\b(?:prisoners?|pows?|captives)\b[^.;]{0,50}?\b(?:swapped|exchanged|traded)\b"
         r"|\b(?:prisoners?|pows?|captives|soldiers|servicemen|defenders)\b[^.;]{0,40}?\b(?:crossed\s+back|came\s+(?:back|home)"
         r"|returned\s+home|were\s+brought\s+(?:back|home))\b"
         r"|\b(?:\d[\d,]*\s+(?-i:[A-Z][a-z]+s)|prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)"
@@ -161,7 +162,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
-        r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|gave\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
+        r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to)\b",
     ),
@@ -200,7 +201,7 @@ _STEMS: dict[str, str] = {
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told press pressed pressing gave set deadline",
+    " precondition only told press pressed pressing gave give giving given set deadline",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }
@@ -287,6 +288,7 @@ _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
+_AFTERWARDS = re.compile(r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day)\b", _I)
 _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"(?:'s|\u2019s)?\s*(?:,\s*)?(?:(?:readout|statement|spokes\w+)\s+)?(?:said|says|told|announced|confirmed|reported"
     r"|claimed|stated|added|noted)\b",
@@ -648,6 +650,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_actors: tuple[str, ...] = ()
     # the sentence whose first date an anaphoric next sentence inherits, resolved only when one does
     prev_dated: tuple[str, list[dates.DateMention]] | None = None
+    last_dated = prev_dated
     # the last dated sentence that reported nothing ("On Monday it was Europe's turn."): its end, text, dates
     scene: tuple[int, str, list[dates.DateMention]] | None = None
     prev_subject: tuple[str, ...] = ()
@@ -699,6 +702,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
+            elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
+                # "... held with Mr Trump afterwards": after what the article dated last
+                inherited = _first_date(*last_dated, pub)
             anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
             ctx = _Context(
                 pub,
@@ -784,6 +790,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     story_idx = idx
         prev_actors = sent_actors or prev_actors
         prev_dated = (sent, date_mentions) if date_mentions else None
+        last_dated = prev_dated or last_dated
         reported = bool(events) and events[-1].start == start
         scene = (end, sent, date_mentions) if date_mentions and not reported else None
         # "At a meeting with Rutte on Monday, Trump announced ...": "He" next is Trump, not the fronted Rutte
@@ -1541,6 +1548,10 @@ def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:
     return sent[max(0, m.start() - before) : m.start()] + " " + sent[m.end() : m.end() + after]
 
 
+_GENERIC_SWAPS = re.compile(r"(?:prisoner|pow|captive)s?\s+(?:exchanges|swaps)", _I)
+_SWAP_DET = re.compile(r"\b(?:the|two|three|four|five|several|their|its|these|those|latest|\d+)\s+(?:[\w-]+\s+)?$", _I)
+
+
 def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce: bool = False) -> bool:
     """Whether a trigger match reads as its type here (`low`: the sentence folded to lower case)."""
     start = m.start()
@@ -1551,6 +1562,10 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
     if etype == "ceasefire":
         around = low[max(0, start - 40) : m.end() + 30]
         return not (_TOPIC_LABEL_LOW.search(around) and not _ACT_LOW.search(low[max(0, start - 25) : start]))
+    if etype == "prisoner_exchange" and _GENERIC_SWAPS.fullmatch(m.group()):
+        # "the channel is useful for prisoner exchanges": a bare plural with no day is no one exchange
+        bare = not _SWAP_DET.search(sent[max(0, start - 30) : start])
+        return not (bare and not dates.find_dates(sent))
     if etype == "demand":
         # "this call for the Kremlin": the noun, not "called for"
         return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))
@@ -1898,9 +1913,19 @@ _OWNER_LEAD = re.compile(
 )
 
 
+_BARE_AFTER_NOUN = re.compile(r"\b(?:talks|negotiations|meeting|summit|truce|ceasefire|exchange|swap|call)\s+$", _I)
+
+
 def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
     """A date led by 'from/for' right after a noun of another event ("a truce from Monday 12 May") is that
     event's date, not the date of the act around it."""
+    if (
+        hit.type in SPEECH_ACTS
+        and d.start >= hit.m.end()
+        and _BARE_AFTER_NOUN.search(sent, max(0, d.start - 25), d.start)
+        and _names_other_event(hit, sent[hit.m.end() : d.start])
+    ):
+        return True  # "Kyiv had offered Moscow a new round of talks this week": the talks' week, not the offer's
     if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):
         return False
     if d.start < hit.m.end():

@@ -1381,3 +1381,25 @@ def test_the_two_men_a_night_into_sunday_and_a_second_that_clause(gaz: Gazetteer
     assert ("sanctions", dt.date(2025, 5, 25), None, ("donald_trump", "russia")) in got
     assert ("call", dt.date(2025, 5, 19), None, ("donald_trump", "vladimir_putin")) in got
     assert any(t == "negotiation" and d == dt.date(2025, 5, 25) for t, d, _, _ in got)
+
+
+def test_numbered_lines_afterwards_and_the_talks_own_week(gaz: Gazetteer) -> None:
+    text = (
+        "By the numbers\n"
+        "146: prisoners of war each that Russia and Ukraine swapped on 24 August.\n"
+        "26: countries that pledged in Paris on 4 September to support a reassurance force.\n"
+        "1: video call that Mr Macron and Mr Zelensky held with Donald Trump afterwards.\n"
+        "On Saturday, President Volodymyr Zelensky said Kyiv had offered Moscow a new round of talks this week. "
+        "Negotiators are now set to meet in Istanbul on Wednesday.\n"
+    )
+    got = {(e.type, e.date, e.status) for e in find_events(text, dt.date(2025, 9, 8), gaz)}
+    assert ("prisoner_exchange", dt.date(2025, 8, 24), "occurred") in got
+    assert ("call", dt.date(2025, 9, 4), "occurred") in got
+    assert ("proposal", dt.date(2025, 9, 6), "occurred") in got
+    assert ("negotiation", dt.date(2025, 9, 10), "scheduled") in got
+    generic = (
+        "Headline\nThe Istanbul channel between Russia and Ukraine is useful for prisoner exchanges.\n"
+        "Russia and Ukraine carried out prisoner exchanges on Sunday.\n"
+    )
+    swaps = [e.date for e in find_events(generic, dt.date(2025, 9, 8), gaz) if e.type == "prisoner_exchange"]
+    assert swaps == [dt.date(2025, 9, 7)]
