@@ -808,7 +808,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
 
 
 _HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+_CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
     r"\b(?:at|during|in|prior\s+to|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"

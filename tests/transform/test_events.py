@@ -1403,3 +1403,14 @@ def test_numbered_lines_afterwards_and_the_talks_own_week(gaz: Gazetteer) -> Non
     )
     swaps = [e.date for e in find_events(generic, dt.date(2025, 9, 8), gaz) if e.type == "prisoner_exchange"]
     assert swaps == [dt.date(2025, 9, 7)]
+
+
+def test_a_wire_story_updates_report_the_day_of_its_dateline(gaz: Gazetteer) -> None:
+    text = (
+        "Russia and Ukraine agree prisoner swap\n"
+        "ISTANBUL, May 16 (Wire) - Russian and Ukrainian delegations began direct talks in Istanbul on Friday.\n"
+        "UPDATE 1 - A source in the Ukrainian delegation said Russia had demanded that Kyiv withdraw its forces.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 5, 16), gaz)}
+    assert ("negotiation", dt.date(2025, 5, 16)) in got
+    assert ("demand", dt.date(2025, 5, 16)) in got
