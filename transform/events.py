@@ -120,6 +120,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
         r"|\b(?:prisoners?|pows?|captives)\b[^.;]{0,50}?\b(?:swapped|exchanged|traded)\b"
+        r"|(?<=\bthe\s)(?:exchange|swap)\s+(?:went\s+ahead|took\s+place|was\s+(?:completed|carried\s+out))\b"
         r"|\b(?:prisoners?|pows?|captives|soldiers|servicemen|defenders)\b[^.;]{0,40}?\b(?:crossed\s+back|came\s+(?:back|home)"
         r"|returned\s+home|were\s+brought\s+(?:back|home))\b"
         r"|\b(?:\d[\d,]*\s+(?-i:[A-Z][a-z]+s)|prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)"
@@ -798,13 +799,21 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         lead = [x for x in mentions if x.start >= fronted.end()] if fronted else mentions
         prev_subject = _subject(lead, lex) or _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
-    # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new event
-    events = [
-        e
-        for i, e in enumerate(events)
-        if i not in mentioned or not any(_family(o.type) == _family(e.type) for o in events[:i])
-    ]
-    return _merge(events, lex)
+    # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new
+    # event, though it may tell that a planned one went ahead ("This morning the exchange went ahead")
+    kept = []
+    for i, e in enumerate(events):
+        if i not in mentioned:
+            kept.append(e)
+            continue
+        same = [k for k, o in enumerate(kept) if _family(o.type) == _family(e.type)]
+        if not same:
+            kept.append(e)
+        elif e.status == "occurred" and e.date is not None:
+            k = next((k for k in same if kept[k].status == "scheduled" and kept[k].date == e.date), None)
+            if k is not None:
+                kept[k] = replace(kept[k], status="occurred")
+    return _merge(kept, lex)
 
 
 _HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
@@ -1307,6 +1316,10 @@ def _sentence_events(
             status=status,
             cameo_code=CAMEO[etype],
         )
+        split = _split_by_days(ev, hit, sent, mentions, date_mentions, ctx) if not is_mention else []
+        if split:
+            out.extend((e, False) for e in split)
+            continue
         out.append((ev, is_mention))
         if etype in ("call", "meeting") and not is_mention:
             out.extend((g, False) for g in _gapped_parties(ev, hit, sent, mentions, date_mentions, ctx))
@@ -1336,7 +1349,35 @@ def _further_days(m: re.Match[str], sent: str, found: list[dates.DateMention], c
 
 
 # "spoke by phone with Zelensky, and then with European leaders": the same act again with other parties
+_DAY_GAP = re.compile(r",?\s+and\s+(?:then\s+)?(?:with\s+)?(?:(?:an?|the)\s+)?(?:[\w\u2019'-]+\s+){1,3}?on\s+", _I)
 _GAPPED_WITH = re.compile(r",?\s+and\s+(?:then\s+|later\s+|afterwards\s+|also\s+)?with\s+", _I)
+
+
+def _split_by_days(
+    ev: Event, hit: _Hit, sent: str, mentions: list[_Mention], found: list[dates.DateMention], ctx: _Context
+) -> list[Event]:
+    """'to meet a Ukrainian team on Sunday and a Russian one on Monday': one event per party and day."""
+    if ev.type not in ("negotiation", "meeting", "call"):
+        return []
+    after = [d for d in found if hit.m.end() <= d.start <= hit.m.end() + 120]
+    if len(after) < 2:
+        return []
+    d1, d2 = after[0], after[1]
+    link = sent[d1.end : d2.start]
+    if not _DAY_GAP.fullmatch(link):
+        return []
+    first = set(_actor_ids(sent, mentions, hit.m.end(), d1.start))
+    second = set(_actor_ids(sent, mentions, d1.end, d2.start))
+    if not first or not second or first & second:
+        return []
+    agents = {a for a in ev.actors if a not in first | second}
+    if not agents:
+        return []
+    out = []
+    for parties, d in ((first, d1), (second, d2)):
+        day, day_end = dates.resolve_mention(d, ctx.published, dates.tense_of(sent[: d.end]))
+        out.append(replace(ev, actors=tuple(sorted(agents | parties)), date=day, date_end=day_end))
+    return out
 
 
 def _gapped_parties(

@@ -1414,3 +1414,16 @@ def test_a_wire_story_updates_report_the_day_of_its_dateline(gaz: Gazetteer) -> 
     got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 5, 16), gaz)}
     assert ("negotiation", dt.date(2025, 5, 16)) in got
     assert ("demand", dt.date(2025, 5, 16)) in got
+
+
+def test_one_party_per_day_and_a_planned_swap_that_went_ahead(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "In Riyadh, American negotiators are to meet a Ukrainian team on Sunday and a Russian one on Monday.\n"
+        "Russia and Ukraine would swap 175 prisoners of war each on Wednesday. This morning the exchange went "
+        "ahead, Ukraine's Coordination Headquarters said.\n"
+    )
+    got = {(e.type, e.date, e.actors, e.status) for e in find_events(text, dt.date(2025, 3, 19), gaz)}
+    assert ("negotiation", dt.date(2025, 3, 23), ("ukraine", "united_states"), "scheduled") in got
+    assert ("negotiation", dt.date(2025, 3, 24), ("russia", "united_states"), "scheduled") in got
+    assert ("prisoner_exchange", dt.date(2025, 3, 19), ("russia", "ukraine"), "occurred") in got
