@@ -289,7 +289,10 @@ _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
-_AFTERWARDS = re.compile(r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day)\b", _I)
+_AFTERWARDS = re.compile(
+    r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later)\b", _I
+)
+_HE_FIRST = re.compile(r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:later|earlier|after|before)?,\s+)?(?:He|he|She|she)\s")
 _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"(?:'s|\u2019s)?\s*(?:,\s*)?(?:(?:readout|statement|spokes\w+)\s+)?(?:said|says|told|announced|confirmed|reported"
     r"|claimed|stated|added|noted)\b",
@@ -704,9 +707,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
-                # "... held with Mr Trump afterwards": after what the article dated last
-                inherited = _first_date(*last_dated, pub)
-            anaphor = prev_subject if sent.startswith(("He ", "She ")) else prev_actors
+                # "... held with Mr Trump afterwards", "The same day, ...": the day of the act reported last
+                dated = [e for e in events if e.date is not None]
+                inherited = (dated[-1].date, dated[-1].date_end) if dated else _first_date(*last_dated, pub)
+            anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(
                 pub,
                 lex,

@@ -1427,3 +1427,17 @@ def test_one_party_per_day_and_a_planned_swap_that_went_ahead(gaz: Gazetteer) ->
     assert ("negotiation", dt.date(2025, 3, 23), ("ukraine", "united_states"), "scheduled") in got
     assert ("negotiation", dt.date(2025, 3, 24), ("russia", "united_states"), "scheduled") in got
     assert ("prisoner_exchange", dt.date(2025, 3, 19), ("russia", "ukraine"), "occurred") in got
+
+
+def test_the_same_day_and_hours_later_take_the_last_reported_day(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "Shares slipped this week after US President Donald Trump on Wednesday signed an order imposing an "
+        "additional 25% tariff on Indian goods.\n"
+        "The same day, special envoy Steve Witkoff held three hours of talks with Vladimir Putin in the Kremlin. "
+        "Mr Trump later wrote that great progress had been made. Hours later, he spoke by phone with Ukraine's "
+        "President Volodymyr Zelensky.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 8, 9), gaz)}
+    assert ("meeting", dt.date(2025, 8, 6)) in got
+    assert ("call", dt.date(2025, 8, 6)) in got
