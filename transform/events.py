@@ -654,7 +654,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     prev_actors: tuple[str, ...] = ()
     # the sentence whose first date an anaphoric next sentence inherits, resolved only when one does
     prev_dated: tuple[str, list[dates.DateMention]] | None = None
-    last_dated = prev_dated
+    last_dated, last_dated_at = prev_dated, 0
     # the last dated sentence that reported nothing ("On Monday it was Europe's turn."): its end, text, dates
     scene: tuple[int, str, list[dates.DateMention]] | None = None
     prev_subject: tuple[str, ...] = ()
@@ -708,7 +708,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 inherited = _first_date(*prev_dated, pub)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
                 # "... held with Mr Trump afterwards", "The same day, ...": the day of the act reported last
-                dated = [e for e in events if e.date is not None]
+                dated = [e for e in events if e.date is not None and e.start >= last_dated_at]
                 inherited = (dated[-1].date, dated[-1].date_end) if dated else _first_date(*last_dated, pub)
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(
@@ -795,7 +795,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     story_idx = idx
         prev_actors = sent_actors or prev_actors
         prev_dated = (sent, date_mentions) if date_mentions else None
-        last_dated = prev_dated or last_dated
+        if prev_dated:
+            last_dated, last_dated_at = prev_dated, start
         reported = bool(events) and events[-1].start == start
         scene = (end, sent, date_mentions) if date_mentions and not reported else None
         # "At a meeting with Rutte on Monday, Trump announced ...": "He" next is Trump, not the fronted Rutte
