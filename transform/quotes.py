@@ -452,7 +452,8 @@ _MALE_WORDS = _words(
 _MALE_A = _words(
     """
     mykola nikita ilya ilia luka luca kuzma foma savva andrea joshua jonah akira sasha misha dima kolya
-    vova petya sergiya issa musa mustafa hamza osama attila costa garcia
+    vova petya sergiya issa musa mustafa hamza osama attila costa garcia jukka mika pekka juha ilkka
+    takuya kazuya tetsuya ryota yuta shota kenta aditya krishna surya chaitanya chukwuemeka nikola
     """
 )
 _MALE_NAMES = _words(
@@ -1133,6 +1134,9 @@ def _words_before(text: str, lo: int, hi: int) -> list[str]:
     return out
 
 
+_OWN_POSS = re.compile(r"\s*,\s*(?:for|in|on|by)\s+(his|her)\s+(?:part|view|turn|account|side)\b", re.I)
+
+
 def _add_roles(text: str, reg: _Registry) -> None:
     """Role words from appositives ('X, a former ambassador') and titles before names ('analyst X')."""
     for m in reg.mentions:
@@ -1152,6 +1156,10 @@ def _add_roles(text: str, reg: _Registry) -> None:
                 head = _APPOS_STOP.split(a.group(1).strip(), maxsplit=1)[0].split()
                 if head and head[-1].casefold() in _ORG_HEADS:
                     ent.kind, ent.gender = "organisation", None
+        own = _OWN_POSS.match(text, m.end) if ent.kind == "person" and (ent.gender is None or ent.guessed) else None
+        if own:
+            # 'Vähämäki, for his part, wants ...': the subject's own possessive tells the gender
+            ent.gender, ent.guessed = ("m" if own.group(1).casefold() == "his" else "f"), False
         line_start = text.rfind("\n", 0, m.start) + 1
         if ent.kind == "person" and text[m.start - 2 : m.start] == ", ":
             # 'The head of the village council, Petro Lytvyn, said': a role set before the name
@@ -1200,7 +1208,7 @@ _CUES = (
     # the present tense of features, columns and letters pages
     "asks|wonders|wondered|concludes|observes|remarks|comments|acknowledges|concedes|stresses|emphasises|"
     "emphasizes|suggests|predicts|cautions|complains|urges|counters|jokes|quips|laments|muses|recounts|"
-    "reflects|maintains|reiterates|declares|announces|tweets|confirms|replies|retorts|objects|protests"
+    "reflects|maintains|reiterates|declares|announces|tweets|confirms|replies|retorts|objects|protests|written"
 )
 _CUE_RE = re.compile(r"\b(?:" + _CUES + r")\b")
 # Verbs that may come before their subject ("said Name", "shouted the farmer"): every one-word cue except
@@ -2314,6 +2322,11 @@ def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
     return _tail_np(text, lo, lo + len(seg))
 
 
+_BY_AGENT = re.compile(
+    r"\b(?:[Pp]osted|[Ww]ritten|[Ss]hared|[Tt]weeted|[Pp]ublished|[Ss]ent)\b[^:\n]{0,40}?\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?=[A-Z])"
+)
+
+
 def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
     seg = text[lo:hi]
     acc = None
@@ -2323,6 +2336,12 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         np = _head_np(text, lo + acc.end(), hi)
         if np is not None:
             return _set(s, att.resolve(np, hi), "according to", hi, np)
+    agent = _BY_AGENT.search(seg) if seg.rstrip().endswith(":") else None
+    if agent is not None:
+        # 'Posted on X by the commentator Dale Hurrington on 14 July: "..."': the passive's agent wrote it
+        np = _head_np(text, lo + agent.end(), hi)
+        if np is not None and np.kind == "name":
+            return _set(s, att.resolve(np, hi), ":", hi, np)
     cues = list(_CUE_RE.finditer(seg))
     for cm in reversed(cues[-3:]):
         np = _subject_before(text, lo, lo + cm.start())

@@ -1116,3 +1116,28 @@ def test_letter_writers_towns_present_tense_cues_and_cantonese_names(text: str, 
 )
 def test_honorifics_name_parts_and_family_context(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (  # a possessive in the subject's own aside tells a gender the name's ending got wrong
+            "Headline\nColonel Jukka Virtanen, a liaison officer, was sceptical. \u201cNo,\u201d the colonel said.\n"
+            "Anna Laine, 68, of Lappeenranta, was hopeful. \u201cMaybe,\u201d she said.\n"
+            "Virtanen, for his part, wants details. \u201cGuarantees are like winter tyres,\u201d he said.\n",
+            "jukka_virtanen",
+        ),
+        (  # the agent of a passive label
+            "Fact check\nCLAIM 1. Posted on X by the commentator Dale Hurrington on 14 July: "
+            "\u201cFifty days is a gift.\u201d\n",
+            "dale_hurrington",
+        ),
+        (
+            "Court report\nCraig Munro-Baird, 44, denies the charge. In an email on October 16, Munro-Baird had "
+            "written: \u201cKeep the paperwork boring.\u201d\n",
+            "craig_munro_baird",
+        ),
+    ],
+)
+def test_gender_from_an_aside_passive_agents_and_perfect_cues(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
