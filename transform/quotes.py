@@ -1134,6 +1134,22 @@ def _words_before(text: str, lo: int, hi: int) -> list[str]:
     return out
 
 
+_VERB_ROLES = {
+    "founded": "founder",
+    "co-founded": "founder",
+    "heads": "head",
+    "headed": "head",
+    "chairs": "chair",
+    "directs": "director",
+    "edits": "editor",
+    "teaches": "teacher",
+    "coaches": "coach",
+    "owns": "owner",
+    "manages": "manager",
+    "organises": "organiser",
+    "organizes": "organizer",
+}
+_ROLE_VERB = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:also\s+)?(" + "|".join(_VERB_ROLES) + r")\b", re.I)
 _OWN_POSS = re.compile(r"\s*,\s*(?:for|in|on|by)\s+(his|her)\s+(?:part|view|turn|account|side)\b", re.I)
 
 
@@ -1156,6 +1172,9 @@ def _add_roles(text: str, reg: _Registry) -> None:
                 head = _APPOS_STOP.split(a.group(1).strip(), maxsplit=1)[0].split()
                 if head and head[-1].casefold() in _ORG_HEADS:
                     ent.kind, ent.gender = "organisation", None
+        act = _ROLE_VERB.match(text, m.end) if ent.kind == "person" else None
+        if act:
+            ent.roles.add(_VERB_ROLES[act.group(1).casefold()])  # 'X, 47, founded the group': 'the founder'
         own = _OWN_POSS.match(text, m.end) if ent.kind == "person" and (ent.gender is None or ent.guessed) else None
         if own:
             # 'Vähämäki, for his part, wants ...': the subject's own possessive tells the gender
@@ -1670,6 +1689,8 @@ class _Attributor:
         owner = self._pronoun("he" if det == "his" else "she", pos)
         if owner is None:
             return None
+        if noun in owner.roles:
+            return owner  # 'Her mother, Nina Hrab, ...': the nearest 'her' was the mother herself
         # the relative introduced by this kin noun ('His mother, Halyna Tkach'), else one of the owner's surname
         for m in self.reg.before(pos):
             if m.ent is not owner and noun in m.ent.roles:

@@ -1141,3 +1141,12 @@ def test_honorifics_name_parts_and_family_context(text: str, speaker_id: str) ->
 )
 def test_gender_from_an_aside_passive_agents_and_perfect_cues(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)][-1] == speaker_id
+
+
+def test_a_role_from_the_verb_and_a_mother_introduced_by_her_kin_noun() -> None:
+    text = (
+        "Profile\nSolomiya Hrab-Lindgren, 47, founded the Safe Return Initiative in Lviv in 2022.\n"
+        "\u201cA grandmother came in with a photograph,\u201d the founder said.\n"
+        "Her mother, Nina Hrab, 72, still lives in Lviv. \u201cShe was like this at six,\u201d her mother said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["solomiya_hrab_lindgren", "nina_hrab"]
