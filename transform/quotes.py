@@ -865,9 +865,35 @@ def _register(
         actor = gaz.actor(m.group()) if m else None
         if actor is not None:
             reg.add(m.start(), m.end(), reg.entity_for_actor(actor), in_quote(m.start()))
+    _seat_labels(text, reg)
     reg.finish(text)
     _add_roles(text, reg)
     return reg
+
+
+_SEAT_LABEL = re.compile(r" \((?:(?P<party>[A-Z][\w .'\u2019-]{1,40}?),\s+)?(?P<seat>[A-Z][\w .'\u2019-]{2,40}?)\)")
+
+
+def _seat_labels(text: str, reg: _Registry) -> None:
+    """'Eleanor Pask (Labour, Morden Cross)': a party and seat label names no one; later 'the Member for
+    Morden Cross' or 'the Labour member' is that MP."""
+    inside: list[tuple[int, int]] = []
+    for m in list(reg.mentions):
+        if m.ent.kind != "person":
+            continue
+        label = _SEAT_LABEL.match(text, m.end)
+        if label is None or (not label.group("party") and len(label.group("seat").split()) < 2):
+            continue
+        words = {w.casefold() for w in re.findall(r"[\w'\u2019-]+", label.group(0))}
+        appos = _APPOS.match(text, label.end())  # '..., his party's foreign affairs spokesperson, noted'
+        if appos:
+            words |= {w.casefold() for w in _ROLE_WORD.findall(appos.group(0))} - {"a", "an", "the", "his", "her"}
+        m.ent.roles.update(_with_synonyms(words) | {"member", "mp"})
+        inside.append((label.start(), label.end()))
+    if inside:
+        reg.mentions = [
+            m for m in reg.mentions if not any(a <= m.start < b for a, b in inside) or m.ent.kind == "state"
+        ]
 
 
 _ARABIC_ARTICLE = re.compile(r"(?<![\w-])(?:al|el|ad|ar|as|ash|az)-$")

@@ -1150,3 +1150,16 @@ def test_a_role_from_the_verb_and_a_mother_introduced_by_her_kin_noun() -> None:
         "Her mother, Nina Hrab, 72, still lives in Lviv. \u201cShe was like this at six,\u201d her mother said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["solomiya_hrab_lindgren", "nina_hrab"]
+
+
+def test_party_and_seat_labels_name_the_member() -> None:
+    text = (
+        "Debate\nThe debate was opened by Eleanor Pask (Labour, Morden Cross), who spoke first. "
+        "\u201cThe question is what it takes,\u201d she told the chamber.\n"
+        "Sir Geoffrey Alcott (Conservative, Ashby Wolds), a former soldier, intervened. "
+        "\u201cWill the hon. Lady accept that?\u201d he asked.\n"
+        "The Member for Morden Cross replied that she would. \u201cThat is precisely why,\u201d she said.\n"
+        "Hamid Rahimi (Liberal Democrat, Kingsmere), his party\u2019s foreign affairs spokesperson, agreed. "
+        "\u201cNobody is asking Britain to pay alone,\u201d the Liberal Democrat spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["eleanor_pask", "geoffrey_alcott", "eleanor_pask", "hamid_rahimi"]
