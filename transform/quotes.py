@@ -2389,7 +2389,8 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         np = _head_np(text, lo + agent.end(), hi)
         if np is not None and np.kind == "name":
             return _set(s, att.resolve(np, hi), ":", hi, np)
-    cues = list(_CUE_RE.finditer(seg))
+    # 'She had a saying for every crisis: "..."': a noun, not the cue
+    cues = [c for c in _CUE_RE.finditer(seg) if not _NOUN_CUE.search(seg, max(0, c.start() - 6), c.end())]
     for cm in reversed(cues[-3:]):
         np = _subject_before(text, lo, lo + cm.start())
         if np is not None and (np.kind != "name" or _is_name(np.text) or _is_state_body(np.text)):
@@ -2436,10 +2437,22 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             body_np = _tail_np(text, lo, comma)
             if body_np is not None and _is_state_body(body_np.text):
                 return _set(s, att.resolve(body_np, hi), ":", hi, body_np)
+        said = _COLON_SUBJECT.match(text, lo, hi)
+        if said:
+            # 'On Tuesday night he sent me a voice message, which I translate here: "..."': the pronoun sent it
+            np = _NP("pron", said.group("pron").casefold(), said.start("pron"))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
         np = _head_np(text, lo, hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
     return False
+
+
+_NOUN_CUE = re.compile(r"\b(?:a|an|one|the|his|her|their)\s+(?:saying|comments|remarks)\b", re.I)
+_COLON_SUBJECT = re.compile(
+    r"\s*(?:(?:On|In|At|Last|This|Then|Once)\b[^,:]{0,30}?\s+|[A-Z][\w\s]{0,30},\s+)?(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+"
+    r"(?:also\s+|then\s+|once\s+|always\s+)?(?:sent|had|wrote|posted|left|recorded|texted|put|gave|shared)\b[^:\n]*:\s*$"
+)
 
 
 _LABEL_VIA = re.compile(r",\s+(?:via|through|from)\s+(?=(?:the\s+)?[A-Z][^,:]*:\s*$)")

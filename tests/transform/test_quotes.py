@@ -1163,3 +1163,14 @@ def test_party_and_seat_labels_name_the_member() -> None:
         "\u201cNobody is asking Britain to pay alone,\u201d the Liberal Democrat spokesperson said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["eleanor_pask", "geoffrey_alcott", "eleanor_pask", "hamid_rahimi"]
+
+
+def test_a_pronoun_that_sent_or_had_the_words_before_a_colon() -> None:
+    text = (
+        "Letters\nMy brother, Andrii Tkachuk, serves near Huliaipole. On Tuesday night he sent me a voice "
+        "message, which I translate here with his permission: \u201cThey talk about our land as if it were a "
+        "hotel room.\u201d\n"
+        "My grandmother, Halyna Petrenko, left Kharkiv in 1943. She had a saying for every crisis: "
+        "\u201cA promise made in winter must be checked in spring.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["andrii_tkachuk", "halyna_petrenko"]
