@@ -1480,6 +1480,7 @@ def _body_name(words: str) -> str:
     return " ".join(toks[:end])
 
 
+_SPOKES_FOR_THE = re.compile(r"(?:an?|one)\s+" + _SPOKES + r"\s+(?:for|of|at)\s+the\s+([a-z]+)\b")
 _BODY_SPOKES = re.compile(r"(?:an?|one)\s+([a-z]+)\s+" + _SPOKES + r"\b")
 
 
@@ -1496,7 +1497,9 @@ _FRONTED_PHRASE = (
     r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today)\b[^,.;:!?\n]{0,60},\s+)"
 )
 _INTRO_PRE = (
-    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s)|" + _FRONTED_PHRASE + r")"
+    r"(?:^|(?<=[.!?:\u2013\u2014]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s)|"
+    + _FRONTED_PHRASE
+    + r")"
     r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
 )
 _UNNAMED_PERSON = re.compile(
@@ -1732,7 +1735,7 @@ class _Attributor:
         m = _SPOKES_FOR.match(np.text)
         if m is None:
             # 'a ministry spokesperson': the body of that kind named last
-            noun = _BODY_SPOKES.match(np.text)
+            noun = _BODY_SPOKES.match(np.text) or _SPOKES_FOR_THE.match(np.text)
             return self._org_by_words({noun.group(1)}, pos) if noun and noun.group(1) in _ORG_WORDS else None
         if m.group("org"):
             ent = self._name(_body_name(m.group("org")), pos)

@@ -1174,3 +1174,22 @@ def test_a_pronoun_that_sent_or_had_the_words_before_a_colon() -> None:
         "\u201cA promise made in winter must be checked in spring.\u201d\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["andrii_tkachuk", "halyna_petrenko"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_id"),
+    [
+        (
+            "News\nThe Department of Foreign Affairs said its position had not changed. "
+            "\u201cIreland stands with Ukraine,\u201d a spokesperson for the department said.\n",
+            "department_of_foreign_affairs",
+        ),
+        (
+            "Live\n15:10 CET \u2013 A White House spokesperson says the talks are going well. "
+            "\u201cBoth delegations are working hard,\u201d the spokesperson said.\n",
+            "white_house",
+        ),
+    ],
+)
+def test_a_spokesperson_for_the_body_named_by_its_noun_and_after_a_clock(text: str, speaker_id: str) -> None:
+    assert [q.speaker_id for q in quotes(text)] == [speaker_id]
