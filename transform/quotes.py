@@ -1503,12 +1503,31 @@ _INTRO_PRE = (
     r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
 )
 _UNNAMED_PERSON = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s)|"
-    + _FRONTED_PHRASE
-    + r")(?:A|An|One|Another|a|an|one|another)\s+"
+    r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
     r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b",
     re.M,
 )
+_UNNAMED_AFTER_COMMA = re.compile(
+    r",\s+(?:a|an|one|another)\s+(?:[\w\u2019'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_PERSON_NOUNS))
+    + r"|spokes(?:man|woman|person))\b"
+)
+_FRONTED_START = re.compile(_FRONTED_PHRASE[:-5] + r")", re.M)  # the fronted phrase up to its comma
+
+
+def _unnamed_person(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] introduces an unnamed person as a new subject ('A Russian diplomat said', 'Asked
+    about it, a spokesperson said'); the second form is found from its comma, which is cheap to scan for."""
+    if _UNNAMED_PERSON.search(text, lo, hi):
+        return True
+    for m in _UNNAMED_AFTER_COMMA.finditer(text, lo, hi):
+        dot = text.rfind(". ", lo, m.start())
+        start = max(dot + 2 if dot >= 0 else lo, text.rfind("\n", lo, m.start()) + 1, lo)
+        if _FRONTED_START.fullmatch(text, start, m.start()):
+            return True
+    return False
+
+
 _POSS_LABEL = re.compile(r"\s*(?:[\u2022*\-]\s*)?(His|Her|Their|Its|his|her|their|its)\s+\w+(?:\s+\w+)?:\s*$")
 _POSS_PRON = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Bullets and a short sentence opener before a label's subject: '• ', 'Meanwhile, ', 'On Friday, '
@@ -1588,7 +1607,7 @@ class _Attributor:
             # 'A Russian diplomat ... "...," he said': an unnamed person introduced after the last fitting
             # name is who the pronoun means, and stays unnamed
             last = next((m.start for m in cands if _fits(m.ent, want)), -1)
-            if _UNNAMED_PERSON.search(self.text, max(para_lo, last + 1), pos):
+            if _unnamed_person(self.text, max(para_lo, last + 1), pos):
                 return None
         hint = self._last_speaker_for(want, cands)
         if hint is not None:
@@ -1880,16 +1899,22 @@ _MARK_UNMASK = {v: k for k, v in _MARK_MASK.items()}
 
 
 # 'The don, for his part, counselled patience.': a described person opening a sentence
-_DESCRIBED_SUBJECT = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\u201d\u2019\"]\s))The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)",
-    re.M,
-)
+# (a literal scan for "The " and then a match: lookbehinds on every position would cost more than the rest)
+_DESCRIBED_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)")
 
 
 def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None:
     """Let a sentence opened by a description of someone named earlier be an antecedent for pronouns."""
     added = False
-    for m in _DESCRIBED_SUBJECT.finditer(text):
+    i = text.find("The ")
+    while i >= 0:
+        before = text[max(0, i - 2) : i]
+        m = None
+        if i == 0 or before[-1:] == "\n" or (before[-1:] == " " and before[:1] in '.!?\u201d\u2019"'):
+            m = _DESCRIBED_SUBJECT.match(text, i)
+        i = text.find("The ", i + 4)
+        if m is None:
+            continue
         np = _NP("desc", "the" + m.group()[3:], m.start(), "the")
         ent = att._desc(np, m.start())
         if ent is not None and ent.kind == "person":
