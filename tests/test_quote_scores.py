@@ -81,7 +81,16 @@ def test_fourth_blind_test_set_scores_above_floor(scorer) -> None:
     score = scorer.score_set("test4")
     assert score.articles >= 20
     assert score.f1 >= 0.98
-    assert score.speaker_accuracy >= 0.77
+    assert score.speaker_accuracy >= 0.88
+    assert score.fragment_precision >= 0.95 and score.fragment_recall >= 0.88
+
+
+def test_fifth_blind_test_set_scores_above_floor(scorer) -> None:
+    # scored blind once at F1 0.996, speaker accuracy 0.770; its misses have since been read
+    score = scorer.score_set("test5")
+    assert score.articles >= 16
+    assert score.f1 >= 0.98
+    assert score.speaker_accuracy >= 0.89
     assert score.fragment_precision >= 0.95 and score.fragment_recall >= 0.88
 
 
