@@ -165,14 +165,15 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
-        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to)\b",
+        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to)\b",
     ),
     "rejection": re.compile(
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
-        r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|proposals?|plan|demands?|"
+        r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|(?:counter-?)?proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
         r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
-        r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:idea|offer|proposal|plan|request|invitation)\s+down\b"
+        r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?(?:idea|offer|proposal|plan|request|invitation"
+        r"|demand|ultimatum|terms)\s+down\b"
         r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)|\brefus(?:ed|es|ing)\s+to\s+(?=[a-z])",
         _I,
     ),
@@ -202,7 +203,7 @@ _STEMS: dict[str, str] = {
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told press pressed pressing gave give giving given set deadline",
+    " precondition only told press pressed pressing gave give giving given set deadline until",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }
@@ -311,7 +312,8 @@ _ATTACK_SKIP = re.compile(
 )
 _ATTACK_FALSE = re.compile(
     r"^(?:strikes?|struck|hit)\s+(?:a|the|an)?\s*(?:deal|balance|note|chord|tone|out|back)\b"
-    r"|^hit\s+(?:\w+\s+){0,3}with\b|^attacks?\s+on\s+(?:the\s+)?(?:plan|proposal|deal|him|her)\b",
+    r"|^hit\s+(?:\w+\s+){0,3}with\b(?!\s+(?:[\w-]+\s+){0,3}?(?:drones|missiles|rockets|shells|bombs|artillery|strikes))"
+    r"|^attacks?\s+on\s+(?:the\s+)?(?:plan|proposal|deal|him|her)\b",
     _I,
 )
 # Both word lists are matched without their leading \b, which would stop the regex engine from skipping ahead to
@@ -674,7 +676,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         date_mentions = dates_by_sentence[idx]
         if headline and end <= first_end:
             continue  # a headline restates what the body reports
-        if sent.rstrip().endswith("?"):
+        if sent.rstrip().endswith("?") or _INDIRECT_QUESTION.match(sent):
             prev_actors = sent_actors or prev_actors
             continue  # a question ("Did Putin agree to a ceasefire?") reports nothing
         if start == 0 or text[start - 1] == "\n":
@@ -821,6 +823,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     return _merge(kept, lex)
 
 
+_INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?Whether\s")  # "- Whether Putin and Zelensky will ever meet."
 _HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
 _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
@@ -1571,7 +1574,7 @@ _CLAUSE_PRONOUN = re.compile(
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
 
 
-_ACT_NOUN = re.compile(r"^(?:demands?|ultimatum|offer|proposals?|plan|conditions?|call|request)$", _I)
+_ACT_NOUN = re.compile(r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|call|request)$", _I)
 _NOUN_LEAD = re.compile(r"\b(?:the|this|that|its|his|her|their|an?)\s+(?:[\w-]+\s+){0,2}$", _I)
 
 
@@ -1955,7 +1958,8 @@ _AND_THAT = re.compile(r"\b(?:and|but)\s+that\b", _I)
 _AFTER_PHRASE = re.compile(r",\s+(?:just\s+)?(?:after|following)\s+[^,;]*$", _I)
 _THAT_DAY = re.compile(r"\bthat\s+(?:same\s+)?day\b", _I)
 _OWNER_LEAD = re.compile(
-    r"\b(?:from|for|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
+    r"\b(?:from|for|starting|beginning|until(?:\s+[A-Z][\w-]*,)?|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$",
+    _I,
 )
 
 
@@ -1965,6 +1969,13 @@ _BARE_AFTER_NOUN = re.compile(r"\b(?:talks|negotiations|meeting|summit|truce|cea
 def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
     """A date led by 'from/for' right after a noun of another event ("a truce from Monday 12 May") is that
     event's date, not the date of the act around it."""
+    if (
+        hit.type in SPEECH_ACTS
+        and hit.m.start() < d.start
+        and d.end <= hit.m.end()
+        and "until" in sent[hit.m.start() : d.start]
+    ):
+        return True  # "Kyiv had until Thanksgiving, 27 November, to accept": the deadline, not the demand's day
     if (
         hit.type in SPEECH_ACTS
         and d.start >= hit.m.end()

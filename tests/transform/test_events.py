@@ -1441,3 +1441,20 @@ def test_the_same_day_and_hours_later_take_the_last_reported_day(gaz: Gazetteer)
     got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 8, 9), gaz)}
     assert ("meeting", dt.date(2025, 8, 6)) in got
     assert ("call", dt.date(2025, 8, 6)) in got
+
+
+def test_deadlines_split_refusals_and_indirect_questions(gaz: Gazetteer) -> None:
+    text = (
+        "FAQ\n"
+        "A: Donald Trump said on Friday that Kyiv had until Thanksgiving, 27 November, to accept it.\n"
+        "On Monday, Kremlin aide Yuri Ushakov dismissed the European counterproposal as unconstructive.\n"
+        "This morning, Mr Zelensky's office turned the demand down flatly.\n"
+        "Overnight, Russia hit Kyiv with drones and missiles, killing at least seven people.\n"
+        "- Whether Putin and Zelensky will ever meet.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 11, 25), gaz)}
+    assert ("demand", dt.date(2025, 11, 21)) in got
+    assert ("rejection", dt.date(2025, 11, 24)) in got
+    assert ("rejection", dt.date(2025, 11, 25)) in got
+    assert ("attack", dt.date(2025, 11, 24)) in got
+    assert not any(t in ("proposal", "meeting") for t, _ in got)
