@@ -148,7 +148,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
         r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
-        r"(?=\s+to\b)|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
+        r"(?=\s+to\b)|(?:fund|funds|funded|funding|finance|finances|financed|buy|buys|bought)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:artillery|drones|missiles|weapons|ammunition|shells|air\s+defen[cs]es?)(?:\s+and\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:artillery|drones|missiles|weapons|ammunition|shells))?\s+for\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)"
+        r"|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
         r"(?:systems?|missiles|batteries|interceptors|deliveries)|deliveries|shipments|tomahawks?|himars|atacms"
         r"|(?:pledg|approv|unveil)(?:ed|es|e|ing)\s+(?:an?\s+|its\s+|another\s+)?(?:new\s+)?(?:[$\u20ac\u00a3]"
         r"[\d.,]+\s*(?:billion|million|bn|m)?\s+(?:\w+\s+)?(?:in\s+|of\s+)?(?:military\s+)?aid|(?:aid\s+)?package"
@@ -164,7 +167,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
-        r"|told\s+(?:[A-Z]\w+|him|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
+        r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to)\b",
     ),
     "rejection": re.compile(
@@ -201,9 +204,10 @@ _STEMS: dict[str, str] = {
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries freeze"
     " pause halt suspension cut"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
-    " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred",
+    " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred"
+    " fund funds funded funding finance finances financed buy buys bought",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told press pressed pressing gave give giving given set deadline until",
+    " precondition only told asked press pressed pressing gave give giving given set deadline until",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }

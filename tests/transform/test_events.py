@@ -1458,3 +1458,16 @@ def test_deadlines_split_refusals_and_indirect_questions(gaz: Gazetteer) -> None
     assert ("rejection", dt.date(2025, 11, 25)) in got
     assert ("attack", dt.date(2025, 11, 24)) in got
     assert not any(t in ("proposal", "meeting") for t, _ in got)
+
+
+def test_asked_him_to_and_funding_weapons_for_ukraine(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "Zelensky asked him to sell Kyiv more Patriot air defence systems on Wednesday.\n"
+        "Denmark said on Tuesday it would fund more Ukrainian-made artillery and long-range drones for the "
+        "Ukrainian army.\n"
+    )
+    got = {(e.type, e.date, e.status) for e in find_events(text, dt.date(2025, 6, 26), gaz)}
+    assert ("demand", dt.date(2025, 6, 25), "occurred") in got
+    assert ("military_aid", dt.date(2025, 6, 25), "proposed") in got
+    assert ("military_aid", dt.date(2025, 6, 24), "scheduled") in got
