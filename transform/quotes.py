@@ -657,6 +657,7 @@ class _Registry:
         self.first_words: dict[str, list[_Entity]] = {}
         self.middles: dict[str, list[_Entity]] = {}
         self.by_prefix: dict[str, list[_Entity]] = {}
+        self.given_only: set[str] = set()  # relatives the text names by given name only ('Her son, Maksym,')
         self.text = ""
 
     def entity_for_actor(self, actor: Actor) -> _Entity:
@@ -920,6 +921,10 @@ def _add_nickname(reg: _Registry, nickname: str) -> None:
 
 
 _WORD_SPLIT = re.compile(r"\S+")
+_KIN_GIVEN = re.compile(
+    r"\b([Hh]is|[Hh]er)\s+(mother|father|wife|husband|son|daughter|sister|brother|grandson|granddaughter|nephew|niece)"
+    r"\s*,?\s$"
+)
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
 # 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,': a kin noun set before the name
 _KIN_BEFORE = re.compile(
@@ -1036,7 +1041,24 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         reg.add(start, end, reg.entity_for_name(plan.name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
-        if cands:
+        kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None
+        want = {"his": "m", "her": "f"}.get(kin.group(1).casefold()) if kin else None
+        owner = next(
+            (m.ent for m in reversed(reg.mentions) if m.ent.kind == "person" and m.ent.gender in (want, None)), None
+        )
+        if kin and owner is not None and " " in owner.name:
+            # 'Her daughter Sofiia, 15,': a relative named by the given name carries the family's surname, but the
+            # surname alone ('Ms Koval') still means the person it was introduced with
+            family = owner.name.split()[-1]
+            ent = reg.entity_for_name(f"{_clean_tok(seq[plan.core][2])} {family}", "person", set())
+            listed = reg.surnames.get(family.casefold(), [])
+            if ent in listed:
+                listed.remove(ent)
+            reg.given_only.add(ent.id)
+            ent.roles.add(kin.group(2))
+            ent.gender = _KIN[kin.group(2)]
+            reg.add(start, end, ent, in_quote(start))
+        elif cands:
             reg.add(start, end, cands[-1], in_quote(start))
         elif not in_quote(start):
             ctx = _given_name_context(text, start, end)
@@ -1717,7 +1739,11 @@ class _Attributor:
             return self.reg.entity_for_actor(actor)
         if len(core) == 1:
             for cand in self.reg.before(pos):
-                if cand.ent.kind == "person" and core_name.casefold() == cand.ent.name.split()[-1].casefold():
+                if (
+                    cand.ent.kind == "person"
+                    and core_name.casefold() == cand.ent.name.split()[-1].casefold()
+                    and cand.ent.id not in self.reg.given_only
+                ):
                     return cand.ent
             low = core_name.casefold()
             cands = self.reg.surnames.get(low) or self.reg.middles.get(low) or self.reg.first_words.get(low)
@@ -2235,6 +2261,11 @@ def _prev_para_subject(text: str, paras: list[tuple[int, int]], s: _Span, att: _
     return out
 
 
+_PARTICIPLE_LEAD = re.compile(
+    r"(?:Asked|Pressed|Speaking|Reached|Contacted|Approached|Interviewed|Questioned|Challenged)\b[^.;:!?\n]{0,120}?,\s+"
+)
+
+
 def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> _Span | None:
     """Speaker from the subject of the sentence before an unattributed quote in the same paragraph."""
     ps, _ = paras[s.para]
@@ -2246,7 +2277,9 @@ def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _At
         if m.end() < len(before.rstrip()):
             cut = m.end()
     sent_lo = ps + cut
-    np = _head_np(text, sent_lo, s.open_pos)
+    lead = _PARTICIPLE_LEAD.match(text, sent_lo, s.open_pos)
+    # 'Asked what she would say to him, Hrab-Lindgren did not hesitate. "..."': the subject after the phrase
+    np = _head_np(text, lead.end() if lead else sent_lo, s.open_pos)
     if np is None or (np.kind == "desc" and np.det not in _DEFINITE):
         return None
     if np.kind == "name" and not _is_name(np.text):

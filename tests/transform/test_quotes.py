@@ -1193,3 +1193,14 @@ def test_a_pronoun_that_sent_or_had_the_words_before_a_colon() -> None:
 )
 def test_a_spokesperson_for_the_body_named_by_its_noun_and_after_a_clock(text: str, speaker_id: str) -> None:
     assert [q.speaker_id for q in quotes(text)] == [speaker_id]
+
+
+def test_relatives_named_by_given_name_and_a_subject_after_a_participle() -> None:
+    text = (
+        "News\nIryna Koval, who came to Vienna in 2022, spoke. \u201eMy mother said it was quiet\u201c, Koval said.\n"
+        "Her daughter Sofiia, 15, translated. \u201eGrandpa believes in the generator\u201c, her daughter said.\n"
+        "\u201eNo\u201c, Ms Koval said.\n"
+        "Asked what she would say to the president if she had five minutes, Koval did not hesitate. "
+        "\u201eI would read him ten names.\u201c\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["iryna_koval", "sofiia_koval", "iryna_koval", "iryna_koval"]
