@@ -58,6 +58,16 @@ class LocalServer:
 
             def do_GET(self) -> None:
                 server.log.append(Logged("GET", self.path, {k.lower(): v for k, v in self.headers.items()}))
+                left = False
+
+                def leave() -> None:
+                    nonlocal left
+                    if not left:
+                        left = True
+                        server.in_flight.leave()
+
+                # counted out as the answer starts, before the client can see it and send its next request
+                self.leave_in_flight = leave
                 server.in_flight.enter()
                 try:
                     handler = server.routes.get(self.path) or server.routes.get(self.path.split("?", 1)[0])
@@ -68,7 +78,7 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     self.close_connection = True
                 finally:
-                    server.in_flight.leave()
+                    leave()
 
         self.httpd = ThreadingHTTPServer((host, 0), _Handler)
         self.httpd.daemon_threads = True
@@ -96,6 +106,7 @@ class LocalServer:
 
 def send(h: BaseHTTPRequestHandler, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
     """A complete response with Content-Length."""
+    getattr(h, "leave_in_flight", lambda: None)()
     h.send_response(status)
     for key, value in (headers or {}).items():
         h.send_header(key, value)
