@@ -102,7 +102,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "ceasefire": re.compile(
-        rf"\b(?:{_TRUCE}s?|(?:halt|pause|stop|end)\s+(?:to|in|on)\s+(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
+        rf"\b(?:{_TRUCE}s?|(?:stop|cease|end)\s+using\s+force|refrain\w*\s+from\s+(?:the\s+)?use\s+of\s+force"
+        r"|(?:halt|pause|stop|end|ban)\s+(?:to|in|on)\s+(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
         r"|fighting|hostilities|the\s+use\s+of\s+force)|(?:stop|halt|cease)\s+(?:all\s+|(?:[\w-]+\s+)?(?=strikes|attacks))?"
         r"(?:striking|fighting|attacking|firing|military\s+activity|strikes|attacks|hostilities|the\s+use\s+of\s+force))\b",
         _I,
@@ -192,7 +193,7 @@ _STEMS: dict[str, str] = {
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
-    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end",
+    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
     "prisoner_exchange": "prisoner prisoners pow pows captive exchange swap swaps swapped swapping release"
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",

@@ -1471,3 +1471,17 @@ def test_asked_him_to_and_funding_weapons_for_ukraine(gaz: Gazetteer) -> None:
     assert ("demand", dt.date(2025, 6, 25), "occurred") in got
     assert ("military_aid", dt.date(2025, 6, 25), "proposed") in got
     assert ("military_aid", dt.date(2025, 6, 24), "scheduled") in got
+
+
+def test_agreeing_to_stop_using_force_and_a_ban_on_strikes_are_truces(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "By Tuesday evening Washington announced that Russia and Ukraine had each agreed to stop using force in "
+        "the Black Sea.\n"
+        "The sides will implement the ban on strikes against energy facilities that Donald Trump and Vladimir "
+        "Putin settled on in their telephone call of 18 March.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 3, 26), gaz)}
+    assert ("ceasefire", dt.date(2025, 3, 25)) in got
+    assert ("ceasefire", dt.date(2025, 3, 18)) in got
+    assert not any(t == "agreement" for t, _ in got)
