@@ -371,7 +371,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
 _CONNECTORS = {"of", "for", "the", "on", "and"}
 _PARTICLES = _words(
     """
-    de der van von bin binti bint ibn al da di du la le ter den dos das del
+    de der van von bin binti bint ibn al da di du la le ter ten den dos das del
     """
 )
 _TITLES = _words(
@@ -387,11 +387,11 @@ _TITLES = _words(
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
-    doc. mgr. ph.d.
+    doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
-_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|Jr\.?|Sr\.?))+$")
+_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|Jr\.?|Sr\.?))+$")
 _NATIONAL = _words(
     """
     us u.s. uk u.k. eu un american russian ukrainian british french german polish turkish italian czech
@@ -701,9 +701,9 @@ class _Registry:
                     self.first_words.setdefault(toks[0].casefold(), []).append(ent)
                 for k in range(1, len(toks) - 1):
                     self.by_suffix.setdefault(" ".join(toks[k:]).casefold(), []).append(ent)
-                    if k >= 2:
-                        # 'said Ahmad Faizal' after 'Ahmad Faizal Mohd Noor': the start of a full name
-                        self.by_prefix.setdefault(" ".join(toks[:k]).casefold(), []).append(ent)
+                for k in range(2, len(toks)):
+                    # 'said Ahmad Faizal' after 'Ahmad Faizal Mohd Noor', 'Mykola Ivanovych' after his full name
+                    self.by_prefix.setdefault(" ".join(toks[:k]).casefold(), []).append(ent)
         return ent
 
     def add(self, start: int, end: int, ent: _Entity, quoted: bool) -> None:
@@ -2134,12 +2134,15 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
 def _labelled_person(label: str, before: list[_Mention]) -> _Entity | None:
     """The person introduced before a transcript label that gives their full name, surname or first name."""
     key = label.casefold()
+    initials = key if label.isupper() and 2 <= len(label) <= 4 and label.isalpha() else None
     for cand in before:
         if cand.ent.kind != "person" or cand.quoted:
             continue
         toks = cand.ent.name.casefold().split()
         if key in (" ".join(toks), toks[-1], toks[0]):
             return cand.ent
+        if initials and initials == "".join(part[:1] for tok in toks for part in tok.split("-")):
+            return cand.ent  # 'Mirela Dumitrescu-Hale (MDH)' ... 'MDH: "..."'
     return None
 
 

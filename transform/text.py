@@ -10,7 +10,7 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st", "jr", "sr",
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres", "h.e", "h.m", "h.r.h", "amb",
-    "hon", "rev", "fr", "cllr", "supt", "insp", "brig", "cmdr",
+    "hon", "rev", "fr", "cllr", "supt", "insp", "brig", "cmdr", "smt", "mme", "mlle", "univ", "mag", "atty", "engr",
 }
 # fmt: on
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp"})

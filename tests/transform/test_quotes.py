@@ -1204,3 +1204,28 @@ def test_relatives_named_by_given_name_and_a_subject_after_a_participle() -> Non
         "\u201eI would read him ten names.\u201c\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["iryna_koval", "sofiia_koval", "iryna_koval", "iryna_koval"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker_ids"),
+    [
+        (  # initials given in brackets label a transcript's turns
+            "Podcast\nJonas Kettering (JK) spoke to Mirela Dumitrescu-Hale (MDH), a director.\n"
+            "JK: \u201cIs this a peace plan?\u201d\nMDH: \u201cIt is a draft.\u201d\n",
+            ["jonas_kettering", "mirela_dumitrescu_hale"],
+        ),
+        (  # Indian honorifics with a full stop, Dutch 'ten', a patronymic on second reference
+            "News\nSmt. Kavita Deshpande-Rao, a former secretary, disagreed. \u201cReassurance is cheap,\u201d said "
+            "Smt. Deshpande-Rao. Sanne ten Brink, an analyst, agreed. \u201cSymbols matter,\u201d Ten Brink said. "
+            "Mykola Ivanovych Bondar, 81, watched. \u201cI have lived through the end of one empire,\u201d "
+            "Mykola Ivanovych said.\n",
+            ["kavita_deshpande_rao", "sanne_ten_brink", "mykola_ivanovych_bondar"],
+        ),
+        (
+            "Wine\nHarriet Lowe-Sandoval MW gave a verdict. \u201cThe whites are thrilling,\u201d she said.\n",
+            ["harriet_lowe_sandoval"],
+        ),
+    ],
+)
+def test_initials_labels_honorifics_particles_and_patronymics(text: str, speaker_ids: list[str]) -> None:
+    assert [q.speaker_id for q in quotes(text)] == speaker_ids
