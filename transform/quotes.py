@@ -1015,7 +1015,8 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
         return _Plan(found_actors, "none")
     if len(cw) == 1:
         return _Plan(found_actors, "single", rest_start, core, cw[0].casefold())
-    if len(cw) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
+    # particles do not count: 'João Pedro dos Santos Ferreira' is a name of four words
+    if sum(1 for w in cw if w[:1].isupper()) > 4 or any(w.isupper() and len(w) > 2 for w in cw):
         return _Plan(found_actors, "none")
     return _Plan(found_actors, "person", rest_start, core, name, frozenset(title_ctx))
 
@@ -1737,6 +1738,15 @@ class _Attributor:
         actor = gaz.actor(core_name)
         if actor is not None:
             return self.reg.entity_for_actor(actor)
+        if len(core) == 2 and _INITIAL.fullmatch(core[0]):
+            # 'M. Lavoie' (Monsieur) or 'J. Lavoie' after 'Jean-François Lavoie': the person of that surname
+            known = [
+                e
+                for e in self.reg.surnames.get(_clean_tok(core[1]).casefold(), [])
+                if e.kind == "person" and not _INITIAL.fullmatch(e.name.split()[0])
+            ]
+            if known:
+                return known[-1]
         if len(core) == 1:
             for cand in self.reg.before(pos):
                 if (
@@ -2361,7 +2371,12 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
         # a quote opening its line and signed after a dash: '"..." — Name, analyst at X'
         np = _NP("name", dash.group(1), lo + dash.start(1))
         return _set(s, att.resolve(np, lo), "—", hi, np)
-    inv = _INVERTIBLE.match(seg)
+    fr = _FRENCH_PRONOUN_CUE.match(seg)
+    if fr:
+        # '« ... », a-t-elle précisé': the French inversion carries the pronoun
+        np = _NP("pron", "he" if fr.group(1) == "il" else "she", lo + fr.start(1))
+        return _set(s, att.resolve(np, lo), fr.group(2), hi, np)
+    inv = _INVERTIBLE.match(seg) or _FRENCH_CUE.match(seg)
     if inv:
         np = _head_np(text, lo + inv.end(), hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
@@ -2387,6 +2402,12 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
     return False
 
 
+# Quebec and French copy quoted in an English article: '« ... », a déclaré Geneviève Gagnon-Tremblay'
+_FRENCH_VERBS = "dit|déclaré|ajouté|précisé|expliqué|affirmé|souligné|estimé|indiqué|lancé|confié"
+_FRENCH_CUE = re.compile(
+    r"^[\s,\u2013\u2014-]*(a\s+(?:" + _FRENCH_VERBS + r")|estime|explique|affirme|souligne|précise|ajoute|indique)\s+"
+)
+_FRENCH_PRONOUN_CUE = re.compile(r"^[\s,\u2013\u2014-]*a-t-(il|elle)\s+(" + _FRENCH_VERBS + r")\b")
 _DASH_SOURCE = re.compile(r"\s*[\u2014\u2013]\s*(" + _NAME_PATTERN + r")\s*(?:,|\(|$)")
 
 # What may sit between a quote and its named subject: 'the independent X Mission said', 'its director, X, said'
@@ -2433,6 +2454,7 @@ def _subject_before(text: str, lo: int, verb: int) -> _NP | None:
     return _tail_np(text, lo, lo + len(seg))
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
 _BY_AGENT = re.compile(
     r"\b(?:[Pp]osted|[Ww]ritten|[Ss]hared|[Tt]weeted|[Pp]ublished|[Ss]ent)\b[^:\n]{0,40}?\bby\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?=[A-Z])"
 )

@@ -1229,3 +1229,22 @@ def test_relatives_named_by_given_name_and_a_subject_after_a_participle() -> Non
 )
 def test_initials_labels_honorifics_particles_and_patronymics(text: str, speaker_ids: list[str]) -> None:
     assert [q.speaker_id for q in quotes(text)] == speaker_ids
+
+
+def test_french_inversions_translations_and_a_long_iberian_name() -> None:
+    text = (
+        "News\n\u00ab Nous sommes venus \u00bb, a d\u00e9clar\u00e9 Genevi\u00e8ve Gagnon-Tremblay, a Liberal MP. "
+        "(\u201cWe came.\u201d)\n"
+        "In Montreal, the historian Jean-Fran\u00e7ois Lavoie was cautious. \u00ab Un engagement de troupes \u00bb, "
+        "estime M. Lavoie.\n"
+        "Back in Quebec City, Gagnon-Tremblay spoke again. \u00ab C\u2019est la question \u00bb, a-t-elle dit.\n"
+        "In Lisbon, Jo\u00e3o Pedro dos Santos Ferreira, a former MEP, was critical. Santos Ferreira went further. "
+        "\u201cThe assets will sit in Brussels,\u201d Santos Ferreira said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "genevieve_gagnon_tremblay",
+        "genevieve_gagnon_tremblay",
+        "jean_francois_lavoie",
+        "genevieve_gagnon_tremblay",
+        "joao_pedro_dos_santos_ferreira",
+    ]
