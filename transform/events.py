@@ -295,6 +295,7 @@ _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
+_THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:session|meeting|summit|round)\b", _I)
 _AFTERWARDS = re.compile(
     r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later)\b", _I
 )
@@ -713,6 +714,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
+            elif (
+                not date_mentions
+                and _THAT_EVENT.search(sent)
+                and (held := [e for e in events if e.type in ("meeting", "negotiation") and e.date is not None])
+            ):
+                # "Trump broke off that session to phone Putin": during the meeting reported last
+                inherited = (held[-1].date, held[-1].date_end)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
                 # "... held with Mr Trump afterwards", "The same day, ...": the day of the act reported last
                 dated = [e for e in events if e.date is not None and e.start >= last_dated_at]
@@ -755,14 +763,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     day = line_date if line_date[0] else _setting_date(sent, events, ("occurred", "scheduled"))
                     if day[0] is None:
                         # "agreed in Istanbul to exchange ...": at the talks the article dated in that city
-                        places = {x.place for x in mentions if x.located and x.place}
-                        venue = [
-                            e
-                            for e in events
-                            if e.type in ("negotiation", "meeting") and e.date is not None and e.location in places
-                        ]
-                        if venue:
-                            day = (venue[-1].date, None)
+                        day = _venue_date(mentions, events)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 elif (
@@ -792,6 +793,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     )
                     if day[0] is None:
                         day = _setting_date(sent, events)
+                    if day[0] is None and ev.type in SPEECH_ACTS:
+                        # "Putin demanded in Anchorage that ...": said at the summit the article dated there
+                        day = _venue_date(mentions, events)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 if ev.status == "occurred" and ev.date is not None and published is not None and ev.date > published:
@@ -847,6 +851,13 @@ _SETTING_TYPES = {
     "call": ("call",),
     "visit": ("meeting",),
 }
+
+
+def _venue_date(mentions: list[_Mention], events: list[Event]) -> tuple[dt.date | None, dt.date | None]:
+    """The day of the talks or meeting the article dated in a city this sentence places its act in."""
+    places = {x.place for x in mentions if x.located and x.place}
+    venue = [e for e in events if e.type in ("negotiation", "meeting") and e.date is not None and e.location in places]
+    return (venue[-1].date, None) if venue else (None, None)
 
 
 def _setting_date(

@@ -1485,3 +1485,17 @@ def test_agreeing_to_stop_using_force_and_a_ban_on_strikes_are_truces(gaz: Gazet
     assert ("ceasefire", dt.date(2025, 3, 25)) in got
     assert ("ceasefire", dt.date(2025, 3, 18)) in got
     assert not any(t == "agreement" for t, _ in got)
+
+
+def test_acts_placed_at_a_dated_venue_or_during_that_session(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "Donald Trump and Vladimir Putin met in Anchorage on Friday.\n"
+        "According to officials briefed on the talks, Putin demanded in Anchorage that Ukraine pull out of "
+        "Donetsk.\n"
+        "On Monday, Trump hosted Volodymyr Zelensky at the White House. Trump broke off that session to phone "
+        "Putin.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 8, 19), gaz)}
+    assert ("demand", dt.date(2025, 8, 15)) in got
+    assert ("call", dt.date(2025, 8, 18)) in got
