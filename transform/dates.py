@@ -294,7 +294,8 @@ def resolve_mention(m: DateMention, published: dt.date | None, tense: str = "pas
     """(date, date_end) of one mention; date_end is set only for ranges."""
     start, end = _resolve_one(m, published, tense)
     if m.end_mention is not None and start is not None:
-        second, second_end = _resolve_one(m.end_mention, published, "future")
+        # the end counts on from the start: "from Friday to Sunday" in past copy ends two days after it began
+        second, second_end = _resolve_one(m.end_mention, start, "future")
         last = second_end or second
         if last is not None and last < start and m.end_mention.kind in ("md", "dm"):
             last = _safe_date(last.year + 1, last.month, last.day)

@@ -295,6 +295,9 @@ _ANAPHOR = re.compile(
     r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b"
 )
+_PAST_ACT = re.compile(
+    r"(?:swapped|exchanged|released|freed|returned|held|met|struck|hit|attacked|launched|fired)\b", _I
+)
 _THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:session|meeting|summit|round)\b", _I)
 _AFTERWARDS = re.compile(
     r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later)\b", _I
@@ -1938,6 +1941,8 @@ def _event_date(
     led = _FROM_LEAD.search(lead)
     if led and led.group().lower().startswith("by") and _PAST_BY.match(sent, best.end):
         led = None  # "By Sunday morning the president was accusing ...": a past deadline, told in the past
+    if led and best.start > hit.m.end() and _PAST_ACT.match(hit.m.group()):
+        led = None  # "swapped 1,000 prisoners each from Friday to Sunday": the days it was done, gone by
     tense = "future" if led else dates.tense_of(sent[b_start : best.end])
     base = ctx.published
     if governor is not None and tense == "future" and best.start > governor.m.end():

@@ -1499,3 +1499,13 @@ def test_acts_placed_at_a_dated_venue_or_during_that_session(gaz: Gazetteer) -> 
     got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 8, 19), gaz)}
     assert ("demand", dt.date(2025, 8, 15)) in got
     assert ("call", dt.date(2025, 8, 18)) in got
+
+
+def test_a_past_swap_over_a_weekday_range(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "Russia and Ukraine swapped 1,000 prisoners each over three days, from Friday to Sunday, in the largest "
+        "exchange of the war.\n"
+    )
+    got = [(e.type, e.date, e.date_end, e.status) for e in find_events(text, dt.date(2025, 5, 28), gaz)]
+    assert got == [("prisoner_exchange", dt.date(2025, 5, 23), dt.date(2025, 5, 25), "occurred")]
