@@ -90,8 +90,17 @@ def test_fifth_blind_test_set_scores_above_floor(scorer) -> None:
     score = scorer.score_set("test5")
     assert score.articles >= 16
     assert score.f1 >= 0.98
-    assert score.speaker_accuracy >= 0.89
+    assert score.speaker_accuracy >= 0.91
     assert score.fragment_precision >= 0.95 and score.fragment_recall >= 0.88
+
+
+def test_sixth_blind_test_set_scores_above_floor(scorer) -> None:
+    # scored blind once at F1 0.998, speaker accuracy 0.629; its misses have since been read
+    score = scorer.score_set("test6")
+    assert score.articles >= 16
+    assert score.f1 >= 0.98
+    assert score.speaker_accuracy >= 0.79
+    assert score.fragment_precision >= 0.95 and score.fragment_recall >= 0.80
 
 
 def test_matching_rule(scorer) -> None:
