@@ -919,8 +919,8 @@ def _line_date(
     sent: str, found: list[dates.DateMention], published: dt.date | None
 ) -> tuple[dt.date | None, dt.date | None]:
     """The date heading a timeline line ("18 March \u2013 ...", "March 18: ..."): it dates the whole line."""
-    if not found or found[0].start != 0 or not _LINE_SEP.match(sent, found[0].end):
-        return None, None
+    if not found or found[0].start != 0 or not _LINE_SEP.match(sent, found[0].end) or found[0].kind == "rel_week":
+        return None, None  # "This week: delegations met on Wednesday" is a section label, not a calendar line
     # the line's own act, not what it reports ahead ("... and agree that their teams will start talks")
     head = sent[: _clause_bounds(sent, found[0].end)[1]]
     tense = dates.tense_of(head[: m.start()] if (m := _THAT.search(head)) else head)

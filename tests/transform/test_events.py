@@ -1509,3 +1509,13 @@ def test_a_past_swap_over_a_weekday_range(gaz: Gazetteer) -> None:
     )
     got = [(e.type, e.date, e.date_end, e.status) for e in find_events(text, dt.date(2025, 5, 28), gaz)]
     assert got == [("prisoner_exchange", dt.date(2025, 5, 23), dt.date(2025, 5, 25), "occurred")]
+
+
+def test_a_this_week_label_is_no_calendar_line(gaz: Gazetteer) -> None:
+    text = (
+        "Episode 112\n"
+        "This week: Russian and Ukrainian delegations met in Istanbul on Wednesday for a third round of direct "
+        "talks.\n"
+    )
+    got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 7, 24), gaz)}
+    assert ("negotiation", dt.date(2025, 7, 23)) in got
