@@ -257,7 +257,7 @@ _TOPIC_LABEL = re.compile(
     _I,
 )
 _NEGATION = re.compile(
-    r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfailed\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,4}$"
+    r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfail(?:ed|s)?\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,4}$"
     r"|\bno\s+$",
     _I,
 )
@@ -1762,7 +1762,7 @@ def _cues(words: str) -> re.Pattern[str]:
 
 
 # One cue set per regex of _status (each regex match contains one of its literals, in lower case).
-_NEGATION_CUES = _cues("no n't never without neither failed denied unsigned")
+_NEGATION_CUES = _cues("no n't never without neither fail denied unsigned")
 _ANY_CUES = _cues("any every")
 _CONDITIONAL_CUES = _cues("if unless once only until")
 _PROPOSED_CUES = _cues(

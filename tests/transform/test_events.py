@@ -1519,3 +1519,9 @@ def test_a_this_week_label_is_no_calendar_line(gaz: Gazetteer) -> None:
     )
     got = {(e.type, e.date) for e in find_events(text, dt.date(2025, 7, 24), gaz)}
     assert ("negotiation", dt.date(2025, 7, 23)) in got
+
+
+def test_they_fail_to_agree_on_a_ceasefire(gaz: Gazetteer) -> None:
+    text = "Headline\nOn Friday Trump and Putin meet in Anchorage. They fail to agree on a ceasefire.\n"
+    got = {e.type for e in find_events(text, dt.date(2025, 8, 16), gaz)}
+    assert "meeting" in got and "ceasefire" not in got
