@@ -139,7 +139,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "sanctions": re.compile(
         r"\b(?:sanction(?:s|ed|ing)?|tariffs?|price\s+cap|export\s+ban|blacklist(?:ed)?|embargo|penalties"
-        r"|\d+(?:st|nd|rd|th)\s+(?:sanctions\s+)?package|(?:financial|economic)\s+consequences)\b",
+        r"|\d+(?:st|nd|rd|th)\s+(?:sanctions\s+)?package|(?:financial|economic)\s+consequences"
+        # "the designation of Lukoil and Rosneft", "had designated both companies" (the triggers also run on
+        # folded text, so no case-sensitive test here)
+        r"|designations?\s+of|designated\s+(?:both\s+|the\s+|two\s+|several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:companies|firms"
+        r"|banks|producers|entities|individuals|vessels|tankers|oligarchs))\b",
         _I,
     ),
     "military_aid": re.compile(
@@ -201,7 +205,8 @@ _STEMS: dict[str, str] = {
     " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
     " recapture shot glide destroyed damaged unleashed hurled followed sent blew blow blowing blown sabotage"
     " sabotaged",
-    "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences",
+    "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences designated"
+    " designation designations designates designating",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries freeze"
     " pause halt suspension cut"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"

@@ -1525,3 +1525,14 @@ def test_they_fail_to_agree_on_a_ceasefire(gaz: Gazetteer) -> None:
     text = "Headline\nOn Friday Trump and Putin meet in Anchorage. They fail to agree on a ceasefire.\n"
     got = {e.type for e in find_events(text, dt.date(2025, 8, 16), gaz)}
     assert "meeting" in got and "ceasefire" not in got
+
+
+def test_designations_are_sanctions(gaz: Gazetteer) -> None:
+    text = (
+        "Filing summary\n"
+        "It notes that the United Kingdom had designated both companies the previous week, on October 15, in its "
+        "sanctions on Russia.\n"
+        "A US designation reaches any bank that touches the dollar system.\n"
+    )
+    got = [(e.type, e.date, e.actors) for e in find_events(text, dt.date(2025, 11, 5), gaz)]
+    assert got == [("sanctions", dt.date(2025, 10, 15), ("russia", "united_kingdom"))]
