@@ -1530,8 +1530,8 @@ def test_they_fail_to_agree_on_a_ceasefire(gaz: Gazetteer) -> None:
 def test_designations_are_sanctions(gaz: Gazetteer) -> None:
     text = (
         "Filing summary\n"
-        "It notes that the United Kingdom had designated both companies the previous week, on October 15, in its "
-        "sanctions on Russia.\n"
+        "Rosneft and Lukoil are Russia's two largest oil producers.\n"
+        "The United Kingdom had designated both companies the previous week, on October 15, the complaint notes.\n"
         "A US designation reaches any bank that touches the dollar system.\n"
     )
     got = [(e.type, e.date, e.actors) for e in find_events(text, dt.date(2025, 11, 5), gaz)]
