@@ -421,7 +421,7 @@ _ORG_WORDS = _words(
     party news times post press television tv radio company corp ltd authority administration department
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
-    embassy delegation programme program project trust studies media journal
+    embassy delegation programme program project trust studies media journal affairs
     """
 )
 _PLACE_WORDS = _words(
@@ -1876,7 +1876,19 @@ class _Attributor:
             ent.words.update(head_words)
             self.reg.insert(np.start, np.start + len(np.text), ent)
             return ent
+        if head in _BODY_NOUNS and len(head_words) == 1:
+            # 'Global Affairs Canada said ... "...," the department said': the body named just before, whatever
+            # its name's words; 'the statement added' after a body's statement
+            para_lo = self.text.rfind("\n", 0, np.start) + 1
+            for m in self.reg.before(pos)[:12]:
+                if m.start < para_lo:
+                    break
+                if m.ent.kind == "organisation":
+                    return m.ent
         return None
+
+
+_BODY_NOUNS = _words("department ministry office agency league statement embassy consulate")
 
 
 # Person nouns that a description qualifies ('the former defence official', 'the drafting expert').

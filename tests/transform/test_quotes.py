@@ -1248,3 +1248,11 @@ def test_french_inversions_translations_and_a_long_iberian_name() -> None:
         "genevieve_gagnon_tremblay",
         "joao_pedro_dos_santos_ferreira",
     ]
+
+
+def test_the_department_is_the_body_named_just_before() -> None:
+    text = (
+        "News\nGlobal Affairs Canada said the new aid would include drones. "
+        "\u201cCanada\u2019s support is for the long term,\u201d the department said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["global_affairs_canada"]
