@@ -581,6 +581,14 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "spokeswoman": ("spokesperson",),
     "spokesman": ("spokesperson",),
     # the short forms copy uses on second reference
+    "capt": ("captain",),
+    "capt.": ("captain",),
+    "col": ("colonel",),
+    "col.": ("colonel",),
+    "gen": ("general",),
+    "gen.": ("general",),
+    "amb": ("ambassador",),
+    "amb.": ("ambassador",),
     "veteran": ("vet",),
     "lawyer": ("attorney",),
     "attorney": ("lawyer",),
@@ -1199,6 +1207,22 @@ _VERB_ROLES = {
     "organizes": "organizer",
 }
 _ROLE_VERB = re.compile(r"(?:,\s*\d{1,3},)?\s+(?:also\s+)?(" + "|".join(_VERB_ROLES) + r")\b", re.I)
+# 'Maricel Dimaculangan has not heard her husband's voice': the subject's own possessive, nobody named between
+_SUBJECT_POSS = re.compile(
+    r"\s+(?:[a-z][\w'\u2019-]*\s+){1,6}?(his|her)\s+(?:husband|wife|son|daughter|mother|father|own)\b"
+)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether text[pos] starts a sentence or a line, after at most a short fronted phrase ('In Navotas, ')."""
+    dot = text.rfind(". ", 0, pos)
+    lo = max(text.rfind("\n", 0, pos) + 1, dot + 2 if dot >= 0 else 0)
+    return _FRONT.fullmatch(text, lo, pos) is not None
+
+
+_FRONT = re.compile(r"(?:[A-Z][^,.;:\n]{0,40},\s+)?")
+
+
 _OWN_POSS = re.compile(r"\s*,\s*(?:for|in|on|by)\s+(his|her)\s+(?:part|view|turn|account|side)\b", re.I)
 
 
@@ -1224,7 +1248,11 @@ def _add_roles(text: str, reg: _Registry) -> None:
         act = _ROLE_VERB.match(text, m.end) if ent.kind == "person" else None
         if act:
             ent.roles.add(_VERB_ROLES[act.group(1).casefold()])  # 'X, 47, founded the group': 'the founder'
-        own = _OWN_POSS.match(text, m.end) if ent.kind == "person" and (ent.gender is None or ent.guessed) else None
+        own = (
+            (_OWN_POSS.match(text, m.end) or _SUBJECT_POSS.match(text, m.end))
+            if ent.kind == "person" and (ent.gender is None or ent.guessed) and _opens_sentence(text, m.start)
+            else None
+        )
         if own:
             # 'Vähämäki, for his part, wants ...': the subject's own possessive tells the gender
             ent.gender, ent.guessed = ("m" if own.group(1).casefold() == "his" else "f"), False

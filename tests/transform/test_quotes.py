@@ -1256,3 +1256,12 @@ def test_the_department_is_the_body_named_just_before() -> None:
         "\u201cCanada\u2019s support is for the long term,\u201d the department said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["global_affairs_canada"]
+
+
+def test_a_subjects_own_possessive_and_rank_abbreviations_on_second_reference() -> None:
+    text = (
+        "News\nIn Navotas, Maricel Dimaculangan has not heard her husband\u2019s voice in nine days. "
+        "\u201cHe tells me not to worry,\u201d she said.\n"
+        "Capt. Rodolfo Mercado runs a manning agency. \u201cWe prepare for the typhoon,\u201d the captain said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["maricel_dimaculangan", "rodolfo_mercado"]
