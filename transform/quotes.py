@@ -387,7 +387,7 @@ _TITLES = _words(
     superintendent constable marshal presenter correspondent reporter anchor host moderator interviewer td msp
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
-    doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother
+    doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother capt. maj. brig. cmdr. atty atty.
     """
 )
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
@@ -595,6 +595,9 @@ _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     "pensioner": ("retiree",),
     "retiree": ("pensioner",),
 }
+
+
+_RANK_WORDS = frozenset({"captain", "colonel", "general", "ambassador"})
 
 
 def _with_synonyms(words: set[str]) -> set[str]:
@@ -1076,7 +1079,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
     else:
         ent = reg.entity_for_name(plan.name, "person", set(plan.words))
-        ent.roles.update(_with_synonyms(plan.words - _STOP_CAP))
+        ent.roles.update(_with_synonyms(plan.words) - (_STOP_CAP - _RANK_WORDS))
         reg.add(start, end, ent, in_quote(start))
 
 
