@@ -59,8 +59,8 @@ BLIND_FLOORS = {
     "test2": (20, 0.97, 0.95),  # first blind 0.886
     "test3": (22, 0.95, 0.90),  # first blind 0.774
     "test4": (20, 0.88, 0.88),  # first blind 0.619
-    "test5": (16, 0.91, 0.88),  # first blind 0.770
-    "test6": (16, 0.79, 0.80),  # first blind 0.629
+    "test5": (16, 0.92, 0.88),  # first blind 0.770
+    "test6": (16, 0.81, 0.80),  # first blind 0.629
 }
 
 
