@@ -1216,11 +1216,16 @@ _SUBJECT_POSS = re.compile(
 )
 
 
+def _sentence_start(text: str, pos: int, lo: int = 0) -> int:
+    """Where the sentence or line holding text[pos] begins, not before lo (a cheap look back for '. ' and a
+    line break, for checks that need only the words opening the sentence)."""
+    dot = text.rfind(". ", lo, pos)
+    return max(dot + 2 if dot >= 0 else lo, text.rfind("\n", lo, pos) + 1, lo)
+
+
 def _opens_sentence(text: str, pos: int) -> bool:
     """Whether text[pos] starts a sentence or a line, after at most a short fronted phrase ('In Navotas, ')."""
-    dot = text.rfind(". ", 0, pos)
-    lo = max(text.rfind("\n", 0, pos) + 1, dot + 2 if dot >= 0 else 0)
-    return _FRONT.fullmatch(text, lo, pos) is not None
+    return _FRONT.fullmatch(text, _sentence_start(text, pos), pos) is not None
 
 
 _FRONT = re.compile(r"(?:[A-Z][^,.;:\n]{0,40},\s+)?")
@@ -1546,27 +1551,26 @@ _PERSON_NOUNS = _words(
 )
 # Where an unnamed person is introduced as a new subject: sentence start, 'according to', 'as one X put it'
 # A fronted phrase may come first: 'Asked about the talks, a White House spokesperson said ...'
-_FRONTED_PHRASE = (
+_FRONTED_OPENER = (
     r"(?:(?:^|(?<=[.!?]\s))(?:Asked|Speaking|Contacted|Reached|Approached|Pressed|Responding|Commenting|In|On|At"
-    r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today)\b[^,.;:!?\n]{0,60},\s+)"
+    r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today)\b[^,.;:!?\n]{0,60})"
 )
+_FRONTED_PHRASE = r"(?:" + _FRONTED_OPENER + r",\s+)"
 _INTRO_PRE = (
     r"(?:^|(?<=[.!?:\u2013\u2014]\s)|(?<=[.!?][\u201d\u2019\"']\s)|(?<=[Aa]ccording to\s)|(?<=\bas\s)|"
     + _FRONTED_PHRASE
     + r")"
     r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
 )
+# 'a Russian diplomat', 'one senior official': up to three modifiers, then a person noun
+_UNNAMED_HEAD = r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b"
 _UNNAMED_PERSON = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
-    r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b",
+    + _UNNAMED_HEAD,
     re.M,
 )
-_UNNAMED_AFTER_COMMA = re.compile(
-    r",\s+(?:a|an|one|another)\s+(?:[\w\u2019'-]+\s+){0,3}?(?:"
-    + "|".join(sorted(_PERSON_NOUNS))
-    + r"|spokes(?:man|woman|person))\b"
-)
-_FRONTED_START = re.compile(_FRONTED_PHRASE[:-5] + r")", re.M)  # the fronted phrase up to its comma
+_UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:a|an|one|another)\s+" + _UNNAMED_HEAD)
+_FRONTED_START = re.compile(_FRONTED_OPENER, re.M)  # the fronted phrase up to its comma
 
 
 def _unnamed_person(text: str, lo: int, hi: int) -> bool:
@@ -1575,9 +1579,7 @@ def _unnamed_person(text: str, lo: int, hi: int) -> bool:
     if _UNNAMED_PERSON.search(text, lo, hi):
         return True
     for m in _UNNAMED_AFTER_COMMA.finditer(text, lo, hi):
-        dot = text.rfind(". ", lo, m.start())
-        start = max(dot + 2 if dot >= 0 else lo, text.rfind("\n", lo, m.start()) + 1, lo)
-        if _FRONTED_START.fullmatch(text, start, m.start()):
+        if _FRONTED_START.fullmatch(text, _sentence_start(text, m.start(), lo), m.start()):
             return True
     return False
 
