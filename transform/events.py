@@ -722,11 +722,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
-            elif (
-                not date_mentions
-                and _THAT_EVENT.search(sent)
-                and (held := [e for e in events if e.type in ("meeting", "negotiation") and e.date is not None])
-            ):
+            elif not date_mentions and _THAT_EVENT.search(sent) and (held := _dated_talks(events)):
                 # "Trump broke off that session to phone Putin": during the meeting reported last
                 inherited = (held[-1].date, held[-1].date_end)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
@@ -861,10 +857,15 @@ _SETTING_TYPES = {
 }
 
 
+def _dated_talks(events: list[Event]) -> list[Event]:
+    """The meetings and negotiation rounds reported so far with a date, in text order."""
+    return [e for e in events if e.type in ("negotiation", "meeting") and e.date is not None]
+
+
 def _venue_date(mentions: list[_Mention], events: list[Event]) -> tuple[dt.date | None, dt.date | None]:
     """The day of the talks or meeting the article dated in a city this sentence places its act in."""
     places = {x.place for x in mentions if x.located and x.place}
-    venue = [e for e in events if e.type in ("negotiation", "meeting") and e.date is not None and e.location in places]
+    venue = [e for e in _dated_talks(events) if e.location in places]
     return (venue[-1].date, None) if venue else (None, None)
 
 
