@@ -768,6 +768,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     if day[0] is None:
                         # "agreed in Istanbul to exchange ...": at the talks the article dated in that city
                         day = _venue_date(mentions, events)
+                    if day[0] is None and near_story and _ANNOUNCED_AHEAD.search(ctx.low):
+                        # "He then said the US would send Patriots": announced on the day the story is told
+                        day = (before[0], None)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 elif (
@@ -883,6 +886,10 @@ def _setting_date(
 
 _GERUND_LEAD = re.compile(r"\s*(?:meeting|talking|speaking|visiting|hosting)\b", _I)
 _FRONTED_PHRASE = re.compile(r"(?:At|In|During|After|Following|Before|Ahead\s+of|Speaking)\s[^,]{3,90},\s")
+# "then said the United States would send ...": a past announcement of an act to come
+_ANNOUNCED_AHEAD = re.compile(
+    r"^(?:(?:he|she|they|it)\s+)?(?:then|later|also|afterwards)\s+(?:said|announced|told\s+\w+)\b[^;]*?\b(?:would|will)\b"
+)
 _SPEECH_PAST = re.compile(
     r"\b(?:offered|proposed|suggested|floated|tabled|demanded|insisted|urged|called\s+for|rejected|refused|dismissed"
     r"|threatened)\b"
@@ -1281,6 +1288,7 @@ def _sentence_events(
     # "The strike came two days after X met Y": the event after the gap is dated back from the main clause
     gap = _GAP_AFTER.search(ctx.low, 1) if " after " in ctx.low else None
     out: list[tuple[Event, bool]] = []
+    agents_of: dict[int, list[str]] = {}  # a speech act's participants, which the object it governs falls back on
     for hit in hits:
         etype, m = hit.type, hit.m
         if etype in ("ceasefire", "ceasefire_violation") and not (ctx.para_topic and not ctx.sport):
@@ -1295,9 +1303,13 @@ def _sentence_events(
         status = _status(etype, m, sent, hit.clause, governor is not None, ctx.low)
         if status is None:
             continue
-        actors = _event_actors(hit, sent, mentions, sources, all_actors, governor, ctx)
+        # "urged the US to press Russia to accept a truce": the act's parties; "a U.S. proposal for a truce"
+        # names only the owner, so the sentence's actors stay the fallback
+        ruled = agents_of.get(id(governor)) if governor and not _PROPOSAL_NOUN.match(governor.m.group()) else None
+        actors = _event_actors(hit, sent, mentions, sources, ruled or all_actors, governor, ctx)
         if actors is None:
             continue
+        agents_of[id(hit)] = actors
         if gap is not None and m.start() >= gap.end():
             # the event told as background to the main clause has only the parties named after the gap
             own = _actor_ids(sent, mentions, gap.end())
@@ -1511,6 +1523,11 @@ def _event_actors(
         if lo == m.start() and sent.endswith(",", 0, sent.rfind(" ", 0, lo)):
             # "..., ruling out US ground forces": the act of the main clause's subject
             agents = list(_subject([x for x in mentions if x.end <= lo], ctx.lex))
+        elif lo > 0 and not agents and _AND_LEAD.search(sent, max(0, lo - 8), lo):
+            # "He said ... would send weapons to Ukraine, and gave Russia 50 days": the verb shares the subject
+            agents = list(
+                ctx.subject if _HE_FIRST.match(sent) else _subject([x for x in mentions if x.end <= lo], ctx.lex)
+            )
         agents = agents or list(_actor_ids(sent, mentions, 0, m.start(), parties=True))
         if not agents and _PRONOUN_SUBJECT.search(sent, max(0, m.start() - 25), m.start()):
             agents = list(ctx.subject or ctx.prev_actors)
@@ -1579,6 +1596,7 @@ def _event_actors(
 
 
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
+_AND_LEAD = re.compile(r",?\s+and\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
 # a clause opened by reporting ("X said on Monday that ..."): the sayer stays the agent of the act in it
 _REPORTING_BREAK = re.compile(r"\b(?:said|says|told|added|announced|confirmed)\b[^,;]{0,30}$")

@@ -1536,3 +1536,17 @@ def test_designations_are_sanctions(gaz: Gazetteer) -> None:
     )
     got = [(e.type, e.date, e.actors) for e in find_events(text, dt.date(2025, 11, 5), gaz)]
     assert got == [("sanctions", dt.date(2025, 10, 15), ("russia", "united_kingdom"))]
+
+
+def test_a_coordinated_act_shares_the_subject_and_an_announced_act_its_day(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "On Monday, Donald Trump met NATO Secretary General Mark Rutte in the Oval Office. He then said the United "
+        "States would send Patriot systems to Ukraine, and gave Russia 50 days to end the war.\n"
+    )
+    got = {(e.type, e.date, e.actors, e.status) for e in events(gaz, text, dt.date(2025, 7, 16))}
+    monday = dt.date(2025, 7, 14)
+    assert ("demand", monday, ("donald_trump", "russia"), "occurred") in got
+    assert ("military_aid", monday, ("ukraine", "united_states"), "scheduled") in {
+        (t, d, tuple(a for a in actors if a != "donald_trump"), s) for t, d, actors, s in got
+    }
