@@ -151,6 +151,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"shipments|supplies|package)"
         r"|intelligence(?:[- ]sharing)?(?!\s+(?:agency|agencies|service|services|officers|chief))"
         r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
+        r"|(?:military\s+|weapons\s+|arms\s+)?aid\s+(?:freeze|pause|halt|suspension|cut-?off)\b"
         r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
         r"(?=\s+to\b)|(?:fund|funds|funded|funding|finance|finances|financed|buy|buys|bought)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?"
@@ -968,6 +969,14 @@ _BEGAN = re.compile(
 )
 
 
+_AFTER_THAT = re.compile(rf"\b{_COUNT}\s+days?\s+(?:after\s+that|later)\b", _I)
+
+
+def _next_semicolon(sent: str, pos: int) -> int:
+    end = sent.find(";", pos)
+    return len(sent) if end < 0 else end
+
+
 def _count(word: str) -> int:
     return _NUMBER_WORDS.get(word.lower()) or int(word)
 
@@ -1310,10 +1319,15 @@ def _sentence_events(
         if actors is None:
             continue
         agents_of[id(hit)] = actors
-        if gap is not None and m.start() >= gap.end():
+        after_gap = gap is not None and m.start() >= gap.end() and ";" not in sent[gap.end() : m.start()]
+        if after_gap:
             # the event told as background to the main clause has only the parties named after the gap
             own = _actor_ids(sent, mentions, gap.end())
             actors = [a for a in actors if a in own]
+        elif gap is not None and m.end() <= gap.start() and not _actor_ids(sent, mentions, 0, gap.start()):
+            # "The aid freeze was ordered on March 3, three days after the meeting between X and Y": X and Y
+            # are the earlier event's; the main clause's parties are those of the sentence before
+            actors = list(ctx.prev_actors)
         location, country = _location(mentions, etype == "attack", lex)
         if etype == "attack":
             if not (set(actors) & lex.sides or country in lex.sides):
@@ -1328,8 +1342,15 @@ def _sentence_events(
         if not actors:
             continue
         date, date_end = _event_date(hit, sent, date_mentions, ctx, status, governor)
-        if gap is not None and m.start() >= gap.end() and not any(d.start >= gap.end() for d in date_mentions):
+        if after_gap and not any(d.start >= gap.end() for d in date_mentions):
             date, date_end = _before_anchor(gap, sent, date_mentions, ctx)
+        elif date is None and (later := _AFTER_THAT.search(sent, hit.clause[0], _next_semicolon(sent, m.end()))):
+            # "...ordered on March 3; intelligence sharing was cut two days after that": from the clause before
+            base = [d for d in date_mentions if d.end <= hit.clause[0]]
+            if base and (day := dates.resolve_mention(base[-1], ctx.published, "past")[0]) is not None:
+                date = day + dt.timedelta(days=_count(later.group("n")))
+                if out and not _actor_ids(sent, mentions, hit.clause[0], later.start()):
+                    actors = list(out[-1][0].actors)  # the same parties as the act it follows
         if status == "occurred" and date is not None and ctx.published is not None and date > ctx.published:
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
@@ -1600,7 +1621,10 @@ _AND_LEAD = re.compile(r",?\s+and\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)
 # a clause opened by reporting ("X said on Monday that ..."): the sayer stays the agent of the act in it
 _REPORTING_BREAK = re.compile(r"\b(?:said|says|told|added|announced|confirmed)\b[^,;]{0,30}$")
-_SELF_CLAIM = re.compile(r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+)?", _I)
+_SELF_CLAIM = re.compile(
+    r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|(?:would|will)\s+(?:[a-z]+\s+){1,3}?(?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:on|of)\s+)?",
+    _I,
+)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"
     r"|heads\s+of\s+government|delegations|negotiators|allies)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",

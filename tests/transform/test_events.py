@@ -1550,3 +1550,18 @@ def test_a_coordinated_act_shares_the_subject_and_an_announced_act_its_day(gaz: 
     assert ("military_aid", monday, ("ukraine", "united_states"), "scheduled") in {
         (t, d, tuple(a for a in actors if a != "donald_trump"), s) for t, d, actors, s in got
     }
+
+
+def test_days_after_dates_back_and_after_that_counts_on(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "Washington said yesterday it would lift its pause on military aid for Kyiv. The aid freeze had been "
+        "ordered on March 3, three days after the meeting in the Oval Office between Donald Trump and Volodymyr "
+        "Zelensky collapsed; intelligence sharing was cut two days after that.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 3, 12))}
+    us_ua = ("ukraine", "united_states")
+    assert ("military_aid", dt.date(2025, 3, 11), us_ua) in got  # the sayer of "it would lift" gives the aid
+    assert ("meeting", dt.date(2025, 2, 28), ("donald_trump", "volodymyr_zelensky")) in got
+    assert ("military_aid", dt.date(2025, 3, 3), us_ua) in got
+    assert ("military_aid", dt.date(2025, 3, 5), us_ua) in got
