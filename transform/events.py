@@ -95,7 +95,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "agreement": re.compile(
         r"\b(?:(?:sign(?:s|ed|ing)?|seal(?:s|ed)?|clinch(?:es|ed)?)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
-        r"|document))|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
+        r"|document|partnership|pact))|(?:partnership|pact|treaty)\s+signed|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been)\s+(?:supposed\s+to\s+be\s+"
         r"|due\s+to\s+be\s+)?(?:signed|reached)|agreed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:framework|plan|text|deal|roadmap)"
         r"|agreed|agreement|accord)\b",
@@ -143,7 +143,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "the designation of Lukoil and Rosneft", "had designated both companies" (the triggers also run on
         # folded text, so no case-sensitive test here)
         r"|designations?\s+of|designated\s+(?:both\s+|the\s+|two\s+|several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:companies|firms"
-        r"|banks|producers|entities|individuals|vessels|tankers|oligarchs))\b",
+        r"|banks|producers|entities|individuals|vessels|tankers|oligarchs)"
+        # "designated Rosneft and Lukoil, Russia's two largest oil companies": named firms and their class
+        r"|designated\s+(?:[\w-]+\s+){1,3}?and\s+[\w-]+,\s+(?:[\w'\u2019-]+\s+){0,5}?(?:companies|firms|banks"
+        r"|producers|groups))\b",
         _I,
     ),
     "military_aid": re.compile(
@@ -152,6 +155,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|intelligence(?:[- ]sharing)?(?!\s+(?:agency|agencies|service|services|officers|chief))"
         r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
         r"|(?:military\s+|weapons\s+|arms\s+)?aid\s+(?:freeze|pause|halt|suspension|cut-?off)\b"
+        r"|deliver(?:y|ies)\s+of\s+(?:[\w,-]+\s+){0,5}?(?:missiles|weapons|ammunition|munitions|interceptors|shells|drones)\b"
         r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
         r"(?:[\w-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
         r"(?=\s+to\b)|(?:fund|funds|funded|funding|finance|finances|financed|buy|buys|bought)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?"
@@ -274,7 +278,8 @@ _PROPOSED = re.compile(
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
-    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*)\b",
+    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*"
+    r"|not\s+to\s+(?:proceed|go\s+ahead))\b",
     _I,
 )
 _SCHEDULED = re.compile(
@@ -769,6 +774,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     if day[0] is None:
                         # "agreed in Istanbul to exchange ...": at the talks the article dated in that city
                         day = _venue_date(mentions, events)
+                    if day[0] is None and _SAME_DAY_LOW.search(ctx.low):
+                        day = (before[0], None)  # "On the same day the Prime Minister announced that ... would"
                     if day[0] is None and near_story and _ANNOUNCED_AHEAD.search(ctx.low):
                         # "He then said the US would send Patriots": announced on the day the story is told
                         day = (before[0], None)
@@ -1817,7 +1824,7 @@ _PROPOSED_CUES = _cues(
     "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek"
     " sought push call urg propos offer suggest demand insist threat warn consider if unless once only"
     " idea plan accept endors back support favo reject refus dismiss declin ruled press cancel postpon"
-    " arrang condition agree prospect should gave face supposed invit open"
+    " arrang condition agree prospect should gave face supposed invit open not"
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(

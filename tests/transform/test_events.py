@@ -1565,3 +1565,32 @@ def test_days_after_dates_back_and_after_that_counts_on(gaz: Gazetteer) -> None:
     assert ("meeting", dt.date(2025, 2, 28), ("donald_trump", "volodymyr_zelensky")) in got
     assert ("military_aid", dt.date(2025, 3, 3), us_ua) in got
     assert ("military_aid", dt.date(2025, 3, 5), us_ua) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On 15 October the UK designated Rosneft and Lukoil, Russia's two largest oil companies.",
+            ("sanctions", dt.date(2025, 10, 15), "occurred"),
+        ),
+        (
+            "The 100-year partnership signed by Keir Starmer and President Zelensky in Kyiv on 16 January holds.",
+            ("agreement", dt.date(2025, 1, 16), "occurred"),
+        ),
+        (
+            "On 24 October Keir Starmer hosted a meeting in London. On the same day Starmer announced that the UK "
+            "would accelerate the delivery of 5,000 lightweight missiles to Ukraine.",
+            ("military_aid", dt.date(2025, 10, 24), "scheduled"),
+        ),
+        (
+            "On 22 October Donald Trump decided not to proceed, for now, with a meeting with Vladimir Putin.",
+            ("meeting", dt.date(2025, 10, 22), "proposed"),
+        ),
+    ],
+)
+def test_designations_signed_pacts_deliveries_and_shelved_meetings(
+    gaz: Gazetteer, text: str, expected: tuple[str, dt.date, str]
+) -> None:
+    got = {(e.type, e.date, e.status) for e in events(gaz, "Headline\n" + text + "\n", dt.date(2025, 10, 28))}
+    assert expected in got
