@@ -178,7 +178,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
-        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to)\b",
+        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to"
+        # "made the truce conditional on Brussels lifting sanctions"
+        r"|ma(?:de|kes?|king)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:conditional|contingent|dependent)\s+(?:on|upon))\b",
     ),
     "rejection": re.compile(
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
@@ -186,7 +188,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
         r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
         r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?(?:idea|offer|proposal|plan|request|invitation"
-        r"|demand|ultimatum|terms)\s+down\b"
+        r"|demand|ultimatum|terms|conditions?|counter-?proposal)\s+down\b"
         r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)|\brefus(?:ed|es|ing)\s+to\s+(?=[a-z])",
         _I,
     ),
@@ -278,7 +280,7 @@ _PROPOSED = re.compile(
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
-    r"|arrang\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*"
+    r"|arrang(?!ements?\b)\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*"
     r"|not\s+to\s+(?:proceed|go\s+ahead))\b",
     _I,
 )
@@ -322,6 +324,10 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
+)
+_ON_BEFORE = re.compile(r"\b(?:on|upon)\s+$")
+_GERUND_SUBJECT = re.compile(
+    r"\s+(?!(?:during|following|including|according|regarding|concerning|morning|evening)\b)[a-z]+ing\b"
 )
 _HOST_BEFORE = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$", _I)
 _HOST_NOUN = re.compile(r"(?:\s+[a-z][\w-]*){0,2}?\s+(?:city|capital|port|resort|town)\b")
@@ -571,6 +577,12 @@ def _by_sentence(
                 _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
                 or text.startswith(" time", m.end)  # "six o'clock Moscow time": a time zone, not a party
             )
+            if (
+                located
+                and _GERUND_SUBJECT.match(text, m.end, e)
+                and _ON_BEFORE.search(text, max(s, m.start - 6), m.start)
+            ):
+                located = False  # "conditional on Brussels lifting sanctions": the subject of the gerund
             if m.actor in host_ids and not located:
                 # "talks held in Saudi Arabia", "in the Saudi city of Jeddah": a third state as the venue
                 located = (
@@ -976,6 +988,8 @@ _BEGAN = re.compile(
 )
 
 
+# "a 30-day halt to strikes on energy infrastructure that Trump and Putin agreed": the act in a relative clause
+_RELATIVE_ACT = re.compile(r"[^,;.]{0,50}?\b(?:that|which)\b[^,;.]{0,60}?\b(?:agreed|declared|announced|accepted)\b")
 _AFTER_THAT = re.compile(rf"\b{_COUNT}\s+days?\s+(?:after\s+that|later)\b", _I)
 
 
@@ -1362,11 +1376,19 @@ def _sentence_events(
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
-        if needs_act and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
+        if (
+            needs_act
+            and not _ACT_LOW.search(_window(ctx.low, m, 80, 50))
+            and not _RELATIVE_ACT.match(ctx.low, m.end(), m.end() + 110)
+        ):
             continue
         # "proposed extending the truce": an act on the truce already reported is a new event
         is_mention = (
-            (governor is None or _SETTING_PREP.search(sent, governor.m.end(), m.start()) is not None)
+            (
+                governor is None
+                or governor.m.end() > m.start()  # "made the truce conditional on": the truce inside the act
+                or _SETTING_PREP.search(sent, governor.m.end(), m.start()) is not None
+            )
             and _mention_noun(m.group())
             and bool(
                 _DEFINITE.search(sent[max(0, m.start() - 30) : m.start()])
@@ -1724,8 +1746,15 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
         drop |= {"ceasefire", "agreement"}
         # "drones hit a substation, in violation of the moratorium": the strike is reported in its own right;
         # otherwise the attack words only describe the violation ("accused Moscow of breaking the truce with strikes")
-        if not any(h.type == "ceasefire_violation" and _IN_BREACH.search(sent, 0, h.m.start()) for h in hits):
-            drop.add("attack")
+        violations = [h for h in hits if h.type == "ceasefire_violation"]
+        if not any(_IN_BREACH.search(sent, 0, v.m.start()) for v in violations):
+            # a strike told in a clause of its own before the accusation ("drones struck Mykolaiv, and on
+            # Wednesday Kyiv accused Moscow of breaking the truce") is reported in its own right
+            hits = [
+                h
+                for h in hits
+                if h.type != "attack" or all(h.clause != v.clause and h.m.end() < v.m.start() for v in violations)
+            ]
     if "ceasefire" in types or "prisoner_exchange" in types:
         drop.add("agreement")
     out = [h for h in hits if h.type not in drop] if drop else list(hits)

@@ -1594,3 +1594,24 @@ def test_designations_signed_pacts_deliveries_and_shelved_meetings(
 ) -> None:
     got = {(e.type, e.date, e.status) for e in events(gaz, "Headline\n" + text + "\n", dt.date(2025, 10, 28))}
     assert expected in got
+
+
+def test_conditions_relative_clause_truces_and_a_strike_before_an_accusation(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "The arrangement builds on a 30-day halt to strikes on energy infrastructure that Donald Trump and "
+        "Vladimir Putin agreed in a phone call on March 18.\n"
+        "On Tuesday evening Moscow made the Black Sea truce conditional on Brussels lifting sanctions on a bank.\n"
+        "The European Commission turned the condition down on Wednesday.\n"
+        "Late on Tuesday, Russian drones struck port facilities in Mykolaiv, and on Wednesday Kyiv accused Moscow "
+        "of breaking the energy moratorium with strikes on power facilities.\n"
+    )
+    got = {(e.type, e.date, e.actors, e.status) for e in events(gaz, text, dt.date(2025, 3, 27))}
+    tue, wed, call = dt.date(2025, 3, 25), dt.date(2025, 3, 26), dt.date(2025, 3, 18)
+    assert ("call", call, ("donald_trump", "vladimir_putin"), "occurred") in got  # "arrangement" is no plan
+    assert ("ceasefire", call, ("donald_trump", "vladimir_putin"), "occurred") in got
+    assert ("demand", tue, ("european_union", "russia"), "occurred") in got  # Brussels is a party, not a place
+    assert ("rejection", wed, ("european_union",), "occurred") in got
+    assert ("attack", tue, ("russia", "ukraine"), "occurred") in got
+    assert ("ceasefire_violation", wed, ("russia", "ukraine"), "occurred") in got
+    assert not any(t == "ceasefire" and d == tue for t, d, _, _ in got)  # "the Black Sea truce" is the object
