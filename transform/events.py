@@ -281,7 +281,7 @@ _PROPOSED = re.compile(
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
     r"|arrang(?!ements?\b)\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*"
-    r"|not\s+to\s+(?:proceed|go\s+ahead))\b",
+    r"|not\s+to\s+(?:proceed|go\s+ahead)|call(?:ed|s|ing)?\s+off|put\s+on\s+hold)\b",
     _I,
 )
 _SCHEDULED = re.compile(
@@ -989,7 +989,10 @@ _BEGAN = re.compile(
 
 
 # "a 30-day halt to strikes on energy infrastructure that Trump and Putin agreed": the act in a relative clause
-_RELATIVE_ACT = re.compile(r"[^,;.]{0,50}?\b(?:that|which)\b[^,;.]{0,60}?\b(?:agreed|declared|announced|accepted)\b")
+_RELATIVE_ACT = re.compile(
+    r"(?:[^,;.]{0,50}?|[^;.]{0,80}?,)\s+(?P<rel>that|which)\b[^,;.]{0,60}?\b(?:agreed|declared|announced|accepted|imposed"
+    r"|adopted|approved)\b"
+)
 _AFTER_THAT = re.compile(rf"\b{_COUNT}\s+days?\s+(?:after\s+that|later)\b", _I)
 
 
@@ -1376,12 +1379,15 @@ def _sentence_events(
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
         needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
-        if (
-            needs_act
-            and not _ACT_LOW.search(_window(ctx.low, m, 80, 50))
-            and not _RELATIVE_ACT.match(ctx.low, m.end(), m.end() + 110)
-        ):
+        rel = _RELATIVE_ACT.match(ctx.low, m.end(), m.end() + 140) if needs_act else None
+        if needs_act and not rel and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
             continue
+        if rel and date is None:
+            # "the designation of Lukoil and Rosneft, ..., which the United States announced on October 22"
+            inside = [d for d in date_mentions if rel.start("rel") <= d.start <= rel.end() + 30]
+            if inside:
+                date, date_end = _first_date(sent, inside, ctx.published)
+                actors += [a for a in _actor_ids(sent, mentions, rel.start("rel"), rel.end()) if a not in actors]
         # "proposed extending the truce": an act on the truce already reported is a new event
         is_mention = (
             (
@@ -1861,6 +1867,12 @@ _SCHEDULED_CUES = _cues(
     " are to"
 )
 _LATER_SCHEDULED_CUES = _cues("will due set")
+_LATER_CANCEL_CUES = _cues("off cancel postpon shelv scrap hold")
+_LATER_CANCEL = re.compile(
+    r"[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|since\s+|later\s+)?(?:called\s+off"
+    r"|cancel+ed|postponed|shelved|scrapped|put\s+on\s+hold)\b",
+    _I,
+)
 
 
 def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], governed: bool, low: str) -> str | None:
@@ -1893,6 +1905,8 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         or (_LATER_MODAL_CUES.search(low, m_end, c_end) and _LATER_MODAL.match(sent[m_end:c_end]))
     ):
         return "occurred" if etype == "attack" else "proposed"
+    if _LATER_CANCEL_CUES.search(low, m_end, c_end) and _LATER_CANCEL.match(sent, m_end, c_end):
+        return "proposed"  # "a meeting ..., planned for the following week, was also called off"
     scheduled = _SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())
     if scheduled and etype == "ceasefire" and scheduled.group()[:3].lower() in ("agr", "did"):
         return "occurred"  # "agreed to halt strikes": agreeing to a truce is the truce

@@ -1615,3 +1615,18 @@ def test_conditions_relative_clause_truces_and_a_strike_before_an_accusation(gaz
     assert ("attack", tue, ("russia", "ukraine"), "occurred") in got
     assert ("ceasefire_violation", wed, ("russia", "ukraine"), "occurred") in got
     assert not any(t == "ceasefire" and d == tue for t, d, _, _ in got)  # "the Black Sea truce" is the object
+
+
+def test_an_act_in_a_relative_clause_dates_the_noun_and_called_off_is_proposed(gaz: Gazetteer) -> None:
+    text = (
+        "Headline\n"
+        "The complaint challenges the designation of Lukoil and Rosneft, Russia's two largest oil producers, which "
+        "the United States announced on October 22.\n"
+        "Trump said he had called off a planned summit with Vladimir Putin in Budapest.\n"
+        "A preparatory meeting between Marco Rubio and Sergei Lavrov, planned for the following week, was also "
+        "called off.\n"
+    )
+    got = {(e.type, e.date, e.actors, e.status) for e in events(gaz, text, dt.date(2025, 11, 5))}
+    assert ("sanctions", dt.date(2025, 10, 22), ("russia", "united_states"), "occurred") in got
+    statuses = {actors: status for etype, _, actors, status in got if etype == "meeting"}
+    assert statuses == {("donald_trump", "vladimir_putin"): "proposed", ("marco_rubio", "sergei_lavrov"): "proposed"}
