@@ -280,7 +280,7 @@ _PROPOSED = re.compile(
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
     r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
-    r"|arrang(?!ements?\b)\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)face(?!-)|supposed\s+to|invit\w*"
+    r"|arrang(?!ements?\b)\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)(?<!face\sto\s)face(?!-|\s+to\s+face)|supposed\s+to|invit\w*"
     r"|not\s+to\s+(?:proceed|go\s+ahead)|call(?:ed|s|ing)?\s+off|put\s+on\s+hold)\b",
     _I,
 )
@@ -860,7 +860,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
 
 
 _INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?Whether\s")  # "- Whether Putin and Zelensky will ever meet."
-_HEADLINE = re.compile(r"[^\n.!?]{10,160}[^\n.!?:\"\u201d]")
+# a headline has no full stop, though it may abbreviate ("as U.S. halts aid")
+_HEADLINE = re.compile(r"(?:[^\n.!?]|(?<=[A-Z])(?<![A-Za-z][A-Z])\.){10,160}[^\n.!?:\"\u201d]")
 _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(

@@ -1630,3 +1630,16 @@ def test_an_act_in_a_relative_clause_dates_the_noun_and_called_off_is_proposed(g
     assert ("sanctions", dt.date(2025, 10, 22), ("russia", "united_states"), "occurred") in got
     statuses = {actors: status for etype, _, actors, status in got if etype == "meeting"}
     assert statuses == {("donald_trump", "vladimir_putin"): "proposed", ("marco_rubio", "sergei_lavrov"): "proposed"}
+
+
+def test_face_to_face_is_no_modality_and_a_headline_may_abbreviate(gaz: Gazetteer) -> None:
+    text = (
+        "Japan urges G7 unity as U.S. halts military aid for Ukraine\n"
+        "Russian and Ukrainian delegations met face to face in Istanbul yesterday, in talks that lasted two hours.\n"
+        "At the table, Rustem Umerov called for an unconditional 30-day ceasefire.\n"
+    )
+    got = {(e.type, e.date, e.status) for e in events(gaz, text, dt.date(2025, 5, 17))}
+    fri = dt.date(2025, 5, 16)
+    assert ("negotiation", fri, "occurred") in got
+    assert ("demand", fri, "occurred") in got  # at the talks dated the sentence before
+    assert not any(t == "military_aid" for t, _, _ in got)  # the headline restates the story
