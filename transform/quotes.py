@@ -388,10 +388,15 @@ _TITLES = _words(
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
     doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother capt. maj. brig. cmdr. atty atty.
+    batoni kalbatoni eng eng.
     """
 )
+# Honorifics written after a given name ('Murat Bey', 'Selin Hanım', 'Ayşe Hoca'): the person of that name.
+_POST_HONORIFICS = _words("bey hanım hanim hoca efendi")
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
-_POSTNOMINAL = re.compile(r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|Jr\.?|Sr\.?))+$")
+_POSTNOMINAL = re.compile(
+    r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|CEng|FREng|FRS|GS|Jr\.?|Sr\.?|[\u2019']\d\d))+$"
+)
 _NATIONAL = _words(
     """
     us u.s. uk u.k. eu un american russian ukrainian british french german polish turkish italian czech
@@ -686,6 +691,13 @@ class _Registry:
     def entity_for_name(self, name: str, kind: str, ctx: set[str]) -> _Entity:
         if kind == "person":
             name = _POSTNOMINAL.sub("", name) or name
+            toks = name.split()
+            if len(toks) >= 2 and toks[-1].casefold() in _POST_HONORIFICS:
+                # 'Murat Bey said' after 'Murat Karaca': the person of that given name
+                name = " ".join(toks[:-1])
+                known = self.first_words.get(name.casefold())
+                if known:
+                    return known[-1]
             # 'Van der Berg' or 'De Santis' after 'Annelies van der Berg': the surname of someone introduced
             earlier = self.by_suffix.get(name.casefold()) or self.by_prefix.get(name.casefold())
             if earlier and " " in name:
@@ -1009,6 +1021,8 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     if core >= n:
         return _Plan(found_actors, "none")
     cw = words[m:]
+    if len(cw) >= 2 and cw[-1].casefold() in _POST_HONORIFICS:
+        cw = cw[:-1]
     lcw = {w.casefold() for w in cw}
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:

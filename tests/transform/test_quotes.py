@@ -1265,3 +1265,14 @@ def test_a_subjects_own_possessive_and_rank_abbreviations_on_second_reference() 
         "Capt. Rodolfo Mercado runs a manning agency. \u201cWe prepare for the typhoon,\u201d the captain said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["maricel_dimaculangan", "rodolfo_mercado"]
+
+
+def test_honorifics_after_a_given_name_and_letters_or_class_years_after_a_name() -> None:
+    text = (
+        "News\nMurat Karaca, a taxi driver, waited outside. \u201cTwo hours! My wedding took longer,\u201d Murat Bey "
+        "said.\n"
+        "Giorgi Beridze runs a shipping agency. \u201cCall me when the premium falls,\u201d Batoni Giorgi said.\n"
+        "\u201cA transformer is not something you take off a shelf,\u201d said Rhys Pemberton CEng, an engineer.\n"
+        "\u201cHalf the room could not find Pokrovsk,\u201d said Daniel Reyes \u201927, a history major.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["murat_karaca", "giorgi_beridze", "rhys_pemberton", "daniel_reyes"]
