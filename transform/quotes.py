@@ -1023,6 +1023,9 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     cw = words[m:]
     if len(cw) >= 2 and cw[-1].casefold() in _POST_HONORIFICS:
         cw = cw[:-1]
+    if 2 <= len(cw) <= 3 and len(cw[0]) > 1 and cw[0].isupper() and all(w[1:].islower() for w in cw[1:]):
+        # 'NAKAMURA Tetsuo', 'OTA Ryoko': a family name written first in capitals, then the given name
+        cw = [cw[0].capitalize(), *cw[1:]]
     lcw = {w.casefold() for w in cw}
     name = " ".join(cw)
     if all(w.isupper() and len(w) > 1 for w in cw) and len(cw) > 1:
@@ -1803,6 +1806,12 @@ class _Attributor:
                 ):
                     return cand.ent
             low = core_name.casefold()
+            for cand in self.reg.before(pos):
+                # 'Nakamura said' after 'NAKAMURA Tetsuo' and before his granddaughter 'NAKAMURA Emi' is named
+                ent = cand.ent
+                first = ent.name.split()[0].casefold()
+                if ent.kind == "person" and first == low and ent in self.reg.first_words.get(low, ()):
+                    return ent
             cands = self.reg.surnames.get(low) or self.reg.middles.get(low) or self.reg.first_words.get(low)
             if cands:
                 return cands[-1]

@@ -1276,3 +1276,12 @@ def test_honorifics_after_a_given_name_and_letters_or_class_years_after_a_name()
         "\u201cHalf the room could not find Pokrovsk,\u201d said Daniel Reyes \u201927, a history major.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["murat_karaca", "giorgi_beridze", "rhys_pemberton", "daniel_reyes"]
+
+
+def test_a_family_name_written_first_in_capitals() -> None:
+    text = (
+        "News\nNAKAMURA Tetsuo, 88, was born on Shikotan. \u201cI ask if someone will remember us,\u201d Nakamura "
+        "said.\n"
+        "His granddaughter, NAKAMURA Emi, keeps a record. \u201cHe wants to see it once more,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["nakamura_tetsuo", "nakamura_emi"]
