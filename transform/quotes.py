@@ -240,8 +240,16 @@ def _classify(para: str, i: int) -> tuple[bool, bool]:
 
 
 def _possessive(para: str, i: int) -> bool:
-    """A right single mark after -s followed by a word (the Saudis' offer): likely an apostrophe."""
-    return i > 0 and para[i - 1] in "sS" and i + 2 < len(para) and para[i + 1] == " " and (para[i + 2].isalnum())
+    """A right single mark after -s followed by a word (the Saudis' offer), or closing a word-final elision
+    (Scots 'wi’ good English', 'talkin’ aboot'): likely an apostrophe."""
+    if not (i > 0 and i + 2 < len(para) and para[i + 1] == " " and para[i + 2].isalnum()):
+        return False
+    return para[i - 1] in "sS" or _FINAL_ELISION.search(para, max(0, i - 12), i) is not None
+
+
+# Words whose last letter is dropped in dialect spelling: 'wi’' (with), 'an’' (and), 'o’' (of), 'no’' (not),
+# and lower-case gerunds in -in’ ('talkin’', 'permittin’').
+_FINAL_ELISION = re.compile(r"(?:(?<![\w\u2019'])(?:wi|an|o|a|no|fi|ca)|[a-z]{3,}in)$")
 
 
 def _pair_marks(para: str) -> tuple[list[tuple[int, int]], int | None]:

@@ -1285,3 +1285,16 @@ def test_a_family_name_written_first_in_capitals() -> None:
         "His granddaughter, NAKAMURA Emi, keeps a record. \u201cHe wants to see it once more,\u201d she said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["nakamura_tetsuo", "nakamura_emi"]
+
+
+def test_word_final_elisions_are_apostrophes() -> None:
+    text = (
+        "News\n\u2018He came wi\u2019 good English an\u2019 he\u2019ll leave wi\u2019 bad Doric,\u2019 said Alistair "
+        "Cowie. \u2018They\u2019ve been talkin\u2019 aboot it for weeks,\u2019 he said.\n"
+    )
+    found = quotes(text)
+    assert [q.text for q in found] == [
+        "He came wi\u2019 good English an\u2019 he\u2019ll leave wi\u2019 bad Doric,",
+        "They\u2019ve been talkin\u2019 aboot it for weeks,",
+    ]
+    assert {q.speaker_id for q in found} == {"alistair_cowie"}
