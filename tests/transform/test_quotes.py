@@ -1294,7 +1294,7 @@ def test_word_final_elisions_are_apostrophes() -> None:
     )
     found = quotes(text)
     assert [q.text for q in found] == [
-        "He came wi\u2019 good English an\u2019 he\u2019ll leave wi\u2019 bad Doric,",
-        "They\u2019ve been talkin\u2019 aboot it for weeks,",
+        "He came wi\u2019 good English an\u2019 he\u2019ll leave wi\u2019 bad Doric",
+        "They\u2019ve been talkin\u2019 aboot it for weeks",
     ]
     assert {q.speaker_id for q in found} == {"alistair_cowie"}
