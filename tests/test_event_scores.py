@@ -32,6 +32,8 @@ FLOORS = {
     "test4": (0.72, 0.73, 0.76),
     # fifth blind set, scored blind once at P 0.65 / R 0.61; read since, so a regression guard too
     "test5": (0.75, 0.75, 0.80),
+    # sixth blind set, scored blind once at P 0.66 / R 0.68; read since, so a regression guard too
+    "test6": (0.65, 0.65, 0.70),
 }
 
 

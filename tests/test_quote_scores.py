@@ -61,6 +61,7 @@ BLIND_FLOORS = {
     "test4": (20, 0.88, 0.88),  # first blind 0.619
     "test5": (16, 0.92, 0.88),  # first blind 0.770
     "test6": (16, 0.81, 0.80),  # first blind 0.629
+    "test7": (16, 0.72, 0.80),  # first blind 0.656
 }
 
 
