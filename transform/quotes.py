@@ -1029,8 +1029,6 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     if core >= n:
         return _Plan(found_actors, "none")
     cw = words[m:]
-    if len(cw) >= 2 and cw[-1].casefold() in _POST_HONORIFICS:
-        cw = cw[:-1]
     if 2 <= len(cw) <= 3 and len(cw[0]) > 1 and cw[0].isupper() and all(w[1:].islower() for w in cw[1:]):
         # 'NAKAMURA Tetsuo', 'OTA Ryoko': a family name written first in capitals, then the given name
         cw = [cw[0].capitalize(), *cw[1:]]
@@ -1806,20 +1804,21 @@ class _Attributor:
             if known:
                 return known[-1]
         if len(core) == 1:
-            for cand in self.reg.before(pos):
-                if (
-                    cand.ent.kind == "person"
-                    and core_name.casefold() == cand.ent.name.split()[-1].casefold()
-                    and cand.ent.id not in self.reg.given_only
-                ):
-                    return cand.ent
             low = core_name.casefold()
+            # the latest person of that surname before pos; failing that, the latest whose name opens with it
+            # ('Nakamura said' after 'NAKAMURA Tetsuo' and before his granddaughter 'NAKAMURA Emi' is named)
+            by_first = None
             for cand in self.reg.before(pos):
-                # 'Nakamura said' after 'NAKAMURA Tetsuo' and before his granddaughter 'NAKAMURA Emi' is named
                 ent = cand.ent
-                first = ent.name.split()[0].casefold()
-                if ent.kind == "person" and first == low and ent in self.reg.first_words.get(low, ()):
+                if ent.kind != "person":
+                    continue
+                toks = ent.name.split()
+                if low == toks[-1].casefold() and ent.id not in self.reg.given_only:
                     return ent
+                if by_first is None and low == toks[0].casefold() and ent in self.reg.first_words.get(low, ()):
+                    by_first = ent
+            if by_first is not None:
+                return by_first
             cands = self.reg.surnames.get(low) or self.reg.middles.get(low) or self.reg.first_words.get(low)
             if cands:
                 return cands[-1]
