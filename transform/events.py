@@ -786,10 +786,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     if day[0] is None:
                         # "agreed in Istanbul to exchange ...": at the talks the article dated in that city
                         day = _venue_date(mentions, events)
-                    if day[0] is None and _SAME_DAY_LOW.search(ctx.low):
-                        day = (before[0], None)  # "On the same day the Prime Minister announced that ... would"
-                    if day[0] is None and near_story and _ANNOUNCED_AHEAD.search(ctx.low):
-                        # "He then said the US would send Patriots": announced on the day the story is told
+                    if day[0] is None and (
+                        _SAME_DAY_LOW.search(ctx.low) or (near_story and _ANNOUNCED_AHEAD.search(ctx.low))
+                    ):
+                        # "On the same day the Prime Minister announced that ... would", "He then said the US
+                        # would send Patriots": announced on the day the story is told
                         day = (before[0], None)
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
@@ -1860,7 +1861,7 @@ _PROPOSED_CUES = _cues(
     "may might could possib probab perhap shelv scrap potential ready willing prepared hope want seek"
     " sought push call urg propos offer suggest demand insist threat warn consider if unless once only"
     " idea plan accept endors back support favo reject refus dismiss declin ruled press cancel postpon"
-    " arrang condition agree prospect should gave face supposed invit open not"
+    " arrang condition agree prospect should gave face supposed invit open proceed ahead hold"
 )
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(

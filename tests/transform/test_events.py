@@ -1587,6 +1587,10 @@ def test_days_after_dates_back_and_after_that_counts_on(gaz: Gazetteer) -> None:
             "On 22 October Donald Trump decided not to proceed, for now, with a meeting with Vladimir Putin.",
             ("meeting", dt.date(2025, 10, 22), "proposed"),
         ),
+        (
+            "On 22 October Donald Trump put on hold a summit with Vladimir Putin.",
+            ("meeting", dt.date(2025, 10, 22), "proposed"),
+        ),
     ],
 )
 def test_designations_signed_pacts_deliveries_and_shelved_meetings(
