@@ -184,6 +184,7 @@ _FAMILY = {**dict.fromkeys(_DOUBLE, "D"), **dict.fromkeys(_SINGLE, "S"), **dict.
 _FAMILY.update(dict.fromkeys(_GUIL1, "g"))
 _MARK_RE = re.compile("[" + re.escape(_DOUBLE + _SINGLE + _GUIL + _GUIL1) + "]")
 _OPENERS = "\u201c\u201e\u201f\u2018\u201a\u201b\u00ab\u2039\"'"
+_CLOSERS = "\u201d\u2019\u00bb\u203a\"'"
 # Characters that may sit right before an opening mark / right after a closing mark.
 _BEFORE_OPEN = set("([{\u2014\u2013-/") | set(_OPENERS)
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-\u2026") | set("\u201d\u2019\u00bb\u203a\"'")
@@ -957,11 +958,9 @@ _KIN_GIVEN = re.compile(
     r"\s*,?\s$"
 )
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
-# 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,': a kin noun set before the name
-_KIN_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[\u2019']s?)\s+(mother|father|wife|husband|son|daughter|sister|brother"
-    r"|grandmother|grandfather|grandson|granddaughter|nephew|niece|uncle|aunt)\s*,\s$"
-)
+# 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,' / 'her yiayia, Despina Marinou,': a kin noun
+# (in any language) or another relation set before the name
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[\u2019']s?)\s+([a-z]{2,20})\s*,\s$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1055,6 +1054,11 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     return _Plan(found_actors, "person", rest_start, core, name, frozenset(title_ctx))
 
 
+def _title_in_marks(text: str, m: _Mention) -> bool:
+    """Whether a mention is a name set in quote marks on its own (the ship “Rioni Star”): a title, no person."""
+    return m.start > 0 and text[m.start - 1] in _OPENERS and text[m.end : m.end + 1] in _CLOSERS
+
+
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
     """Add the mentions a capitalised sequence makes to the registry."""
     plan = reg.gaz.plan(tuple(t[2] for t in seq))
@@ -1079,7 +1083,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None
         want = {"his": "m", "her": "f"}.get(kin.group(1).casefold()) if kin else None
         owner = next(
-            (m.ent for m in reversed(reg.mentions) if m.ent.kind == "person" and m.ent.gender in (want, None)), None
+            (
+                m.ent
+                for m in reversed(reg.mentions)
+                if m.ent.kind == "person" and m.ent.gender in (want, None) and not _title_in_marks(text, m)
+            ),
+            None,
         )
         if kin and owner is not None and " " in owner.name:
             # 'Her daughter Sofiia, 15,': a relative named by the given name carries the family's surname, but the
@@ -1297,7 +1306,7 @@ def _add_roles(text: str, reg: _Registry) -> None:
             kin = _KIN_BEFORE.search(text, max(line_start, m.start - 40), m.start)
             if kin:
                 ent.roles.add(kin.group(1))
-                ent.gender = ent.gender or _KIN[kin.group(1)]
+                ent.gender = ent.gender or _KIN.get(kin.group(1))
         pre = _words_before(text, max(line_start, m.start - 60), m.start) if ent.kind == "person" else None
         if pre:
             keep = []
@@ -1586,7 +1595,18 @@ _INTRO_PRE = (
     r"(?P<det>[Aa]n?|[Oo]ne|[Aa]nother)\s+"
 )
 # 'a Russian diplomat', 'one senior official': up to three modifiers, then a person noun
-_UNNAMED_HEAD = r"(?:[\w\u2019'-]+\s+){0,3}?(?:" + "|".join(sorted(_PERSON_NOUNS)) + r"|spokes(?:man|woman|person))\b"
+_UNNAMED_NOUNS = (
+    _PERSON_NOUNS
+    | _PERSON_HEADS
+    | _words("trader dealer broker agent banker investor executive employee entrepreneur consultant technician insurer")
+)
+_UNNAMED_HEAD = (
+    r"(?:[\w\u2019'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(_UNNAMED_NOUNS, key=lambda w: (-len(w), w)))
+    + r"|[a-z]*(?:"
+    + "|".join(_PERSON_SUFFIXES)
+    + r"))\b"
+)
 _UNNAMED_PERSON = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
     + _UNNAMED_HEAD,
@@ -2603,10 +2623,18 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             # 'On Tuesday night he sent me a voice message, which I translate here: "..."': the pronoun sent it
             np = _NP("pron", said.group("pron").casefold(), said.start("pron"))
             return _set(s, att.resolve(np, hi), ":", hi, np)
-        np = _head_np(text, lo, hi)
+        front = _FRONTED_COMMA.match(text, lo, hi)
+        np = _head_np(text, front.end() if front else lo, hi)
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
     return False
+
+
+# "Back in Kharkiv region, Karpenko-Vail had one wish: ...": a fronted adverbial before the subject
+_FRONTED_COMMA = re.compile(
+    r"\s*(?:Back|Now|Still|Later|Earlier|Afterwards|Meanwhile|Outside|Inside|Across|Over|Under|After|Before|Since|"
+    r"Despite|For|From|In|On|At|With|Without|By|Today|Yesterday|Asked|Speaking)\b[^,:.\n]{0,50},\s+(?=[A-Z])"
+)
 
 
 _NOUN_CUE = re.compile(r"\b(?:a|an|one|the|his|her|their)\s+(?:saying|comments|remarks)\b", re.I)

@@ -1298,3 +1298,40 @@ def test_word_final_elisions_are_apostrophes() -> None:
         "They\u2019ve been talkin\u2019 aboot it for weeks",
     ]
     assert {q.speaker_id for q in found} == {"alistair_cowie"}
+
+
+def test_a_pronoun_after_an_unnamed_trader_or_farmer_stays_unnamed() -> None:
+    text = (
+        "News\nIvan Petrenko, an analyst, said the bottleneck was hardware. \u201cNo shelf has one,\u201d he said.\n"
+        "Markets barely moved. A trader in Vienna, who asked not to be named, said the curve had settled. "
+        "\u201cEveryone is pricing the call,\u201d he said.\n"
+        "A wheat farmer near Odesa said the same. \u201cWe plant anyway,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ivan_petrenko", None, None]
+
+
+def test_a_fronted_adverbial_before_the_subject_of_a_colon_label() -> None:
+    text = (
+        "News\nOlesia Karpenko-Vail runs dispatch in Kharkiv.\n"
+        "Back in Kharkiv region, Karpenko-Vail had a simple wish: \u201cGive me one quiet week.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["olesia_karpenko_vail"]
+
+
+def test_a_relation_in_any_language_set_before_a_name_and_a_title_in_marks_is_no_family() -> None:
+    text = (
+        "News\nSophia Marinos brought her yiayia, Despina Marinou, 86, to the church. \u201cShe asked who the "
+        "candles were for,\u201d Marinos said.\n"
+        "\u201cIn my village we had no truce,\u201d her yiayia said.\n"
+        "Captain Levan Tsiklauri has sailed the carrier \u201cRioni Star\u201d since 2019. \u201cA drone "
+        "passed,\u201d he said.\n"
+        "His wife, Manana, follows every voyage. \u201cI stopped watching the news,\u201d his wife said.\n"
+        "A shipping agent in Poti, who asked not to be named, was hopeful. \u201cWe all eat,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text) if not q.fragment] == [
+        "sophia_marinos",
+        "despina_marinou",
+        "levan_tsiklauri",
+        "manana_tsiklauri",
+        None,
+    ]
