@@ -435,7 +435,9 @@ _ORG_WORDS = _words(
     party news times post press television tv radio company corp ltd authority administration department
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
-    embassy delegation programme program project trust studies media journal affairs
+    embassy delegation programme program project trust studies media journal affairs capital commodities
+    securities partners holdings llc inc plc gmbh consulting associates analytics insurance shipping refining
+    solutions industries logistics airlines
     """
 )
 _PLACE_WORDS = _words(
@@ -954,8 +956,8 @@ def _add_nickname(reg: _Registry, nickname: str) -> None:
 
 _WORD_SPLIT = re.compile(r"\S+")
 _KIN_GIVEN = re.compile(
-    r"\b([Hh]is|[Hh]er)\s+(mother|father|wife|husband|son|daughter|sister|brother|grandson|granddaughter|nephew|niece)"
-    r"\s*,?\s$"
+    r"\b([Hh]is|[Hh]er|[A-Z][\w-]*[\u2019']s?)\s+"
+    r"(mother|father|wife|husband|son|daughter|sister|brother|grandson|granddaughter|nephew|niece)\s*,?\s$"
 )
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
 # 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,' / 'her yiayia, Despina Marinou,': a kin noun
@@ -1082,13 +1084,18 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None
         want = {"his": "m", "her": "f"}.get(kin.group(1).casefold()) if kin else None
-        owner = next(
-            (
-                m.ent
-                for m in reversed(reg.mentions)
-                if m.ent.kind == "person" and m.ent.gender in (want, None) and not _title_in_marks(text, m)
-            ),
-            None,
+        named = reg.surnames.get(_POSS_S.sub("", kin.group(1)).casefold()) if kin and want is None else None
+        owner = (
+            named[-1]
+            if named
+            else next(
+                (
+                    m.ent
+                    for m in reversed(reg.mentions)
+                    if m.ent.kind == "person" and m.ent.gender in (want, None) and not _title_in_marks(text, m)
+                ),
+                None,
+            )
         )
         if kin and owner is not None and " " in owner.name:
             # 'Her daughter Sofiia, 15,': a relative named by the given name carries the family's surname, but the
@@ -1609,7 +1616,8 @@ _UNNAMED_HEAD = (
 )
 _UNNAMED_PERSON = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=according to\s)|(?<=According to\s))(?:A|An|One|Another|a|an|one|another)\s+"
-    + _UNNAMED_HEAD,
+    # a person noun, or any noun a relative 'who' shows is a person ('One fish market porter, who ...')
+    r"(?:" + _UNNAMED_HEAD + r"|(?:[\w\u2019'-]+\s+){0,3}?[a-z][\w-]*,?\s+who\b)",
     re.M,
 )
 _UNNAMED_AFTER_COMMA = re.compile(r",\s+(?:a|an|one|another)\s+" + _UNNAMED_HEAD)
@@ -1874,7 +1882,12 @@ class _Attributor:
         if m is None:
             # 'a ministry spokesperson': the body of that kind named last
             noun = _BODY_SPOKES.match(np.text) or _SPOKES_FOR_THE.match(np.text)
-            return self._org_by_words({noun.group(1)}, pos) if noun and noun.group(1) in _ORG_WORDS else None
+            if noun is None or noun.group(1) not in _ORG_WORDS:
+                return None
+            found = self._org_by_words({noun.group(1)}, pos)
+            if found is None and noun.group(1) in _BODY_NOUNS:
+                found = self._body_in_paragraph(pos)  # 'a company spokesperson' after 'Konkan Refining Ltd'
+            return found
         if m.group("org"):
             ent = self._name(_body_name(m.group("org")), pos)
             if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
@@ -1962,16 +1975,36 @@ class _Attributor:
         if head in _BODY_NOUNS and len(head_words) == 1:
             # 'Global Affairs Canada said ... "...," the department said': the body named just before, whatever
             # its name's words; 'the statement added' after a body's statement
-            para_lo = self.text.rfind("\n", 0, np.start) + 1
-            for m in self.reg.before(pos)[:12]:
-                if m.start < para_lo:
-                    break
-                if m.ent.kind == "organisation":
-                    return m.ent
+            found = self._body_in_paragraph(pos)
+            if found is None and head in ("company", "firm"):
+                # 'the company said' in a press release: the firm named last, paragraphs before
+                found = next(
+                    (
+                        m.ent
+                        for m in self.reg.before(pos)[:40]
+                        if m.ent.kind == "organisation" and m.ent.words & _FIRM_WORDS
+                    ),
+                    None,
+                )
+            return found
+        return None
+
+    def _body_in_paragraph(self, pos: int) -> _Entity | None:
+        """The organisation named last before pos in its paragraph."""
+        para_lo = self.text.rfind("\n", 0, pos) + 1
+        for m in self.reg.before(pos)[:12]:
+            if m.start < para_lo:
+                break
+            if m.ent.kind == "organisation":
+                return m.ent
         return None
 
 
-_BODY_NOUNS = _words("department ministry office agency league statement embassy consulate")
+_FIRM_WORDS = _words(
+    "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
+    "analytics insurance shipping refining solutions industries logistics airlines group"
+)
+_BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm")
 
 
 # Person nouns that a description qualifies ('the former defence official', 'the drafting expert').
@@ -2374,6 +2407,11 @@ _PARTICIPLE_LEAD = re.compile(
 )
 
 
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:had|has|was|is|were|took|gave|got|made|kept|came|went|spoke|stood|sat|seemed|put|left|[a-z]+ed)\b"
+)
+
+
 def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _Attributor) -> _Span | None:
     """Speaker from the subject of the sentence before an unattributed quote in the same paragraph."""
     ps, _ = paras[s.para]
@@ -2388,10 +2426,17 @@ def _context_speaker(text: str, paras: list[tuple[int, int]], s: _Span, att: _At
     lead = _PARTICIPLE_LEAD.match(text, sent_lo, s.open_pos)
     # 'Asked what she would say to him, Hrab-Lindgren did not hesitate. "..."': the subject after the phrase
     np = _head_np(text, lead.end() if lead else sent_lo, s.open_pos)
+    if np is not None and np.kind == "name" and np.text.casefold() in _DEFINITE:
+        # 'The skipper had the last word.': a sentence-initial determiner is no name
+        rest = text[np.start + len(np.text) : s.open_pos]
+        np = _NP("desc", np.text.casefold() + " " + rest.strip(), np.start, np.text.casefold())
     if np is None or (np.kind == "desc" and np.det not in _DEFINITE):
         return None
     if np.kind == "name" and not _is_name(np.text):
         return None
+    if np.kind == "desc":
+        # 'The skipper had the last word. "..."': the description ends at its verb
+        np = _NP("desc", _SUBJECT_VERB.split(np.text, maxsplit=1)[0], np.start, np.det)
     name, sid = att.resolve(np, s.open_pos)
     if name is None:
         return None

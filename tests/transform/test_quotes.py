@@ -1335,3 +1335,45 @@ def test_a_relation_in_any_language_set_before_a_name_and_a_title_in_marks_is_no
         "manana_tsiklauri",
         None,
     ]
+
+
+def test_a_firm_named_without_a_body_word_speaks_as_the_firm_or_the_company() -> None:
+    text = (
+        "News\nFenwick Capital, in a client note overnight: \u201cThis is the first measure aimed at the "
+        "companies.\u201d The firm added: \u201cForeign assets become a live question today.\u201d\n"
+        "Beatriz Oyarz\u00fan-Vidal of Atalaya Commodities wrote that enforcement would decide. \u201cThe "
+        "designation is the headline,\u201d she wrote.\n"
+        "Konkan Refining Ltd, an Indian processor, said it was reviewing contracts. \u201cWe will comply "
+        "fully,\u201d a company spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "fenwick_capital",
+        "fenwick_capital",
+        "beatriz_oyarzun_vidal",
+        "konkan_refining_ltd",
+    ]
+
+
+def test_a_surname_possessive_kin_a_relative_clause_subject_and_a_described_subject_before_a_quote() -> None:
+    text = (
+        "News\nOn the quay, deckhand Taras Melnychuk checked his phone. \u2018Five hours,\u2019 said Melnychuk.\n"
+        "Melnychuk\u2019s wife, Iryna, works at a care home. \u2018We were told it would end,\u2019 she said.\n"
+        "His skipper, Alistair Cowie, 57, laughed.\n"
+        "One fish market porter, who did not want to be named, was sceptical. \u2018All year,\u2019 he said.\n"
+        "The skipper had the last word. \u2018We sail on Monday.\u2019\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "taras_melnychuk",
+        "iryna_melnychuk",
+        None,
+        "alistair_cowie",
+    ]
+
+
+def test_the_company_is_the_firm_named_last_in_an_earlier_paragraph() -> None:
+    text = (
+        "News\nROME -- Brightwater Grid Solutions S.p.A. announced a framework agreement.\n"
+        "The units are to be delivered by December.\n"
+        "\u201cWe have designed for blackouts, not around them,\u201d the company said in a note.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["brightwater_grid_solutions_s_p_a"]
