@@ -414,6 +414,83 @@ _NATIONAL = _words(
     georgian moldovan canadian swiss irish scottish european western kremlin nato white
     """
 )
+# Country adjectives, for bodies written in lower case ('the Dutch defence ministry').
+_DEMONYMS = {
+    "american": "United States",
+    "russian": "Russia",
+    "ukrainian": "Ukraine",
+    "british": "United Kingdom",
+    "french": "France",
+    "german": "Germany",
+    "polish": "Poland",
+    "turkish": "Turkey",
+    "italian": "Italy",
+    "czech": "Czech Republic",
+    "swedish": "Sweden",
+    "norwegian": "Norway",
+    "austrian": "Austria",
+    "greek": "Greece",
+    "dutch": "Netherlands",
+    "belgian": "Belgium",
+    "finnish": "Finland",
+    "danish": "Denmark",
+    "estonian": "Estonia",
+    "latvian": "Latvia",
+    "lithuanian": "Lithuania",
+    "romanian": "Romania",
+    "hungarian": "Hungary",
+    "slovak": "Slovakia",
+    "spanish": "Spain",
+    "portuguese": "Portugal",
+    "saudi": "Saudi Arabia",
+    "chinese": "China",
+    "japanese": "Japan",
+    "indian": "India",
+    "israeli": "Israel",
+    "iranian": "Iran",
+    "belarusian": "Belarus",
+    "georgian": "Georgia",
+    "moldovan": "Moldova",
+    "canadian": "Canada",
+    "swiss": "Switzerland",
+    "irish": "Ireland",
+    "korean": "South Korea",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "emirati": "United Arab Emirates",
+    "qatari": "Qatar",
+    "egyptian": "Egypt",
+    "brazilian": "Brazil",
+    "mexican": "Mexico",
+    "australian": "Australia",
+    "bulgarian": "Bulgaria",
+    "croatian": "Croatia",
+    "serbian": "Serbia",
+    "slovenian": "Slovenia",
+    "kazakh": "Kazakhstan",
+    "azerbaijani": "Azerbaijan",
+    "armenian": "Armenia",
+    "vatican": "Holy See",
+    "south african": "South Africa",
+    "nigerian": "Nigeria",
+    "kenyan": "Kenya",
+    "indonesian": "Indonesia",
+    "malaysian": "Malaysia",
+    "filipino": "Philippines",
+    "philippine": "Philippines",
+    "pakistani": "Pakistan",
+    "icelandic": "Iceland",
+    "luxembourgish": "Luxembourg",
+    "maltese": "Malta",
+    "cypriot": "Cyprus",
+}
+_PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence"}
+_LOWER_MINISTRY = re.compile(
+    r"\b(?P<dem>(?:South |North )?[A-Z][a-z]+)\s+(?P<port>foreign|defen[cs]e|interior|justice|finance|economy|"
+    r"energy|health|agriculture|education|culture|transport|infrastructure|emergencies|trade)\s+ministry\b"
+)
+
+
 _STOP_CAP = _words(
     """
     the a an his her their its our my your in on at as but and or so when while after before since asked
@@ -437,7 +514,7 @@ _ORG_WORDS = _words(
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs capital commodities
     securities partners holdings llc inc plc gmbh consulting associates analytics insurance shipping refining
-    solutions industries logistics airlines
+    solutions industries logistics airlines league consulate base
     """
 )
 _PLACE_WORDS = _words(
@@ -1003,6 +1080,12 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
                 break
         if found:
             j, actor = found
+            lead = [_clean_tok(t).casefold() for t in toks[rest_start:k]]
+            if len(lead) >= 2 and lead[-1] == "of" and set(lead) & _ORG_WORDS and not actors:
+                # 'Consulate General of Ukraine', 'Embassy of Ukraine': the state names the body's owner
+                words = [_clean_tok(t) for t in toks[rest_start:j]]
+                org_words = frozenset(w.casefold() for w in words) - {"the", "of"}
+                return _Plan((), "org", rest_start, rest_start, " ".join(words), org_words)
             actors.append((k, j, actor))
             k = j
             rest_start = j
@@ -1892,8 +1975,14 @@ class _Attributor:
             ent = self._name(_body_name(m.group("org")), pos)
             if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
                 ent.kind = "organisation"  # 'a spokeswoman for the Wiener Konzerthaus': no person takes 'the'
+        elif _is_name(m.group("pre")):
+            ent = self._name(m.group("pre"), pos)
+            if ent is None or (ent.kind == "person" and not ent.roles and not ent.gender):
+                # 'a Euroclear spokesperson', 'an NHL spokesperson': what has a spokesperson is a body
+                ent = self.reg.entity_for_name(" ".join(m.group("pre").split()), "organisation", set())
+                ent.kind = "organisation"
         else:
-            ent = self._name(m.group("pre"), pos) if _is_name(m.group("pre")) else None
+            ent = None
         return ent if ent is not None and ent.kind != "person" else None
 
     def _org_by_words(self, words: set[str], pos: int) -> _Entity | None:
@@ -2088,6 +2177,19 @@ def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None
         reg.finish(text)
 
 
+def _add_lower_ministries(text: str, reg: _Registry) -> None:
+    """'The Dutch defence ministry said': a state's ministry named in lower case is a body of its own."""
+    for m in _LOWER_MINISTRY.finditer(text):
+        country = _DEMONYMS.get(m.group("dem").casefold())
+        if country is None or reg.gaz.actor(m.group()) is not None:
+            continue  # an unknown adjective, or a body the gazetteer lists ('the Russian foreign ministry')
+        port = m.group("port")
+        name = f"{country} Ministry of {_PORTFOLIOS.get(port, port.capitalize())}"
+        ent = reg.entity_for_name(name, "organisation", set())
+        ent.words.update({"ministry", port, m.group("dem").casefold(), *country.casefold().split()})
+        reg.insert(m.start(), m.end(), ent)
+
+
 def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     """Direct quotes in `text` with speakers resolved against the gazetteer."""
     paras = _join_broken_lines(text, paragraphs(text))
@@ -2102,6 +2204,7 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     if _COMBINING.search(work):
         work = work.translate(_MARK_MASK)
     reg = _register(work, rules, quoted, nick_gaps)
+    _add_lower_ministries(work, reg)
     att = _Attributor(work, reg, rules)
     _add_described_subjects(work, reg, att)
     labelled = _label_quotes(work, paras, att, spans)

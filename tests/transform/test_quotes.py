@@ -1377,3 +1377,23 @@ def test_the_company_is_the_firm_named_last_in_an_earlier_paragraph() -> None:
         "\u201cWe have designed for blackouts, not around them,\u201d the company said in a note.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["brightwater_grid_solutions_s_p_a"]
+
+
+def test_a_ministry_in_lower_case_and_a_body_that_has_a_spokesperson() -> None:
+    text = (
+        "News\nThe Dutch defence ministry said the target was near. \u201cWe will do our share,\u201d the ministry "
+        "said.\n"
+        "The Russian foreign ministry praised the talks. \u201cWe support every step,\u201d the ministry said.\n"
+        "Euroclear, the depository, welcomed the outcome. \u201cWe always said so,\u201d a Euroclear spokesperson "
+        "said.\n"
+        "They met at Joint Base Elmendorf-Richardson (JBER). \u201cThank you,\u201d a JBER spokesperson said.\n"
+        "The Consulate General of Ukraine in Chicago offered help. \u201cWrite to us,\u201d a consulate "
+        "spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "netherlands_ministry_of_defence",
+        "russian_mfa",
+        "euroclear",
+        "joint_base_elmendorf_richardson",
+        "consulate_general_of_ukraine",
+    ]
