@@ -404,7 +404,7 @@ _TITLES = _words(
 _POST_HONORIFICS = _words("bey hanım hanim hoca efendi")
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
 _POSTNOMINAL = re.compile(
-    r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|CEng|FREng|FRS|GS|Jr\.?|Sr\.?|[\u2019']\d\d))+$"
+    r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|CEng|FREng|FRS|GS|[\u2019']\d\d))+$"
 )
 _NATIONAL = _words(
     """
@@ -703,6 +703,9 @@ def _guessed_female(first: str, context_words: set[str]) -> bool:
     return not (context_words & _FEMALE_WORDS) and f not in _FEMALE_NAMES and f.endswith("a")
 
 
+_FEMALE_O = _words("aino consuelo amparo rosario socorro rocio rocío")
+
+
 def _gender_of(first: str, context_words: set[str]) -> str | None:
     if context_words & _FEMALE_WORDS:
         return "f"
@@ -719,6 +722,8 @@ def _gender_of(first: str, context_words: set[str]) -> str | None:
         return "f"
     if f in _MALE_NAMES:
         return "m"
+    if len(f) > 3 and f.endswith("o") and not f.endswith("ko") and f not in _FEMALE_O:
+        return "m"  # Ernesto, Rodolfo, Dmytro, Paulo; the Japanese '-ko' (Yoko, Keiko) are women's names
     return None
 
 
@@ -800,7 +805,9 @@ class _Registry:
             self.by_key[key] = ent
             if kind == "person":
                 toks = name.split()
-                self.surnames.setdefault(toks[-1].casefold(), []).append(ent)
+                # 'Ernesto Dimaculangan Jr.': the generation suffix is part of the name, not the surname
+                last = -2 if len(toks) >= 3 and toks[-1].casefold().rstrip(".") in ("jr", "sr") else -1
+                self.surnames.setdefault(toks[last].casefold(), []).append(ent)
                 if len(toks) >= 3 and _HYPHEN_LOWER.search(toks[-1]):
                     # 'Winnie Lau Ka-yan': a Cantonese given name follows the family name 'Lau'
                     self.surnames.setdefault(toks[-2].casefold(), []).append(ent)

@@ -1397,3 +1397,18 @@ def test_a_ministry_in_lower_case_and_a_body_that_has_a_spokesperson() -> None:
         "joint_base_elmendorf_richardson",
         "consulate_general_of_ukraine",
     ]
+
+
+def test_a_generation_suffix_is_part_of_the_name_and_given_names_in_o_are_mens() -> None:
+    text = (
+        "News\nIn Navotas, Maricel Dimaculangan has not heard from her husband in nine days. Ernesto "
+        "Dimaculangan Jr., a bosun, is waiting at anchor.\n"
+        "\u201cHe tells me not to worry,\u201d she said.\n"
+        "Reached by phone, Dimaculangan Jr. said the crew followed the news. \u201cWe cheered,\u201d he said.\n"
+        "Aino Lehtinen, an analyst, was blunt. \u201cIt is a price,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "maricel_dimaculangan",
+        "ernesto_dimaculangan_jr",
+        "aino_lehtinen",
+    ]
