@@ -123,7 +123,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:prisoners?|pows?|captives)\b[^.;]{0,50}?\b(?:swapped|exchanged|traded)\b"
         r"|(?<=\bthe\s)(?:exchange|swap)\s+(?:went\s+ahead|took\s+place|was\s+(?:completed|carried\s+out))\b"
         r"|\b(?:prisoners?|pows?|captives|soldiers|servicemen|defenders)\b[^.;]{0,40}?\b(?:crossed\s+back|came\s+(?:back|home)"
-        r"|returned\s+home|were\s+brought\s+(?:back|home))\b"
+        r"|returned\s+home|were\s+brought\s+(?:back|home)|returned\s+from\s+(?:[\w-]+\s+){0,2}captivity)\b"
         r"|\b(?:\d[\d,]*\s+(?-i:[A-Z][a-z]+s)|prisoners?|pows?|captives|bodies|soldiers|each\s+side)\b[^.;]{0,30}?\b(?:was|were|been)"
         r"\s+(?:released|exchanged"
         r"|swapped|returned|freed|handed\s+over|repatriated)\b",
@@ -1258,6 +1258,14 @@ def _reported(etype: str, earlier: list[Event] | None) -> bool:
     return any(_family(e.type) == _family(etype) for e in earlier or ())
 
 
+# Trigger endings whose pattern asks for a capital next ("travelled to Kyiv", "received Witkoff"): the triggers
+# run on the lower-cased text, so the capital is checked on the sentence itself ("received the head of" passes).
+_CAPITAL_AFTER_TYPES = frozenset({"call", "meeting"})
+_CAPITAL_AFTER = re.compile(r"(?:\b(?:to|in)|(received)(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I)
+_THE_NEXT = re.compile(r"the\s")
+_RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))")
+
+
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     hits: list[_Hit] = []
     types = ctx.types
@@ -1298,6 +1306,13 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                 continue
             if not _keep_trigger(etype, m, sent, low, after_truce):
                 continue
+            if (
+                etype in _CAPITAL_AFTER_TYPES
+                and (cap := _CAPITAL_AFTER.search(m.group())) is not None
+                and not sent[m.end() : m.end() + 1].isupper()
+                and not (_RECEIVED_THE if cap.group(1) else _THE_NEXT).match(low, m.end())
+            ):
+                continue  # matched on the lower-cased text: "received the same number", "flew to safety"
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
                 continue  # "hours after the call": the call the article already reported, not a new event
@@ -1823,7 +1838,8 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
         if kinds == {"meeting", "negotiation"}:
             loser = "meeting" if group or not people else "negotiation"
             out = [h for h in out if not (h.clause == clause and h.type == loser)]
-        elif kinds == {"meeting"} and (group or not people):
+        elif kinds == {"meeting"} and (group or not people) and not _TWO_PEOPLE.search(sent, lo, first):
+            # "the two leaders talked": people, though the clause names none
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
         elif kinds == {"negotiation"} and not group and len(people) >= 2 and _TALKS_WITH.search(sent, lo, hi):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]

@@ -1647,3 +1647,20 @@ def test_face_to_face_is_no_modality_and_a_headline_may_abbreviate(gaz: Gazettee
     assert ("negotiation", fri, "occurred") in got
     assert ("demand", fri, "occurred") in got  # at the talks dated the sentence before
     assert not any(t == "military_aid" for t, _, _ in got)  # the headline restates the story
+
+
+def test_two_leaders_talking_meet_and_a_capital_after_received_or_travel_is_checked_on_the_text(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "News\nOn Friday, Donald Trump welcomed Vladimir Putin on a red carpet at the base, and the two leaders "
+        "talked for nearly three hours.\n"
+        "On 24 August, 146 Ukrainian prisoners of war returned from Russian captivity in an exchange mediated by the "
+        "United Arab Emirates; Russia received the same number of servicemen.\n"
+        "Zelensky will travel to the White House on Monday.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 8, 27))}
+    assert ("meeting", dt.date(2025, 8, 22), ("donald_trump", "vladimir_putin")) in got
+    assert ("prisoner_exchange", dt.date(2025, 8, 24), ("russia", "ukraine")) in got
+    assert ("meeting", dt.date(2025, 9, 1), ("volodymyr_zelensky",)) in got
+    assert not any(t == "negotiation" for t, _, _ in got)  # "received the same number" is no reception
