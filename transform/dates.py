@@ -256,6 +256,19 @@ def _mention(m: re.Match[str], text: str) -> DateMention:
     return DateMention(start, end, text[start:end], group[2:], parts)
 
 
+_WEEKDAY_ORDER = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _consecutive_weekdays(text: str, cur: DateMention, nxt: DateMention) -> bool:
+    """'On Monday and Tuesday': two days in a row joined by 'and' are one span."""
+    if cur.kind != "weekday" or nxt.kind != "weekday" or text[cur.end : nxt.start] != " and ":
+        return False
+    a, b = cur.get("wd"), nxt.get("wd")
+    if a not in _WEEKDAY_ORDER or b not in _WEEKDAY_ORDER:
+        return False
+    return (_WEEKDAY_ORDER.index(a) + 1) % 7 == _WEEKDAY_ORDER.index(b)
+
+
 def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     i = 0
@@ -266,8 +279,13 @@ def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             nxt is not None
             and cur.kind not in ("range_md", "range_dm", "rel_week")
             and nxt.kind not in ("range_md", "range_dm", "rel_week")
-            and _RANGE_OPEN_RE.search(text[max(0, cur.start - 40) : cur.start])
-            and _RANGE_JOIN_RE.match(text[cur.end : nxt.start])
+            and (
+                (
+                    _RANGE_OPEN_RE.search(text[max(0, cur.start - 40) : cur.start])
+                    and _RANGE_JOIN_RE.match(text[cur.end : nxt.start])
+                )
+                or _consecutive_weekdays(text, cur, nxt)
+            )
         ):
             out.append(DateMention(cur.start, nxt.end, text[cur.start : nxt.end], cur.kind, cur.parts, nxt))
             i += 2

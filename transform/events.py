@@ -90,7 +90,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "proposal": re.compile(
         r"\b(?:propos(?:ed|es|e|ing|al|als)|counter-?proposals?|offer(?:ed|s|ing)?|put\s+forward|suggest(?:ed|s)"
         r"|floated|unveiled|tabled|presented|peace\s+plan|(?:\d+|[\w-]+)-point\s+plan|initiative|memorandum"
-        r"|framework|road\s*map|invit(?:ed|es|e|ing|ation))\b",
+        r"|framework|road\s*map|invit(?:ed|es|e|ing|ation)"
+        r"|(?:gave|handed|sent|delivered)\s+(?:[\w-]+\s+){0,3}?(?:a|an|its|their|the)\s+(?:[\w-]+\s+)?plan)\b",
         _I,
     ),
     "agreement": re.compile(
@@ -116,7 +117,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "prisoner_exchange": re.compile(
         r"\b(?:prisoner|pow|captive)s?\s+(?:exchange|swap)s?\b"
         r"|\b(?:exchang(?:e|ed|es|ing)|swap(?:s|ped|ping)?|trad(?:e|ed|es|ing)|releas(?:e|ed|es|ing)|repatriat\w*|return(?:s|ed|ing)?"
-        r"|free(?:d|s|ing)?|hand(?:ed)?\s+over)\b(?=[^.;]{0,60}?\b(?:prisoners?"
+        r"|free(?:d|s|ing)?|hand(?:ed)?\s+over|(?:gave|give|gives|handed|hands)\s+back)\b(?=[^.;]{0,60}?\b(?:prisoners?"
         r"|pows?|captives|prisoners\s+of\s+war|bodies|soldiers|servicemen|defenders|civilians)\b)"
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
@@ -745,7 +746,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 inherited = (held[-1].date, held[-1].date_end)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
                 # "... held with Mr Trump afterwards", "The same day, ...": the day of the act reported last
-                dated = [e for e in events if e.date is not None and e.start >= last_dated_at]
+                # the day of something that happened, not of a meeting it announced ("will go next week")
+                dated = [
+                    e for e in events if e.date is not None and e.start >= last_dated_at and e.status == "occurred"
+                ]
                 inherited = (dated[-1].date, dated[-1].date_end) if dated else _first_date(*last_dated, pub)
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(

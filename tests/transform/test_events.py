@@ -1664,3 +1664,21 @@ def test_two_leaders_talking_meet_and_a_capital_after_received_or_travel_is_chec
     assert ("prisoner_exchange", dt.date(2025, 8, 24), ("russia", "ukraine")) in got
     assert ("meeting", dt.date(2025, 9, 1), ("volodymyr_zelensky",)) in got
     assert not any(t == "negotiation" for t, _, _ in got)  # "received the same number" is no reception
+
+
+def test_two_weekdays_in_a_row_a_plan_given_bodies_given_back_and_the_same_day_as_the_saying(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "News\nLast Thursday, 20 November, the United States gave Ukraine a plan to end the war.\n"
+        "On Monday and Tuesday, US officials met Russian officials in Abu Dhabi.\n"
+        "Also last Thursday, Russia gave back the bodies of 1,000 Ukrainian soldiers.\n"
+        "Trump said on Tuesday that Steve Witkoff will go to Moscow next week to meet Vladimir Putin. On the same day, "
+        "Zelensky said he was ready to meet Trump.\n"
+    )
+    got = {(e.type, e.date, e.date_end) for e in events(gaz, text, dt.date(2025, 11, 26))}
+    thu, mon, tue = dt.date(2025, 11, 20), dt.date(2025, 11, 24), dt.date(2025, 11, 25)
+    assert ("proposal", thu, None) in got
+    assert ("negotiation", mon, tue) in got
+    assert ("prisoner_exchange", thu, None) in got
+    assert ("meeting", tue, None) in got  # Zelensky's readiness, said on the Tuesday, not the week ahead
