@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
+
 Span = tuple[dt.date | None, dt.date | None]
 
 _MONTHS = {
@@ -111,6 +113,12 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
         r"(?P<unit>week(?:end)?|month|year)",
     ),
+    # feast and memorial days by name ("By Easter Sunday", "on Christmas Day"): the nearest one in the copy's tense
+    (
+        "holiday",
+        r"(?P<hol>(?:orthodox\s+)?easter\s+(?:sunday|monday|day)|christmas\s+(?:day|eve)|new\s+year['\u2019]s\s+(?:day|eve)"
+        r"|thanksgiving\s+day)",
+    ),
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
     (
         "overnight",
@@ -134,7 +142,7 @@ _DATE_LOWER_RE = re.compile(
 # Cheap pre-filter: a sentence without any of these words has no date phrase.
 _HINT_RE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|tomorrow|morning|afternoon"
-    r"|evening",
+    r"|evening|easter|christmas|thanksgiving",
     re.IGNORECASE,
 )
 _FUTURE_RE = re.compile(
@@ -180,7 +188,7 @@ def has_date_words(text: str) -> bool:
 _HEAD_RE = re.compile(
     r"\b(?:\d|jan|feb|mar|apr|may\s+\d|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|week|month|year|overnight|night|yesterday|today|tonight|tomorrow|morning|afternoon"
-    r"|evening)"
+    r"|evening|easter|orthodox\s+easter|christmas|new\s+year|thanksgiving)"
 )
 
 
@@ -362,7 +370,34 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
         return _relative_period(g("rw").lower().split(), g("unit").lower(), published)
     if m.kind == "ordinal":
         return _day_of_month(int(g("od")), published, tense), None
+    if m.kind == "holiday":
+        return _holiday(" ".join(fold(g("hol")).replace("\u2019", "'").split()), published, tense), None
     return None, None
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    if "easter" in name:
+        # Western and Orthodox Easter (the Orthodox date in the Gregorian calendar)
+        method = EASTER_ORTHODOX if name.startswith("orthodox") else EASTER_WESTERN
+        sunday = easter(year, method)
+        return sunday + dt.timedelta(days=1) if name.endswith("monday") else sunday
+    if name.startswith("christmas"):
+        return dt.date(year, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("new year"):
+        return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
+    # Thanksgiving: the fourth Thursday of November (the US holiday)
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(name: str, published: dt.date, tense: str) -> dt.date:
+    """The feast day nearest the publication date in the copy's tense (past copy: this year's if it has come)."""
+    day = _holiday_in(name, published.year)
+    if tense == "future" and day < published:
+        return _holiday_in(name, published.year + 1)
+    if tense != "future" and day > published + dt.timedelta(days=1):
+        return _holiday_in(name, published.year - 1)
+    return day
 
 
 def _day_of_month(day: int, published: dt.date, tense: str) -> dt.date | None:

@@ -124,3 +124,23 @@ def test_bare_ordinal_is_the_nearest_such_day_of_a_month(text: str, tense: str, 
 
 def test_ordinal_before_a_noun_is_no_date() -> None:
     assert dates.find_dates("the EU adopted the 19th package of sanctions") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("By Easter Sunday, both sides alleged violations", D(2025, 4, 28), "past", (D(2025, 4, 20), None)),
+        ("on Orthodox Easter Sunday", D(2024, 5, 10), "past", (D(2024, 5, 5), None)),
+        ("on Easter Monday", D(2025, 5, 1), "past", (D(2025, 4, 21), None)),
+        ("a truce by Christmas Day", D(2025, 11, 26), "future", (D(2025, 12, 25), None)),
+        ("on Christmas Day", D(2025, 11, 26), "past", (D(2024, 12, 25), None)),
+        ("by Thanksgiving Day", D(2025, 11, 22), "future", (D(2025, 11, 27), None)),
+        ("On Monday and Tuesday, envoys met", D(2025, 11, 26), "past", (D(2025, 11, 24), D(2025, 11, 25))),
+    ],
+)
+def test_feast_days_by_name_and_two_weekdays_in_a_row(
+    text: str, published: dt.date, tense: str, expected: tuple[dt.date, dt.date | None]
+) -> None:
+    found = find_dates(text)
+    assert len(found) == 1
+    assert dates.resolve_mention(found[0], published, tense) == expected
