@@ -79,7 +79,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
         r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
         r"(?:to|in|at)\s+[A-Z])"
-        r"|\breceived\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))",
+        r"|\breceived\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
+        r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+",
         _I,
     ),
     "negotiation": re.compile(
@@ -1265,7 +1266,7 @@ def _reported(etype: str, earlier: list[Event] | None) -> bool:
 # Trigger endings whose pattern asks for a capital next ("travelled to Kyiv", "received Witkoff"): the triggers
 # run on the lower-cased text, so the capital is checked on the sentence itself ("received the head of" passes).
 _CAPITAL_AFTER_TYPES = frozenset({"call", "meeting"})
-_CAPITAL_AFTER = re.compile(r"(?:\b(?:to|in)|(received)(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I)
+_CAPITAL_AFTER = re.compile(r"(?:\b(?:to|in|with)|(received)(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I)
 _THE_NEXT = re.compile(r"the\s")
 _RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))")
 
@@ -1954,6 +1955,12 @@ def _event_date(
 ) -> tuple[dt.date | None, dt.date | None]:
     if not mentions:
         return ctx.inherited if status != "scheduled" else (None, None)
+    if len(mentions) > 1 and ctx.published is not None:
+        # "On Friday, ..., his fourth meeting this year": a vague period dates nothing, the day named does
+        concrete = [d for d in mentions if dates.resolve_mention(d, ctx.published, "past")[0] is not None]
+        vague = [d for d in mentions if d not in concrete]
+        if concrete and vague and concrete[0].end <= hit.m.start() <= min(d.start for d in vague):
+            mentions = concrete
     if (
         governor is None
         and hit.type != "ceasefire_violation"

@@ -1682,3 +1682,17 @@ def test_two_weekdays_in_a_row_a_plan_given_bodies_given_back_and_the_same_day_a
     assert ("negotiation", mon, tue) in got
     assert ("prisoner_exchange", thu, None) in got
     assert ("meeting", tue, None) in got  # Zelensky's readiness, said on the Tuesday, not the week ahead
+
+
+def test_hours_spent_with_someone_is_a_meeting_dated_by_the_day_not_a_vague_period(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Friday, the day before the funeral, Steve Witkoff spent three hours with Putin at the Kremlin, "
+        "his fourth meeting with the Russian leader this year.\n"
+        "Abu Dhabi, which has brokered most of this year's prisoner swaps, added a new line this week.\n"
+        "The envoy spent two days with his family.\n"
+    )
+    got = [(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 4, 28))]
+    assert [g for g in got if g[0] == "meeting"] == [
+        ("meeting", dt.date(2025, 4, 25), ("steve_witkoff", "vladimir_putin"))
+    ]
+    assert all(d is None for t, d, _ in got if t == "prisoner_exchange")  # "this week" dates the line, not the swaps
