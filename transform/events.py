@@ -315,7 +315,9 @@ _PAST_ACT = re.compile(
 )
 _THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:session|meeting|summit|round)\b", _I)
 _AFTERWARDS = re.compile(
-    r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later)\b", _I
+    r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later"
+    r"|within\s+(?:hours|minutes|the\s+hour))\b",
+    _I,
 )
 _HE_FIRST = re.compile(r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:later|earlier|after|before)?,\s+)?(?:He|he|She|she)\s")
 _REPORTING = re.compile(  # used with match(): anchored at the end of a name
@@ -328,6 +330,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
 )
 _ON_BEFORE = re.compile(r"\b(?:on|upon)\s+$")
+_CALLED_ON = re.compile(r"\b(?:call(?:s|ed|ing)?|prevail(?:s|ed)?)\s+(?:up)?on\s+$", _I)
 _GERUND_SUBJECT = re.compile(
     r"\s+(?!(?:during|following|including|according|regarding|concerning|morning|evening)\b)[a-z]+ing\b"
 )
@@ -585,6 +588,8 @@ def _by_sentence(
                 and _ON_BEFORE.search(text, max(s, m.start - 6), m.start)
             ):
                 located = False  # "conditional on Brussels lifting sanctions": the subject of the gerund
+            elif located and _CALLED_ON.search(text, max(s, m.start - 16), m.start):
+                located = False  # "called on Moscow to agree": the addressee, a party
             if m.actor in host_ids and not located:
                 # "talks held in Saudi Arabia", "in the Saudi city of Jeddah": a third state as the venue
                 located = (

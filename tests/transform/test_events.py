@@ -1696,3 +1696,12 @@ def test_hours_spent_with_someone_is_a_meeting_dated_by_the_day_not_a_vague_peri
         ("meeting", dt.date(2025, 4, 25), ("steve_witkoff", "vladimir_putin"))
     ]
     assert all(d is None for t, d, _ in got if t == "prisoner_exchange")  # "this week" dates the line, not the swaps
+
+
+def test_a_city_called_on_is_the_addressee_and_within_hours_is_the_day_before(gaz: Gazetteer) -> None:
+    text = (
+        "News\nThis morning, the Kremlin announced that Putin had ordered a ceasefire from 8 to 10 May. Within hours, "
+        "Andrii Sybiha called on Moscow to agree instead to an immediate ceasefire of thirty days.\n"
+    )
+    demand = one(events(gaz, text, dt.date(2025, 4, 28)), "demand")
+    assert (demand.date, demand.actors, demand.location) == (dt.date(2025, 4, 28), ("andrii_sybiha", "russia"), None)
