@@ -1421,6 +1421,14 @@ def _sentence_events(
                 governor is None
                 or governor.m.end() > m.start()  # "made the truce conditional on": the truce inside the act
                 or _SETTING_PREP.search(sent, governor.m.end(), m.start()) is not None
+                # "who had proposed the Istanbul talks": the talks the article reported, not new ones
+                or (
+                    etype in ("negotiation", "meeting", "call")
+                    and ctx.published is not None
+                    and date is not None
+                    and date < ctx.published
+                    and _reported(etype, ctx.earlier)
+                )
             )
             and _mention_noun(m.group())
             and bool(
@@ -2134,6 +2142,8 @@ def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
         and d.start >= hit.m.end()
         and _BARE_AFTER_NOUN.search(sent, max(0, d.start - 25), d.start)
         and _names_other_event(hit, sent[hit.m.end() : d.start])
+        # "had proposed the Istanbul talks last Sunday": a day gone by dates the act; talks offered lie ahead
+        and not d.text.lower().startswith(("last ", "yesterday", "earlier this"))
     ):
         return True  # "Kyiv had offered Moscow a new round of talks this week": the talks' week, not the offer's
     if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):

@@ -1705,3 +1705,15 @@ def test_a_city_called_on_is_the_addressee_and_within_hours_is_the_day_before(ga
     )
     demand = one(events(gaz, text, dt.date(2025, 4, 28)), "demand")
     assert (demand.date, demand.actors, demand.location) == (dt.date(2025, 4, 28), ("andrii_sybiha", "russia"), None)
+
+
+def test_a_day_gone_by_dates_the_proposal_and_the_talks_proposed_are_those_reported(gaz: Gazetteer) -> None:
+    text = (
+        "News\nRussian and Ukrainian delegations held talks in Istanbul on Friday.\n"
+        "Vladimir Putin, who had proposed the Istanbul talks last Sunday, did not travel to Turkey.\n"
+    )
+    got = [(e.type, e.date, e.status) for e in events(gaz, text, dt.date(2025, 5, 17))]
+    assert got == [
+        ("negotiation", dt.date(2025, 5, 16), "occurred"),
+        ("proposal", dt.date(2025, 5, 11), "occurred"),
+    ]
