@@ -155,6 +155,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:military|security|weapons?|arms|defen[cs]e|lethal)\s+(?:aid|assistance|support|deliveries|"
         r"shipments|supplies|package)"
         r"|intelligence(?:[- ]sharing)?(?!\s+(?:agency|agencies|service|services|officers|chief))"
+        # money lent to the state at war ("agreed to lend Ukraine 90 billion euros", "the reparations loan")
+        r"|(?:lend|lends|lent|lending)\s+(?:[\w-]+\s+){0,2}?(?:up\s+to\s+)?(?:\S{0,2}[\d.,]+\s*(?:billion|million|bn|m)\b)"
+        r"|reparations\s+loan"
         r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
         r"|(?:military\s+|weapons\s+|arms\s+)?aid\s+(?:freeze|pause|halt|suspension|cut-?off)\b"
         r"|deliver(?:y|ies)\s+of\s+(?:[\w,-]+\s+){0,5}?(?:missiles|weapons|ammunition|munitions|interceptors|shells|drones)\b"
@@ -200,7 +203,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
-    "meeting": "met meet meets meeting summit encounter talked visit trip hosted host hosts greeted sat travel"
+    "meeting": "met meet meets meeting spent summit encounter talked visit trip hosted host hosts greeted sat travel"
     " flew fly flies arrive due expected received welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
@@ -218,6 +221,7 @@ _STEMS: dict[str, str] = {
     " designation designations designates designating",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries freeze"
     " pause halt suspension cut"
+    " lend lends lent lending reparations"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred"
     " fund funds funded funding finance finances financed buy buys bought",

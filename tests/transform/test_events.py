@@ -1717,3 +1717,13 @@ def test_a_day_gone_by_dates_the_proposal_and_the_talks_proposed_are_those_repor
         ("negotiation", dt.date(2025, 5, 16), "occurred"),
         ("proposal", dt.date(2025, 5, 11), "occurred"),
     ]
+
+
+def test_money_lent_to_a_side_is_aid_and_hours_spent_with_a_leader_a_meeting(gaz: Gazetteer) -> None:
+    text = (
+        "News\nEuropean Union leaders agreed at their summit in Brussels on Friday to lend Ukraine 90 billion euros.\n"
+        "On Thursday, Steve Witkoff spent three hours with Putin at the Kremlin.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 12, 20))}
+    assert ("military_aid", dt.date(2025, 12, 19), ("european_union", "ukraine")) in got
+    assert ("meeting", dt.date(2025, 12, 18), ("steve_witkoff", "vladimir_putin")) in got
