@@ -2108,6 +2108,7 @@ _FRONTED = re.compile(
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+)?"
+    r"(?:\s+in\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?"  # "On 3 September in Beijing, ..."
     r"(?:,|(?-i:\s+(?=[A-Z][a-z])))",  # "On Friday, ..." or "On Friday Trump said ..."
     _I,
 )

@@ -1727,3 +1727,9 @@ def test_money_lent_to_a_side_is_aid_and_hours_spent_with_a_leader_a_meeting(gaz
     got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 12, 20))}
     assert ("military_aid", dt.date(2025, 12, 19), ("european_union", "ukraine")) in got
     assert ("meeting", dt.date(2025, 12, 18), ("steve_witkoff", "vladimir_putin")) in got
+
+
+def test_a_fronted_date_with_its_city_dates_the_sentence(gaz: Gazetteer) -> None:
+    text = "News\n\u2022 On 3 September in Beijing, Vladimir Putin said he was ready to meet Zelensky in Moscow.\n"
+    meeting = one(events(gaz, text, dt.date(2025, 9, 8)), "meeting")
+    assert (meeting.date, meeting.status) == (dt.date(2025, 9, 3), "proposed")
