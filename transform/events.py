@@ -279,6 +279,11 @@ _NEGATION = re.compile(
     r"|\bno\s+$",
     _I,
 )
+_NOT_AGAINST = re.compile(
+    r"\b(?:not|n't|never)\s+(?:be\s+|been\s+)?(?:against|opposed\s+to|rul(?:e|ed|ing)\s+out|exclud(?:e|ed|ing))\s+"
+    r"(?:\w+\s+){0,2}$",
+    _I,
+)
 _PROPOSED = re.compile(
     r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|open\s+to|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
@@ -1649,6 +1654,12 @@ def _event_actors(
         return all_actors or list(ctx.prev_actors)
     else:
         lo, hi = hit.clause
+        between = _BETWEEN.match(sent, m.end()) if hit.type in ("call", "meeting", "negotiation") else None
+        if between:
+            # "did not rule out a meeting between Putin and Trump": the two it names, not the speaker
+            own = list(_actor_ids(sent, mentions, between.end(), between.end() + 60))
+            if len(own) >= 2:
+                return own[:2]
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
         pair = _TWO_PEOPLE.search(sent, lo, m.start())
         if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
@@ -1924,6 +1935,8 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     if _NEGATION_CUES.search(low, n_start, m_start):
         near = sent[n_start:m_start]
         if _NEGATION.search(near) and not _REFUSAL.search(near):
+            if _NOT_AGAINST.search(near):
+                return "proposed"  # "not against meeting Zelensky", "did not rule out talks": open to it
             return None
     if _ANY_CUES.search(low, n_start, m_start) and _ANY.search(sent[n_start:m_start]):
         return None

@@ -1733,3 +1733,16 @@ def test_a_fronted_date_with_its_city_dates_the_sentence(gaz: Gazetteer) -> None
     text = "News\n\u2022 On 3 September in Beijing, Vladimir Putin said he was ready to meet Zelensky in Moscow.\n"
     meeting = one(events(gaz, text, dt.date(2025, 9, 8)), "meeting")
     assert (meeting.date, meeting.status) == (dt.date(2025, 9, 3), "proposed")
+
+
+def test_not_against_or_not_ruling_out_a_meeting_is_a_proposal_between_those_named(gaz: Gazetteer) -> None:
+    text = (
+        "News\nPutin said on Thursday that he was not against meeting Zelensky in principle.\n"
+        "Dmitry Peskov did not rule out a meeting between Putin and Trump.\n"
+        "Zelensky did not meet Putin.\n"
+    )
+    got = [(e.type, e.actors, e.status) for e in events(gaz, text, dt.date(2025, 8, 9))]
+    assert got == [
+        ("meeting", ("vladimir_putin", "volodymyr_zelensky"), "proposed"),
+        ("meeting", ("donald_trump", "vladimir_putin"), "proposed"),
+    ]
