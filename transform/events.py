@@ -995,8 +995,9 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|[1-7])"
 # "Two days later, ...", "the following day", "A day after the call, ...": a day counted from another event.
 _SHIFT = re.compile(
-    rf"(?:^|[,;]\s*|\band\s+)(?:{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)"
-    r"|the\s+(?:next|following)\s+(?P<next>day|week))\b"
+    rf"(?:^|[,;]\s*|\band\s+)(?:{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier))\b"
+    # "turned the invitation down the next day": anywhere but after "on" ("on the next day of talks")
+    r"|(?<!\bon\s)\bthe\s+(?:next|following)\s+(?P<next>day|week)\b"
     rf"|^(?:{_COUNT.replace('n>', 'n2>')}\s+days?|the\s+day)\s+(?P<dir2>after|before)\s+(?:the|his|her|their|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting|summit|talks|visit|strike|attack|exchange|swap)\b",
     _I,

@@ -1746,3 +1746,12 @@ def test_not_against_or_not_ruling_out_a_meeting_is_a_proposal_between_those_nam
         ("meeting", ("vladimir_putin", "volodymyr_zelensky"), "proposed"),
         ("meeting", ("donald_trump", "vladimir_putin"), "proposed"),
     ]
+
+
+def test_the_following_day_at_the_end_of_a_clause_counts_on_from_the_story(gaz: Gazetteer) -> None:
+    text = (
+        "News\nTrump gave Russia 50 days on 14 July. Dmitry Medvedev dismissed the ultimatum the following day as "
+        "theatrical.\n"
+    )
+    rejection = one(events(gaz, text, dt.date(2025, 7, 20)), "rejection")
+    assert rejection.date == dt.date(2025, 7, 15)
