@@ -79,7 +79,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
         r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
         r"(?:to|in|at)\s+[A-Z])"
-        r"|\breceived\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
+        r"|\breceiv(?:ed|es|e)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
         r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+",
         _I,
     ),
@@ -204,7 +204,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting spent summit encounter talked visit trip hosted host hosts greeted sat travel"
-    " flew fly flies arrive due expected received welcomed welcomes welcoming",
+    " flew fly flies arrive due expected received receive receives welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -587,9 +587,14 @@ def _by_sentence(
         while i < len(mentions) and mentions[i].end <= e:
             m = mentions[i]
             ms, me = m.start - s, m.end - s
-            located = m.place is not None and (
-                _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
-                or text.startswith(" time", m.end)  # "six o'clock Moscow time": a time zone, not a party
+            located = (
+                m.place is not None
+                and (
+                    _LOCATIVE.search(text, max(s, m.start - 12), m.start) is not None
+                    or text.startswith(" time", m.end)  # "six o'clock Moscow time": a time zone, not a party
+                    # "- Berlin: Zelensky travels to ...": a place label heading the entry
+                    or (text.startswith(":", m.end) and text[s : m.start].strip() in ("", "-", "\u2022", "*", "\u2013"))
+                )
             )
             if (
                 located
@@ -713,6 +718,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     story_idx = 0
     line_date: tuple[dt.date | None, dt.date | None] = (None, None)
     blog_day: tuple[dt.date | None, dt.date | None] = (published, None)
+    day_header = False  # a date-only line heads the entries below it (a portal's or diary's day)
     # the day relative dates count from: a live-blog entry's "tonight" is the evening of the day it covers
     pub = published
     first_end = text.find("\n")
@@ -731,8 +737,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             line_date = _line_date(sent, date_mentions, published)
             if date_mentions and date_mentions[0].start == 0 and date_mentions[-1].end >= len(sent.rstrip()) - 5:
                 blog_day = line_date = dates.resolve_mention(date_mentions[0], published, "past")
+                day_header = True
             elif _CLOCK.match(sent) and not line_date[0]:
                 line_date = blog_day  # a live-blog entry happened on the day the blog covers
+            elif day_header and sent.strip().isupper():
+                day_header = False  # "BACKGROUND", "ALSO POSSIBLE (TBC)": a new section, no longer that day
+            elif day_header and not line_date[0] and _BULLET_LINE.match(sent):
+                line_date = blog_day  # "Tuesday 18 March 2025" then "- Trump and Putin speak by telephone"
             # a calendar line ("16 May — ... carried out from 23 to 25 May") counts from its own day
             pub = (blog_day[0] or published) if _CLOCK.match(sent) else (line_date[0] or published)
             dateline = _DATELINE.match(sent)
@@ -760,12 +771,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 # "Trump broke off that session to phone Putin": during the meeting reported last
                 inherited = (held[-1].date, held[-1].date_end)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
-                # "... held with Mr Trump afterwards", "The same day, ...": the day of the act reported last
-                # the day of something that happened, not of a meeting it announced ("will go next week")
+                # "... held with Mr Trump afterwards", "The same day, ...": the day of the main act the sentence
+                # before reported (not of its background "two days after Witkoff met Putin"), of something that
+                # happened (not of a meeting it announced: "will go next week")
                 dated = [
                     e for e in events if e.date is not None and e.start >= last_dated_at and e.status == "occurred"
                 ]
-                inherited = (dated[-1].date, dated[-1].date_end) if dated else _first_date(*last_dated, pub)
+                inherited = (dated[0].date, dated[0].date_end) if dated else _first_date(*last_dated, pub)
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(
                 pub,
@@ -882,6 +894,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
 _INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?Whether\s")  # "- Whether Putin and Zelensky will ever meet."
 # a headline has no full stop, though it may abbreviate ("as U.S. halts aid")
 _HEADLINE = re.compile(r"(?:[^\n.!?]|(?<=[A-Z])(?<![A-Za-z][A-Z])\.){10,160}[^\n.!?:\"\u201d]")
+_BULLET_LINE = re.compile(r"[-\u2022*\u2013]\s")
 _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
@@ -1281,7 +1294,9 @@ def _reported(etype: str, earlier: list[Event] | None) -> bool:
 # Trigger endings whose pattern asks for a capital next ("travelled to Kyiv", "received Witkoff"): the triggers
 # run on the lower-cased text, so the capital is checked on the sentence itself ("received the head of" passes).
 _CAPITAL_AFTER_TYPES = frozenset({"call", "meeting"})
-_CAPITAL_AFTER = re.compile(r"(?:\b(?:to|in|with)|(received)(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I)
+_CAPITAL_AFTER = re.compile(
+    r"(?:\b(?:to|in|with)|(receiv(?:ed|es|e))(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I
+)
 _THE_NEXT = re.compile(r"the\s")
 _RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))")
 

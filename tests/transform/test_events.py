@@ -1755,3 +1755,22 @@ def test_the_following_day_at_the_end_of_a_clause_counts_on_from_the_story(gaz: 
     )
     rejection = one(events(gaz, text, dt.date(2025, 7, 20)), "rejection")
     assert rejection.date == dt.date(2025, 7, 15)
+
+
+def test_a_day_header_dates_the_bullets_below_until_a_new_section(gaz: Gazetteer) -> None:
+    text = (
+        "Planner: week of 11-17 August\n"
+        "Compiled on Sunday 10 August by the desk.\n"
+        "WEDNESDAY 13 AUGUST\n"
+        "- Berlin: Zelensky plans to travel to Berlin to meet Chancellor Friedrich Merz.\n"
+        "Tuesday 12 August\n"
+        "Diplomacy and international relations\n"
+        "- Keir Starmer receives Zelensky in Downing Street.\n"
+        "BACKGROUND\n"
+        "- Trump announced the summit on Friday 8 August, two days after Steve Witkoff met Putin at the Kremlin.\n"
+        "- The same day, Trump floated swapping territories as part of any deal.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 8, 10))}
+    assert ("meeting", dt.date(2025, 8, 13), ("friedrich_merz", "volodymyr_zelensky")) in got
+    assert ("meeting", dt.date(2025, 8, 12), ("keir_starmer", "volodymyr_zelensky")) in got
+    assert ("proposal", dt.date(2025, 8, 8), ("donald_trump",)) in got  # the announcement's day, not the visit's
