@@ -638,7 +638,7 @@ def _dates_by_sentence(found: list[dates.DateMention], spans: list[tuple[int, in
 
 
 _REFERENCE = re.compile(
-    r"^(?:In|During|At|After|Following|On)\s+(?:the|their|his|her|this|that|Monday's|Tuesday's|Wednesday's"
+    r"^(?:In|During|At|After|Following|Before|Ahead\s+of|On)\s+(?:the|their|his|her|this|that|Monday's|Tuesday's|Wednesday's"
     r"|Thursday's|Friday's|Saturday's|Sunday's)\s+(?:[\w-]+\s+){0,3}?(?P<noun>call|conversation|meeting|summit|"
     r"talks|session|visit)\b",
     _I,

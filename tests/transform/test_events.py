@@ -1774,3 +1774,12 @@ def test_a_day_header_dates_the_bullets_below_until_a_new_section(gaz: Gazetteer
     assert ("meeting", dt.date(2025, 8, 13), ("friedrich_merz", "volodymyr_zelensky")) in got
     assert ("meeting", dt.date(2025, 8, 12), ("keir_starmer", "volodymyr_zelensky")) in got
     assert ("proposal", dt.date(2025, 8, 8), ("donald_trump",)) in got  # the announcement's day, not the visit's
+
+
+def test_before_the_meeting_is_the_day_of_the_meeting_reported(gaz: Gazetteer) -> None:
+    text = (
+        "News\nDonald Trump received Volodymyr Zelensky at Mar-a-Lago on Sunday for talks.\n"
+        "Before the meeting, Trump spoke by telephone with Vladimir Putin, the Kremlin said.\n"
+    )
+    call = one(events(gaz, text, dt.date(2025, 12, 29)), "call")
+    assert (call.date, call.actors) == (dt.date(2025, 12, 28), ("donald_trump", "vladimir_putin"))
