@@ -322,7 +322,10 @@ _ANAPHOR = re.compile(
 _PAST_ACT = re.compile(
     r"(?:swapped|exchanged|released|freed|returned|held|met|struck|hit|attacked|launched|fired)\b", _I
 )
-_THAT_EVENT = re.compile(r"\b(?:that|this|the\s+same)\s+(?:session|meeting|summit|round)\b", _I)
+_THAT_EVENT = re.compile(
+    r"(?<!after\s)(?<!before\s)\b(?:that|this|the\s+same)\s+(?P<noun>session|meeting|summit|round|call|conversation)\b",
+    _I,
+)
 _AFTERWARDS = re.compile(
     r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later"
     r"|within\s+(?:hours|minutes|the\s+hour))\b",
@@ -767,8 +770,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
-            elif not date_mentions and _THAT_EVENT.search(sent) and (held := _dated_talks(events)):
-                # "Trump broke off that session to phone Putin": during the meeting reported last
+            elif not date_mentions and (that := _THAT_EVENT.search(sent)) and (held := _dated_talks(events, that)):
+                # "Trump broke off that session to phone Putin", "Putin told Trump in that call": during the
+                # meeting or call reported last
                 inherited = (held[-1].date, held[-1].date_end)
             elif last_dated and not date_mentions and _AFTERWARDS.search(sent):
                 # "... held with Mr Trump afterwards", "The same day, ...": the day of the main act the sentence
@@ -914,9 +918,11 @@ _SETTING_TYPES = {
 }
 
 
-def _dated_talks(events: list[Event]) -> list[Event]:
-    """The meetings and negotiation rounds reported so far with a date, in text order."""
-    return [e for e in events if e.type in ("negotiation", "meeting") and e.date is not None]
+def _dated_talks(events: list[Event], that: re.Match[str] | None = None) -> list[Event]:
+    """The meetings and negotiation rounds (or, after 'that call', the calls) reported so far with a date."""
+    call = that is not None and that.group("noun").lower() in ("call", "conversation")
+    types = ("call",) if call else ("negotiation", "meeting")
+    return [e for e in events if e.type in types and e.date is not None]
 
 
 def _venue_date(mentions: list[_Mention], events: list[Event]) -> tuple[dt.date | None, dt.date | None]:
@@ -1160,8 +1166,9 @@ def _first_date(
 
 
 def _subject(mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
-    """The first person named in a sentence, which 'he' or 'she' in the next sentence most often means."""
-    for m in mentions:
+    """The first person named in a sentence, which 'he' or 'she' in the next sentence most often means; a source
+    ('According to Kremlin aide Yuri Ushakov, Putin told ...') only when no one else is named."""
+    for m in sorted(mentions, key=lambda x: x.reporting):
         actor = lex.gazetteer.actors.get(m.actor or "")
         if actor is not None and actor.kind == "person":
             return (actor.id,)

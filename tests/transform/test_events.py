@@ -1783,3 +1783,16 @@ def test_before_the_meeting_is_the_day_of_the_meeting_reported(gaz: Gazetteer) -
     )
     call = one(events(gaz, text, dt.date(2025, 12, 29)), "call")
     assert (call.date, call.actors) == (dt.date(2025, 12, 28), ("donald_trump", "vladimir_putin"))
+
+
+def test_in_that_call_is_the_call_reported_and_a_source_is_no_subject(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Sunday, Trump spoke by telephone with Vladimir Putin, the Kremlin said.\n"
+        "According to Kremlin aide Yuri Ushakov, Putin told Trump in that call that he rejected any temporary "
+        "ceasefire, and insisted again that Ukraine withdraw its troops from the Donetsk region.\n"
+        "The day after that call, Trump hosted Zelensky at the White House.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 12, 29))
+    demand = one(found, "demand")
+    assert (demand.date, demand.actors) == (dt.date(2025, 12, 28), ("ukraine", "vladimir_putin"))
+    assert one(found, "meeting").date == dt.date(2025, 12, 29)  # the day after that call, not the call's day
