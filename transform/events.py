@@ -903,7 +903,7 @@ _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog ti
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
     r"\b(?:at|during|in|prior\s+to|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
-    r"|Sunday's)\s+(?P<noun>talks|meeting|table|session|summit|call|negotiations|visit)\b",
+    r"|Sunday's)\s+(?:same\s+)?(?P<noun>talks|meeting|table|session|summit|call|negotiations|visit)\b",
     _I,
 )
 _SETTING_TYPES = {

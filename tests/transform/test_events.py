@@ -1796,3 +1796,12 @@ def test_in_that_call_is_the_call_reported_and_a_source_is_no_subject(gaz: Gazet
     demand = one(found, "demand")
     assert (demand.date, demand.actors) == (dt.date(2025, 12, 28), ("ukraine", "vladimir_putin"))
     assert one(found, "meeting").date == dt.date(2025, 12, 29)  # the day after that call, not the call's day
+
+
+def test_an_act_announced_at_the_same_meeting_takes_its_day(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn 14 July, Trump met NATO Secretary General Mark Rutte in the Oval Office.\n"
+        "At the same meeting, Trump announced that the United States would supply Ukraine with weapons.\n"
+    )
+    aid = one(events(gaz, text, dt.date(2025, 7, 20)), "military_aid")
+    assert (aid.date, aid.status) == (dt.date(2025, 7, 14), "scheduled")
