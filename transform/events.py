@@ -895,7 +895,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     return _merge(kept, lex)
 
 
-_INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?Whether\s")  # "- Whether Putin and Zelensky will ever meet."
+# "- Whether Putin and Zelensky will ever meet.", a quiz's "True or false: Putin travelled to Turkey."
+_INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?(?:\d{1,2}[.)]\s+)?(?:Whether\s|True\s+or\s+false\b)", _I)
 # a headline has no full stop, though it may abbreviate ("as U.S. halts aid")
 _HEADLINE = re.compile(r"(?:[^\n.!?]|(?<=[A-Z])(?<![A-Za-z][A-Z])\.){10,160}[^\n.!?:\"\u201d]")
 _BULLET_LINE = re.compile(r"[-\u2022*\u2013]\s")

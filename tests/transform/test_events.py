@@ -1805,3 +1805,8 @@ def test_an_act_announced_at_the_same_meeting_takes_its_day(gaz: Gazetteer) -> N
     )
     aid = one(events(gaz, text, dt.date(2025, 7, 20)), "military_aid")
     assert (aid.date, aid.status) == (dt.date(2025, 7, 14), "scheduled")
+
+
+def test_a_quiz_statement_to_judge_reports_nothing(gaz: Gazetteer) -> None:
+    text = "News\nTrue or false: Putin travelled to Turkey this week.\nAnswer: False. Putin stayed in Moscow.\n"
+    assert events(gaz, text, dt.date(2025, 5, 17)) == []
