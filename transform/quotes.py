@@ -2186,6 +2186,8 @@ def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None
 
 def _add_lower_ministries(text: str, reg: _Registry) -> None:
     """'The Dutch defence ministry said': a state's ministry named in lower case is a body of its own."""
+    if " ministry" not in text:
+        return  # most articles: no scan
     for m in _LOWER_MINISTRY.finditer(text):
         country = _DEMONYMS.get(m.group("dem").casefold())
         if country is None or reg.gaz.actor(m.group()) is not None:
