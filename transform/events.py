@@ -327,7 +327,8 @@ _THAT_EVENT = re.compile(
     _I,
 )
 _AFTERWARDS = re.compile(
-    r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|the\s+same\s+day|(?:hours|minutes)\s+later"
+    r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|(?:the|that)\s+same\s+(?:day|evening|night)"
+    r"|(?:hours|minutes)\s+later"
     r"|within\s+(?:hours|minutes|the\s+hour))\b",
     _I,
 )

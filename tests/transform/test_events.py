@@ -1810,3 +1810,12 @@ def test_an_act_announced_at_the_same_meeting_takes_its_day(gaz: Gazetteer) -> N
 def test_a_quiz_statement_to_judge_reports_nothing(gaz: Gazetteer) -> None:
     text = "News\nTrue or false: Putin travelled to Turkey this week.\nAnswer: False. Putin stayed in Moscow.\n"
     assert events(gaz, text, dt.date(2025, 5, 17)) == []
+
+
+def test_that_same_day_is_the_day_the_sentence_before_named(gaz: Gazetteer) -> None:
+    text = (
+        "News\nZelensky was in the Oval Office last Friday.\n"
+        "That same day Marco Rubio demanded that Zelensky apologise.\n"
+    )
+    demand = one(events(gaz, text, dt.date(2025, 3, 4)), "demand")
+    assert demand.date == dt.date(2025, 2, 28)
