@@ -1307,7 +1307,7 @@ _CAPITAL_AFTER = re.compile(
     r"(?:\b(?:to|in|with)|(receiv(?:ed|es|e))(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I
 )
 _THE_NEXT = re.compile(r"the\s")
-_RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))")
+_RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))|(?:at|in|by)\s")
 
 
 def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:

@@ -1819,3 +1819,9 @@ def test_that_same_day_is_the_day_the_sentence_before_named(gaz: Gazetteer) -> N
     )
     demand = one(events(gaz, text, dt.date(2025, 3, 4)), "demand")
     assert demand.date == dt.date(2025, 2, 28)
+
+
+def test_received_at_the_white_house_is_a_meeting(gaz: Gazetteer) -> None:
+    text = "News\nOn Friday, October 17, Zelensky was received at the White House.\n"
+    meeting = one(events(gaz, text, dt.date(2025, 10, 24)), "meeting")
+    assert (meeting.date, meeting.actors) == (dt.date(2025, 10, 17), ("volodymyr_zelensky",))
