@@ -658,7 +658,7 @@ _REFERENCE_TYPE = {
     "session": "negotiation",
 }
 _DEFINITE = re.compile(
-    r"\b(?:the|this|that(?!\s+(?:he|she|it|they|we|the|a|an)\b)|these|those)\s+(?:[\w-]+\s+){0,2}$", _I
+    r"\b(?:the|this|that(?!\s+(?:he|she|it|they|we|the|a|an)\b)|these|those|such\s+an?)\s+(?:[\w-]+\s+){0,2}$", _I
 )  # "that he would visit": a conjunction, not a determiner
 _OWNER_GAP = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b|its\b|their\b|his\b|her\b|own\b)[\w-]+\s+){0,2}$",
@@ -1751,7 +1751,9 @@ _CLAUSE_PRONOUN = re.compile(
 _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
 
 
-_ACT_NOUN = re.compile(r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|call|request)$", _I)
+_ACT_NOUN = re.compile(
+    r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|call|request|memorand(?:um|a|ums))$", _I
+)
 _NOUN_LEAD = re.compile(r"\b(?:the|this|that|its|his|her|their|an?)\s+(?:[\w-]+\s+){0,2}$", _I)
 
 

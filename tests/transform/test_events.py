@@ -1825,3 +1825,14 @@ def test_received_at_the_white_house_is_a_meeting(gaz: Gazetteer) -> None:
     text = "News\nOn Friday, October 17, Zelensky was received at the White House.\n"
     meeting = one(events(gaz, text, dt.date(2025, 10, 24)), "meeting")
     assert (meeting.date, meeting.actors) == (dt.date(2025, 10, 17), ("volodymyr_zelensky",))
+
+
+def test_a_memorandum_dismissed_and_such_a_meeting_are_mentions(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Tuesday, Zelensky dismissed the Russian memorandum as an ultimatum.\n"
+        "Umerov proposed a meeting between Zelensky and Putin before the end of August; Vladimir Medinsky said such "
+        "a meeting could only conclude a finished agreement.\n"
+    )
+    got = [(e.type, e.actors) for e in events(gaz, text, dt.date(2025, 7, 24))]
+    assert ("proposal", ("russia",)) not in got  # the memorandum is the object of the rejection
+    assert [a for t, a in got if t == "meeting"] == [("vladimir_putin", "volodymyr_zelensky")]
