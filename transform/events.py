@@ -80,7 +80,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
         r"(?:to|in|at)\s+[A-Z])"
         r"|\breceiv(?:ed|es|e)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
-        r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+",
+        r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+"
+        r"|\b(?:spoke|spoken|speak|speaks|talked)\s+face[- ]to[- ]face\b",
         _I,
     ),
     "negotiation": re.compile(
@@ -203,8 +204,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
-    "meeting": "met meet meets meeting spent summit encounter talked visit trip hosted host hosts greeted sat travel"
-    " flew fly flies arrive due expected received receive receives welcomed welcomes welcoming",
+    "meeting": "met meet meets meeting spent face summit encounter talked visit trip hosted host hosts greeted sat"
+    " travel flew fly flies arrive due expected received receive receives welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -1357,6 +1358,12 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                 and not (_RECEIVED_THE if cap.group(1) else _THE_NEXT).match(low, m.end())
             ):
                 continue  # matched on the lower-cased text: "received the same number", "flew to safety"
+            if (
+                etype == "meeting"
+                and "face" in m.group().lower()
+                and _GROUP_WORDS.search(sent, max(0, m.start() - 25), m.start())
+            ):
+                continue  # "where the two sides last talked face to face": delegations, told as talks
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
                 continue  # "hours after the call": the call the article already reported, not a new event

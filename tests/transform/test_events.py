@@ -1836,3 +1836,14 @@ def test_a_memorandum_dismissed_and_such_a_meeting_are_mentions(gaz: Gazetteer) 
     got = [(e.type, e.actors) for e in events(gaz, text, dt.date(2025, 7, 24))]
     assert ("proposal", ("russia",)) not in got  # the memorandum is the object of the rejection
     assert [a for t, a in got if t == "meeting"] == [("vladimir_putin", "volodymyr_zelensky")]
+
+
+def test_two_leaders_speaking_face_to_face_meet_but_two_sides_talk(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Saturday 26 April, Donald Trump and Zelensky spoke face to face in St Peter's Basilica.\n"
+        "On Sunday, Vladimir Putin proposed resuming direct negotiations with Ukraine in Istanbul, where the two "
+        "sides last talked face to face in 2022.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 5, 1))}
+    assert ("meeting", dt.date(2025, 4, 26)) in got
+    assert ("negotiation", dt.date(2025, 4, 27)) in got and ("meeting", dt.date(2025, 4, 27)) not in got
