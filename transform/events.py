@@ -133,6 +133,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "attack": re.compile(
+        # "Russian missiles and drones killed at least six people"
+        r"\b(?:missiles?|drones?|rockets?|shells?|bombs?)\s+(?:and\s+[\w-]+\s+)?(?:killed|injured|wounded)\b|"
         r"\b(?:attack(?:s|ed|ing)?|strikes?|struck|striking|shell(?:ed|ing)|bomb(?:ed|ing|ardment|arded)|pound(?:ed|ing)"
         r"|barrages?|offensive|assault(?:ed)?|(?<!air-)(?<!air\s)raid(?:ed|s)?|(?:launched|fired|unleashed|hurled|followed\s+up\s+with|sent(?!\s+(?:[\w,]+\s+){0,4}\w+\s+to\s))\s+(?:[\w,]+\s+){0,4}(?:drones|missiles"
         r"|rockets)|hit(?:s|ting)?|recapture[ds]?|shot\s+down|glide\s+bombs?|blew\s+up|blow(?:ing|n)?\s+(?:\w+\s+)?up|sabotag\w+"
@@ -182,6 +184,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
+        r"|had\s+until\s+[^.;]{0,60}?\bto\s+(?:accept|agree|respond|answer|sign|decide)"  # a deadline set
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to"
@@ -217,7 +220,7 @@ _STEMS: dict[str, str] = {
     "attack": "attack strike strikes struck striking shelled shelling bomb bombs bombed bombing bombardment"
     " pounded pounding barrage barrages offensive assault raid raids raided launched fired hit hits hitting"
     " recapture shot glide destroyed damaged unleashed hurled followed sent blew blow blowing blown sabotage"
-    " sabotaged",
+    " sabotaged killed injured wounded",
     "sanctions": "sanctions tariff price export blacklist embargo penalties package consequences designated"
     " designation designations designates designating",
     "military_aid": "military security weapon arms defence defense lethal intelligence air patriot deliveries freeze"

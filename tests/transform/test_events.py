@@ -1847,3 +1847,13 @@ def test_two_leaders_speaking_face_to_face_meet_but_two_sides_talk(gaz: Gazettee
     got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 5, 1))}
     assert ("meeting", dt.date(2025, 4, 26)) in got
     assert ("negotiation", dt.date(2025, 4, 27)) in got and ("meeting", dt.date(2025, 4, 27)) not in got
+
+
+def test_a_deadline_to_accept_is_a_demand_and_missiles_that_killed_an_attack(gaz: Gazetteer) -> None:
+    text = (
+        "News\nDonald Trump had said on Friday that Kyiv had until Thursday to accept the original plan.\n"
+        "In Kyiv, Russian missiles and drones killed at least six people on Tuesday, city officials said.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 11, 25))}
+    assert ("demand", dt.date(2025, 11, 21)) in got
+    assert ("attack", dt.date(2025, 11, 25)) in got
