@@ -832,6 +832,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                         # "On the same day the Prime Minister announced that ... would", "He then said the US
                         # would send Patriots": announced on the day the story is told
                         day = (before[0], None)
+                    if day[0] is None and near_story and _DELEGATIONS_AGREED.search(ctx.low):
+                        # "The delegations also agreed to exchange ...": agreed at the talks just told
+                        held = [e for e in _dated_talks(events) if e.status == "occurred"]
+                        day = (held[-1].date, None) if held else day
                     if day[0] is not None:
                         ev = replace(ev, date=day[0], date_end=day[1])
                 elif (
@@ -904,6 +908,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
 _INDIRECT_QUESTION = re.compile(r"(?:[-\u2022*]\s*)?(?:\d{1,2}[.)]\s+)?(?:Whether\s|True\s+or\s+false\b)", _I)
 # a headline has no full stop, though it may abbreviate ("as U.S. halts aid")
 _HEADLINE = re.compile(r"(?:[^\n.!?]|(?<=[A-Z])(?<![A-Za-z][A-Z])\.){10,160}[^\n.!?:\"\u201d]")
+_DELEGATIONS_AGREED = re.compile(
+    r"\b(?:delegations|sides|negotiators|teams)\s+(?:also\s+|had\s+|have\s+)*agreed\s+to\b"
+)
 _BULLET_LINE = re.compile(r"[-\u2022*\u2013]\s")
 _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.

@@ -1857,3 +1857,12 @@ def test_a_deadline_to_accept_is_a_demand_and_missiles_that_killed_an_attack(gaz
     got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 11, 25))}
     assert ("demand", dt.date(2025, 11, 21)) in got
     assert ("attack", dt.date(2025, 11, 25)) in got
+
+
+def test_an_exchange_the_delegations_agreed_is_dated_by_the_talks(gaz: Gazetteer) -> None:
+    text = (
+        "News\nRussian and Ukrainian delegations held talks in Istanbul on Monday.\n"
+        "The delegations also agreed to exchange all severely wounded prisoners.\n"
+    )
+    swap = one(events(gaz, text, dt.date(2025, 6, 4)), "prisoner_exchange")
+    assert (swap.date, swap.status) == (dt.date(2025, 6, 2), "scheduled")
