@@ -79,7 +79,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
         r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
         r"(?:to|in|at)\s+[A-Z])"
-        r"|\breceiv(?:ed|es|e)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
+        r"|\breceiv(?:ed|es|e|ing)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
         r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+"
         r"|\b(?:spoke|spoken|speak|speaks|talked)\s+face[- ]to[- ]face\b",
         _I,
@@ -208,7 +208,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting spent face summit encounter talked visit trip hosted host hosts greeted sat"
-    " travel flew fly flies arrive due expected received receive receives welcomed welcomes welcoming",
+    " travel flew fly flies arrive due expected received receive receives receiving welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
@@ -957,7 +957,7 @@ def _setting_date(
     return (dated[-1].date, None) if dated else (None, None)
 
 
-_GERUND_LEAD = re.compile(r"\s*(?:meeting|talking|speaking|visiting|hosting)\b", _I)
+_GERUND_LEAD = re.compile(r"\s*(?:meeting|talking|speaking|visiting|hosting|receiving|welcoming)\b", _I)
 _FRONTED_PHRASE = re.compile(r"(?:At|In|During|After|Following|Before|Ahead\s+of|Speaking)\s[^,]{3,90},\s")
 # "then said the United States would send ...": a past announcement of an act to come
 _ANNOUNCED_AHEAD = re.compile(
@@ -1315,7 +1315,7 @@ def _reported(etype: str, earlier: list[Event] | None) -> bool:
 # run on the lower-cased text, so the capital is checked on the sentence itself ("received the head of" passes).
 _CAPITAL_AFTER_TYPES = frozenset({"call", "meeting"})
 _CAPITAL_AFTER = re.compile(
-    r"(?:\b(?:to|in|with)|(receiv(?:ed|es|e))(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I
+    r"(?:\b(?:to|in|with)|(receiv(?:ed|es|e|ing))(?:\s+separately)?|welcom\w+|to\s+(?:call|phone))\s+$", _I
 )
 _THE_NEXT = re.compile(r"the\s")
 _RECEIVED_THE = re.compile(r"the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister))|(?:at|in|by)\s")

@@ -1866,3 +1866,9 @@ def test_an_exchange_the_delegations_agreed_is_dated_by_the_talks(gaz: Gazetteer
     )
     swap = one(events(gaz, text, dt.date(2025, 6, 4)), "prisoner_exchange")
     assert (swap.date, swap.status) == (dt.date(2025, 6, 2), "scheduled")
+
+
+def test_receiving_an_envoy_is_a_meeting(gaz: Gazetteer) -> None:
+    text = "News\nOn Tuesday, Putin spoke hours before receiving U.S. envoy Steve Witkoff at the Kremlin.\n"
+    meeting = one(events(gaz, text, dt.date(2025, 12, 3)), "meeting")
+    assert (meeting.date, meeting.actors) == (dt.date(2025, 12, 2), ("steve_witkoff", "vladimir_putin"))
