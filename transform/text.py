@@ -11,6 +11,7 @@ ABBREVIATIONS = {
     "u.s", "u.k", "u.n", "e.g", "i.e", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "adm", "maj", "pres", "h.e", "h.m", "h.r.h", "amb",
     "hon", "rev", "fr", "cllr", "supt", "insp", "brig", "cmdr", "smt", "mme", "mlle", "univ", "mag", "atty", "engr",
+    "ing", "avv", "dott", "sig", "mons", "cdre", "cdr",
 }
 # fmt: on
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "p", "pp"})

@@ -1412,3 +1412,20 @@ def test_a_generation_suffix_is_part_of_the_name_and_given_names_in_o_are_mens()
         "ernesto_dimaculangan_jr",
         "aino_lehtinen",
     ]
+
+
+def test_italian_kenyan_and_air_force_honorifics_are_no_part_of_a_name() -> None:
+    text = (
+        "News\nRose Chebet waited at the gate. \u201cNothing came,\u201d said Mama Chebet.\n"
+        "\u201cThe Vatican cannot guarantee anything,\u201d said Dott.ssa Chiara Bellomo-Rizzi.\n"
+        "\u201cWe are used to cardinals,\u201d said Sig.ra Loredana Castellucci.\n"
+        "\u201cWe are not here for photographs,\u201d said Ing. Roberto Fumagalli.\n"
+        "\u201cThe drones were cheap,\u201d said Air Cdre Malcolm Treharne-Udeh.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "rose_chebet",
+        "chiara_bellomo_rizzi",
+        "loredana_castellucci",
+        "roberto_fumagalli",
+        "malcolm_treharne_udeh",
+    ]
