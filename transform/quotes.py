@@ -1148,6 +1148,10 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     return _Plan(found_actors, "person", rest_start, core, name, frozenset(title_ctx))
 
 
+_POSTED_BODIES = frozenset({"embassy", "consulate", "mission"})
+_POSTED_IN = re.compile(r" in (" + _CAPS + r"[\w\u2019'\-]+(?: " + _CAPS + r"[\w\u2019'\-]+)?)\b")
+
+
 def _title_in_marks(text: str, m: _Mention) -> bool:
     """Whether a mention is a name set in quote marks on its own (the ship “Rioni Star”): a title, no person."""
     return m.start > 0 and text[m.start - 1] in _OPENERS and text[m.end : m.end + 1] in _CLOSERS
@@ -1171,7 +1175,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             if prev.ent.kind != "person" and plan.words <= prev.ent.words:
                 reg.add(seq[plan.rest][0], end, prev.ent, in_quote(start))
                 return
-        reg.add(start, end, reg.entity_for_name(plan.name, "organisation", set()), in_quote(start))
+        name = plan.name
+        post = _POSTED_IN.match(text, end) if plan.words & _POSTED_BODIES else None
+        if post:
+            # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
+            name, end = f"{name} in {post.group(1)}", post.end()
+        reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None

@@ -1395,7 +1395,7 @@ def test_a_ministry_in_lower_case_and_a_body_that_has_a_spokesperson() -> None:
         "russian_mfa",
         "euroclear",
         "joint_base_elmendorf_richardson",
-        "consulate_general_of_ukraine",
+        "consulate_general_of_ukraine_in_chicago",
     ]
 
 
@@ -1429,3 +1429,11 @@ def test_italian_kenyan_and_air_force_honorifics_are_no_part_of_a_name() -> None
         "roberto_fumagalli",
         "malcolm_treharne_udeh",
     ]
+
+
+def test_an_embassys_posting_is_part_of_its_name() -> None:
+    text = (
+        "News\nThe Embassy of Ukraine in Kenya said captured Kenyans would be treated well. \u201cFamilies can "
+        "contact us,\u201d the embassy said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_kenya"]
