@@ -1629,6 +1629,9 @@ _NAME_PATTERN = (
 _NAME_START = re.compile(r"(" + _NAME_PATTERN + r")\b")
 
 
+_PERSON_OF = re.compile(r"\s*" + _CAPS + r"[\w\u2019'\-]+\s+" + _CAPS + r"[\w\u2019'\-]+\s+(?:of|at|from)\s+$")
+
+
 def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that starts text[lo:hi] (a speaker after an inverted verb or 'according to')."""
     m = _HEAD_NP.match(text[lo:hi])
@@ -1637,7 +1640,13 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     if not m.group("pron"):
         clause = _CLAUSE_END.split(text[lo:hi], maxsplit=1)[0]
         nm = _NAME_END.search(clause)
-        if nm and len(clause[: nm.start()].split()) <= 4 and nm.group(1).split()[0].casefold() not in _DETERMINERS:
+        if (
+            nm
+            and len(clause[: nm.start()].split()) <= 4
+            and nm.group(1).split()[0].casefold() not in _DETERMINERS
+            # "said Stavros Paliouras of Alcyon Chartering": the person, not the firm after "of"
+            and not _PERSON_OF.match(clause[: nm.start()])
+        ):
             return _NP("name", nm.group(1), lo + nm.start(1))
     if m.group("pron"):
         return _NP("pron", m.group("pron").casefold(), lo + m.start("pron"))

@@ -1437,3 +1437,11 @@ def test_an_embassys_posting_is_part_of_its_name() -> None:
         "contact us,\u201d the embassy said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_kenya"]
+
+
+def test_a_person_of_a_firm_after_an_inverted_verb_is_the_person() -> None:
+    text = (
+        "News\n\u2018Nobody wants to be the first ship back\u2019, said Stavros Paliouras of Alcyon Chartering in "
+        "Piraeus. \u2018Charterers are paying to be second.\u2019\n"
+    )
+    assert {q.speaker_id for q in quotes(text)} == {"stavros_paliouras"}
