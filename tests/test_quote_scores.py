@@ -62,7 +62,7 @@ BLIND_FLOORS = {
     "test5": (16, 0.92, 0.88),  # first blind 0.770
     "test6": (16, 0.85, 0.80),  # first blind 0.629
     "test7": (16, 0.82, 0.80),  # first blind 0.656
-    "test8": (16, 0.78, 0.72),  # first blind 0.714
+    "test8": (16, 0.80, 0.72),  # first blind 0.714
 }
 
 

@@ -2012,6 +2012,14 @@ class _Attributor:
             ent = None
         return ent if ent is not None and ent.kind != "person" else None
 
+    def _document_author(self, head: str, pos: int) -> _Entity | None:
+        """The author of a document told before ('A report published by the X Monitor', 'X sued Y')."""
+        before = self.text[max(0, pos - 3000) : pos]
+        found = list(re.finditer(rf"\b{head}s?\b[^.;\n]{{0,80}}?\bby\s+(?:the\s+)?({_CAP_RUN})", before))
+        if not found and head in _FILINGS:
+            found = list(re.finditer(rf"({_CAP_RUN})\s+(?:sued|filed|brought)\b", before))
+        return self._name(found[-1].group(1), pos) if found else None
+
     def _org_by_words(self, words: set[str], pos: int) -> _Entity | None:
         for m in self.reg.before(pos):
             if m.ent.kind != "person" and words <= (m.ent.words | m.ent.roles):
@@ -2042,6 +2050,10 @@ class _Attributor:
         if not head_words:
             return None
         head = head_words[-1]
+        if np.det == "the" and head in _DOCUMENT_HEADS and len(head_words) == 1:
+            author = self._document_author(head, np.start)
+            if author is not None:
+                return author  # "the report says": who published it; "the complaint says": who sued
         if np.det in ("his", "her") and head in _KIN:
             return self._kin(np.det, head, np.start)
         # 'A spokesperson for X said ... "...," the spokesperson said': the unnamed voice introduced in
@@ -2120,6 +2132,9 @@ _FIRM_WORDS = _words(
     "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
     "analytics insurance shipping refining solutions industries logistics airlines group"
 )
+_DOCUMENT_HEADS = _words("report study book paper complaint lawsuit suit filing motion memo")
+_FILINGS = _words("complaint lawsuit suit filing motion")
+_CAP_RUN = _CAPS + r"[\w\u2019'&.\-]*(?:\s+(?:&\s+|of\s+|for\s+)?" + _CAPS + r"[\w\u2019'&.\-]*){0,6}"
 _BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm")
 
 

@@ -1445,3 +1445,14 @@ def test_a_person_of_a_firm_after_an_inverted_verb_is_the_person() -> None:
         "Piraeus. \u2018Charterers are paying to be second.\u2019\n"
     )
     assert {q.speaker_id for q in quotes(text)} == {"stavros_paliouras"}
+
+
+def test_a_report_or_a_complaint_speaks_for_its_author() -> None:
+    text = (
+        "News\nA report published on Tuesday by the Lantern Child Rights Monitor, a Geneva-based NGO, documents "
+        "the cases.\n"
+        "\u201cEvery child in this report has a name,\u201d the report says.\n"
+        "Harbor Point Petroleum LLC sued Aldrin Marine Fuels SA on Nov. 14.\n"
+        "\u201cNot one barrel,\u201d the complaint says.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["lantern_child_rights_monitor", "harbor_point_petroleum_llc"]
