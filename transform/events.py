@@ -184,10 +184,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
-        r"|had\s+until\s+[^.;]{0,60}?\bto\s+(?:accept|agree|respond|answer|sign|decide)"  # a deadline set
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
-        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to"
+        r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to"
+        # a deadline set: "had until Thursday, the American Thanksgiving holiday, to accept", "has until Friday to"
+        r"|had\s+until\s+[^.;]{0,60}?\bto\s+(?:accept|agree|respond|answer|sign|decide)"
+        r"|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to"
         # "made the truce conditional on Brussels lifting sanctions"
         r"|ma(?:de|kes?|king)\s+(?:[\w'\u2019-]+\s+){0,5}?(?:conditional|contingent|dependent)\s+(?:on|upon))\b",
     ),
@@ -775,7 +777,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = _first_date(*prev_dated, pub)
             elif anaphoric and prev_dated:
                 inherited = _first_date(*prev_dated, pub)
-            elif not date_mentions and (that := _THAT_EVENT.search(sent)) and (held := _dated_talks(events, that)):
+            elif (
+                not date_mentions
+                and (that := _THAT_EVENT.search(sent))
+                and (held := _dated_talks(events, _THAT_TYPES.get(that.group("noun").lower(), _TALK_TYPES)))
+            ):
                 # "Trump broke off that session to phone Putin", "Putin told Trump in that call": during the
                 # meeting or call reported last
                 inherited = (held[-1].date, held[-1].date_end)
@@ -931,10 +937,12 @@ _SETTING_TYPES = {
 }
 
 
-def _dated_talks(events: list[Event], that: re.Match[str] | None = None) -> list[Event]:
-    """The meetings and negotiation rounds (or, after 'that call', the calls) reported so far with a date."""
-    call = that is not None and that.group("noun").lower() in ("call", "conversation")
-    types = ("call",) if call else ("negotiation", "meeting")
+_TALK_TYPES = ("negotiation", "meeting")
+_THAT_TYPES = {"call": ("call",), "conversation": ("call",)}  # "in that call": the calls; else talks
+
+
+def _dated_talks(events: list[Event], types: tuple[str, ...] = _TALK_TYPES) -> list[Event]:
+    """The meetings and negotiation rounds (or other types) reported so far with a date, in text order."""
     return [e for e in events if e.type in types and e.date is not None]
 
 
@@ -1181,11 +1189,14 @@ def _first_date(
 def _subject(mentions: list[_Mention], lex: _Lexicon) -> tuple[str, ...]:
     """The first person named in a sentence, which 'he' or 'she' in the next sentence most often means; a source
     ('According to Kremlin aide Yuri Ushakov, Putin told ...') only when no one else is named."""
-    for m in sorted(mentions, key=lambda x: x.reporting):
+    source: tuple[str, ...] = ()
+    for m in mentions:
         actor = lex.gazetteer.actors.get(m.actor or "")
         if actor is not None and actor.kind == "person":
-            return (actor.id,)
-    return ()
+            if not m.reporting:
+                return (actor.id,)
+            source = source or (actor.id,)
+    return source
 
 
 def _flag_sentences(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -2031,9 +2042,10 @@ def _event_date(
         return ctx.inherited if status != "scheduled" else (None, None)
     if len(mentions) > 1 and ctx.published is not None:
         # "On Friday, ..., his fourth meeting this year": a vague period dates nothing, the day named does
-        concrete = [d for d in mentions if dates.resolve_mention(d, ctx.published, "past")[0] is not None]
-        vague = [d for d in mentions if d not in concrete]
-        if concrete and vague and concrete[0].end <= hit.m.start() <= min(d.start for d in vague):
+        concrete, vague = [], []
+        for d in mentions:
+            (concrete if dates.resolve_mention(d, ctx.published, "past")[0] is not None else vague).append(d)
+        if concrete and vague and concrete[0].end <= hit.m.start() <= vague[0].start:
             mentions = concrete
     if (
         governor is None

@@ -506,18 +506,24 @@ _STOP_CAP = _words(
     within under over about like diplomatic sources unnamed anonymous several two three
     """
 )
-_ORG_WORDS = _words(
-    """
+# Words that make a name a firm's ("Fenwick Capital", "Konkan Refining Ltd"): 'the company said' finds it.
+_FIRM_WORDS = _words(
+    "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
+    "analytics insurance shipping refining solutions industries logistics airlines group"
+)
+_ORG_WORDS = (
+    _words(
+        """
     ministry institute institut centre center council forum group union committee lab laboratory watch
     agency fund foundation university observatoire review bank chamber headquarters office service staff
     force forces army navy command commission parliament assembly association network initiative club
     party news times post press television tv radio company corp ltd authority administration department
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
-    embassy delegation programme program project trust studies media journal affairs capital commodities
-    securities partners holdings llc inc plc gmbh consulting associates analytics insurance shipping refining
-    solutions industries logistics airlines league consulate base
+    embassy delegation programme program project trust studies media journal affairs league consulate base
     """
+    )
+    | _FIRM_WORDS
 )
 _PLACE_WORDS = _words(
     """
@@ -2128,10 +2134,6 @@ class _Attributor:
         return None
 
 
-_FIRM_WORDS = _words(
-    "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
-    "analytics insurance shipping refining solutions industries logistics airlines group"
-)
 _DOCUMENT_HEADS = _words("report study book paper complaint lawsuit suit filing motion memo")
 _FILINGS = _words("complaint lawsuit suit filing motion")
 _CAP_RUN = _CAPS + r"[\w\u2019'&.\-]*(?:\s+(?:&\s+|of\s+|for\s+)?" + _CAPS + r"[\w\u2019'&.\-]*){0,6}"
