@@ -493,6 +493,11 @@ _LOWER_MINISTRY = re.compile(
 )
 
 
+_LOWER_MISSION = re.compile(
+    r"\b(?P<dem>[A-Z][a-z]+)\s+(?P<kind>embassy|consulate)\s+in\s+(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)"
+)
+
+
 _STOP_CAP = _words(
     """
     the a an his her their its our my your in on at as but and or so when while after before since asked
@@ -509,7 +514,8 @@ _STOP_CAP = _words(
 # Words that make a name a firm's ("Fenwick Capital", "Konkan Refining Ltd"): 'the company said' finds it.
 _FIRM_WORDS = _words(
     "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
-    "analytics insurance shipping refining solutions industries logistics airlines group"
+    "analytics insurance shipping refining solutions industries logistics airlines group sa ag nv bv spa srl "
+    "asa oyj llp"
 )
 _ORG_WORDS = (
     _words(
@@ -521,13 +527,15 @@ _ORG_WORDS = (
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base
+    parish college diocese cathedral monastery hospital clinic museum theatre orchestra choir brigade
+    battalion regiment corps desk monitor appeal charity
     """
     )
     | _FIRM_WORDS
 )
 _PLACE_WORDS = _words(
     """
-    sea river ocean gulf street square palace region oblast city island mountains bay strait hotel
+    sea river ocean gulf street square palace region oblast city island mountains bay strait hotel lakes woods
     airport station bridge plant cathedral road avenue district province europe asia africa america
     balkans caucasus valley port peninsula coast lake county republic
     """
@@ -638,6 +646,7 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1] in "ae" and _ARTICLE_NAME.match(tok) is not None)
 
 
+_QUOTE_OPENS = re.compile(r"[\"“‘«„‹'‚]")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|az)-[A-Z]")  # 'al-Kanawi said'
 
 
@@ -650,7 +659,7 @@ _HEAD_TITLES = _words(
     """
     minister secretary ambassador spokesman spokeswoman spokesperson commander chief president governor mayor
     envoy director adviser advisor chairman chairwoman head representative commissioner mp mep senator
-    sen rep congressman congresswoman lawmaker councillor cllr td msp mla
+    sen rep congressman congresswoman lawmaker councillor cllr td msp mla judge justice magistrate prosecutor
     """
 )
 
@@ -1224,6 +1233,11 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 name = _clean_tok(seq[plan.core][2])
                 reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
     else:
+        for prev in reversed(reg.mentions):
+            if prev.ent.kind == "organisation" and prev.ent.name.startswith(plan.name + " "):
+                # 'Harbor Point' after 'Harbor Point Petroleum LLC': the firm's short name
+                reg.add(start, end, prev.ent, in_quote(start))
+                return
         ent = reg.entity_for_name(plan.name, "person", set(plan.words))
         ent.roles.update(_with_synonyms(plan.words) - (_STOP_CAP - _RANK_WORDS))
         reg.add(start, end, ent, in_quote(start))
@@ -1575,6 +1589,16 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
                 run.pop(0)
             if not any(_clean_tok(w).casefold() in _ORG_WORDS for w in run):
                 return _NP("name", text[toks[j - len(run)][0] : toks[j - 1][1]], toks[j - len(run)][0], "")
+        if (
+            j >= 1
+            and toks[j][2] == "from"
+            and _cap_word(toks[j - 1][2])
+            and (j == 1 or not _is_cap(toks[j - 2][2]))
+            and not toks[j - 1][2].endswith("s")
+            and _clean_tok(toks[j - 1][2]).casefold() not in _STOP_CAP | _ORG_WORDS | _TITLES
+        ):
+            # 'Aidan from Cork wrote': a listener's given name and hometown
+            return _NP("name", toks[j - 1][2], toks[j - 1][0], "")
         while k < len(toks) - 1 and toks[k][2].casefold() in _STOP_CAP:
             k += 1
         det = toks[k - 1][2].casefold() if k > 0 else ""
@@ -1708,7 +1732,9 @@ _PERSON_NOUNS = _words(
 # A fronted phrase may come first: 'Asked about the talks, a White House spokesperson said ...'
 _FRONTED_OPENER = (
     r"(?:(?:^|(?<=[.!?]\s))(?:Asked|Speaking|Contacted|Reached|Approached|Pressed|Responding|Commenting|In|On|At"
-    r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today)\b[^,.;:!?\n]{0,60})"
+    r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today|Outside|Inside|Back|Near|Nearby"
+    r"|Across|Along|Behind|Beside|During|Before|Elsewhere|Down|Further|Standing|Sitting|Waiting|Queuing)\b"
+    r"[^,.;:!?\n]{0,60})"
 )
 _FRONTED_PHRASE = r"(?:" + _FRONTED_OPENER + r",\s+)"
 _INTRO_PRE = (
@@ -2022,6 +2048,18 @@ class _Attributor:
         """The author of a document told before ('A report published by the X Monitor', 'X sued Y')."""
         before = self.text[max(0, pos - 3000) : pos]
         found = list(re.finditer(rf"\b{head}s?\b[^.;\n]{{0,80}}?\bby\s+(?:the\s+)?({_CAP_RUN})", before))
+        if not found and head in _ISSUED:
+            # 'X said in a note on Monday ... "...," the note said': who issued it, this paragraph or the last
+            lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))) + 1
+            before = self.text[lo:pos]
+            if re.search(rf"\bjoint\s+{head}", before):
+                return None
+            found = list(
+                re.finditer(
+                    rf"({_CAP_RUN}),?[^.;\n]{{0,60}}?\b(?:said|wrote)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?{head}\b",
+                    before,
+                )
+            )
         if not found and head in _FILINGS:
             found = list(re.finditer(rf"({_CAP_RUN})\s+(?:sued|filed|brought)\b", before))
         return self._name(found[-1].group(1), pos) if found else None
@@ -2066,6 +2104,9 @@ class _Attributor:
         # this paragraph, unless someone it fits was named after that introduction
         para_lo = self.text.rfind("\n", 0, np.start) + 1
         intro = self._introduced(head, para_lo, np.start)
+        if intro is None and para_lo > 1 and _QUOTE_OPENS.match(self.text, para_lo):
+            # the quote opens the next paragraph: the voice introduced at the end of the last one
+            intro = self._introduced(head, self.text.rfind("\n", 0, para_lo - 1) + 1, para_lo)
         if intro is not None and not any(
             m.start > intro.start and head in (m.ent.roles | m.ent.words) for m in self.reg.before(np.start)[:20]
         ):
@@ -2095,6 +2136,8 @@ class _Attributor:
                 overlap = len(mods & m.ent.roles)
                 if m.ent.kind == "person" and overlap and overlap > best_score:
                     best, best_score = m.ent, overlap
+        if best is None and actor is None and len(head_words) == 1 and len(parts) == 1 and _is_person_head(head):
+            best = self._only_recent_person(head, pos)
         if best is not None:
             return best
         if actor is not None:
@@ -2123,6 +2166,24 @@ class _Attributor:
             return found
         return None
 
+    def _only_recent_person(self, head: str, pos: int) -> _Entity | None:
+        """The person named last in this or the previous paragraph, for a noun nobody was introduced with.
+
+        'X, who teaches history at ..., said ... "...," the historian said': copy names a role on second
+        reference that the introduction only implied. Not when an unnamed one ('a historian') came since.
+        """
+        lo = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos))) + 1
+        for m in self.reg.before(pos)[:12]:
+            if m.start < lo:
+                return None
+            if m.ent.kind == "person":
+                if re.search(
+                    rf"\b(?:an?|another|one|other)\s+(?:[\w-]+\s+){{0,3}}{head}s?\b", self.text[m.end : pos], re.I
+                ):
+                    return None
+                return m.ent
+        return None
+
     def _body_in_paragraph(self, pos: int) -> _Entity | None:
         """The organisation named last before pos in its paragraph."""
         para_lo = self.text.rfind("\n", 0, pos) + 1
@@ -2134,8 +2195,12 @@ class _Attributor:
         return None
 
 
-_DOCUMENT_HEADS = _words("report study book paper complaint lawsuit suit filing motion memo")
+_DOCUMENT_HEADS = _words(
+    "report study book paper complaint lawsuit suit filing motion memo note letter email post message release readout "
+    "statement"
+)
 _FILINGS = _words("complaint lawsuit suit filing motion")
+_ISSUED = _words("note letter email post message release readout statement memo")
 _CAP_RUN = _CAPS + r"[\w\u2019'&.\-]*(?:\s+(?:&\s+|of\s+|for\s+)?" + _CAPS + r"[\w\u2019'&.\-]*){0,6}"
 _BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm")
 
@@ -2223,6 +2288,15 @@ def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None
 
 def _add_lower_ministries(text: str, reg: _Registry) -> None:
     """'The Dutch defence ministry said': a state's ministry named in lower case is a body of its own."""
+    for m in _LOWER_MISSION.finditer(text) if (" embassy" in text or " consulate" in text) else ():
+        # 'The Ukrainian embassy in Brasília': the Embassy of Ukraine in Brasília
+        country = _DEMONYMS.get(m.group("dem").casefold())
+        if country is None:
+            continue
+        name = f"{m.group('kind').capitalize()} of {country} in {m.group('place')}"
+        ent = reg.entity_for_name(name, "organisation", set())
+        ent.words.update({m.group("kind"), m.group("dem").casefold(), *country.casefold().split()})
+        reg.insert(m.start(), m.end(), ent)
     if " ministry" not in text:
         return  # most articles: no scan
     for m in _LOWER_MINISTRY.finditer(text):
@@ -2764,6 +2838,17 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         np = _head_np(text, lo + agent.end(), hi)
         if np is not None and np.kind == "name":
             return _set(s, att.resolve(np, hi), ":", hi, np)
+    owned = _OWNED_DOCUMENT.search(seg)
+    if owned is not None:
+        # "The X Institute's report this month said, '...'", "NATO put out a statement which said": the owner
+        start = lo + owned.start("owner")
+        raw = owned.group("owner")
+        np = (
+            _NP("desc", raw[:1].lower() + raw[1:], start, "the")
+            if raw[:4].casefold() == "the " and raw[4:5].islower()
+            else _NP("name", raw, start, "")
+        )
+        return _set(s, att.resolve(np, hi), "said", hi, np)
     # 'She had a saying for every crisis: "..."': a noun, not the cue
     cues = [c for c in _CUE_RE.finditer(seg) if not _NOUN_CUE.search(seg, max(0, c.start() - 6), c.end())]
     for cm in reversed(cues[-3:]):
@@ -2822,6 +2907,20 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         if np is not None and (np.kind != "name" or _is_name(np.text)):
             return _set(s, att.resolve(np, hi), ":", hi, np)
     return False
+
+
+_DOC_WORDS = (
+    r"(?:statement|report|readout|communiqu\u00e9|communique|release|note|notice|memo|bulletin|letter|post|"
+    r"website|guidance|assessment|submission|answer|reply|response|update)"
+)
+_OWNED_DOCUMENT = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=[.!?][\u201d\u2019\"']\s))(?P<owner>(?:[Tt]he\s+[a-z]+|(?:[Tt]he\s+)?" + _CAP_RUN + r"))"
+    r"(?:[\u2019']s\s+(?:[a-z-]+\s+){0,2}" + _DOC_WORDS + r"\b[^.;:!?\"\u201c\u2018]{0,40}?"
+    r"|\s+(?:put\s+out|issued|released|published|posted)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}"
+    + _DOC_WORDS
+    + r"\b[^.;:!?\"\u201c\u2018]{0,40}?\s+(?:which|that))"
+    r"\s+(?:said|says|read|reads|stated|states)\s*[,:]?\s*$"
+)
 
 
 # "Back in Kharkiv region, Karpenko-Vail had one wish: ...": a fronted adverbial before the subject

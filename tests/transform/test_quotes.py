@@ -1456,3 +1456,68 @@ def test_a_report_or_a_complaint_speaks_for_its_author() -> None:
         "\u201cNot one barrel,\u201d the complaint says.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["lantern_child_rights_monitor", "harbor_point_petroleum_llc"]
+
+
+def test_a_role_the_introduction_only_implied_means_the_person_just_named() -> None:
+    text = (
+        "News\nMarta Oleksiuk-Hale, who teaches modern history at a college in Calgary, said the line mattered less.\n"
+        "\u201cThere will be a line somewhere,\u201d Oleksiuk-Hale said.\n"
+        "The draft is vague. \u201cA guarantee nobody enforces is a brochure,\u201d the historian said.\n"
+        "A historian at another college disagreed. \u201cIt is a start,\u201d the historian said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["marta_oleksiuk_hale", "marta_oleksiuk_hale", None]
+
+
+def test_the_spokesperson_of_the_last_paragraph_speaks_in_the_next() -> None:
+    text = (
+        "News\nIn an email to the Prairie Courier, a spokesperson for Global Affairs Canada said the department "
+        "was studying the proposal.\n"
+        "\u201cAny settlement has to be one Ukrainians can accept,\u201d the spokesperson wrote.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["global_affairs_canada"]
+
+
+def test_a_firms_short_name_and_its_legal_suffix_are_the_firm() -> None:
+    text = (
+        "News\nHarbor Point Petroleum LLC sued its supplier. Another lawyer, who advises refiners, doubted that "
+        "Harbor Point would win. \u201cThe rule is hard to prove,\u201d he said.\n"
+        "Outside court, a spokesperson for Halcyon Bunkering SA said the company was confident. \u201cWe expect "
+        "to win,\u201d the spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [None, "halcyon_bunkering_sa"]
+
+
+def test_a_fronted_place_before_an_unnamed_subject_keeps_the_pronoun_unnamed() -> None:
+    text = (
+        "News\n\u201cWe will pray for peace,\u201d said Father Ivan Petrenko of St. Olha Parish.\n"
+        "Outside a bookstore on 97 Street, a woman who would not give her name said she had stopped following "
+        "the talks. \u201cI don\u2019t trust anybody\u2019s plan,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ivan_petrenko", None]
+
+
+def test_a_judge_a_listener_from_a_town_and_an_owned_document() -> None:
+    text = (
+        "News\nU.S. District Judge Marisol Quintero-Haas set a hearing. \u201cThe Court will not guess,\u201d the "
+        "judge wrote.\n"
+        "Listener mail: last week Aidan from Cork wrote: \u201cMore maps, please.\u201d\n"
+        "The Southern Cross Institute\u2019s report this month said, \u2018A contribution would be small.\u2019\n"
+        "NATO put out a statement after Paris which said, \u2018Allies welcome the work of the coalition.\u2019\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "marisol_quintero_haas",
+        "aidan",
+        "southern_cross_institute",
+        "nato",
+    ]
+
+
+def test_a_lower_case_embassy_and_a_note_speak_for_their_owner() -> None:
+    text = (
+        "News\nThe Ukrainian embassy in Bras\u00edlia said Kyiv was counting on Brazil. \u201cBrazil knows what it "
+        "means to defend its borders,\u201d the embassy said.\n"
+        "The Harbour Ministry said in a note on Monday that it was ready. \u201cWe will keep talking,\u201d the note "
+        "said.\n"
+        "The two delegations issued a joint statement. \u201cThe sides produced a text,\u201d the statement said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_brasilia", "harbour_ministry", None]
