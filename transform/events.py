@@ -107,7 +107,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "ceasefire": re.compile(
         rf"\b(?:{_TRUCE}s?|(?:stop|cease|end)\s+using\s+force|refrain\w*\s+from\s+(?:the\s+)?use\s+of\s+force"
         r"|(?:halt|pause|stop|end|ban)\s+(?:to|in|on)\s+(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
-        r"|fighting|hostilities|the\s+use\s+of\s+force)|(?:stop|halt|cease)\s+(?:all\s+|(?:[\w-]+\s+)?(?=strikes|attacks))?"
+        r"|fighting|hostilities|the\s+use\s+of\s+force)"
+        # "to suspend for 30 days the strikes against ...", "halted attacks on"
+        r"|(?:stop|halt|cease|suspend|pause|freeze)(?:s|ed|ing|d)?\s+(?:for\s+(?:\d+|thirty|a\s+month)\s+days?\s+)?"
+        r"(?:all\s+|the\s+|(?:[\w-]+\s+)?(?=strikes|attacks))?"
         r"(?:striking|fighting|attacking|firing|military\s+activity|strikes|attacks|hostilities|the\s+use\s+of\s+force))\b",
         _I,
     ),
@@ -215,7 +218,7 @@ _STEMS: dict[str, str] = {
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
-    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain",
+    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain suspend freeze",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
     "prisoner_exchange": "prisoner prisoners pow pows captive exchange swap swaps swapped swapping release"
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
@@ -322,8 +325,11 @@ _CLAUSE_BREAK = re.compile(
 )
 _CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after|until(?=\s+(?:a|an|the|its|their)\s))\b", _I)
 _ANAPHOR = re.compile(
-    r"^(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
-    r"negotiators|two\s+sides)|Negotiators)\b"
+    # a bullet and a short label may come first ("• Minerals: The two delegations also agreed ...")
+    r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:(?:In\s+return|In\s+exchange|In\s+turn"
+    r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
+    r"|(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
+    r"negotiators|two\s+sides)|Negotiators)\b)"
 )
 _PAST_ACT = re.compile(
     r"(?:swapped|exchanged|released|freed|returned|held|met|struck|hit|attacked|launched|fired)\b", _I
@@ -775,8 +781,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = (last.date, last.date_end)
                 elif prev_dated:
                     inherited = _first_date(*prev_dated, pub)
-            elif anaphoric and prev_dated:
-                inherited = _first_date(*prev_dated, pub)
+            elif anaphoric and (prev_dated or (last_dated and start - last_dated_at < 400)):
+                # "They agreed to exchange ...": the sentence before, or the last dated one close behind
+                # ("On prisoners, yes." between them)
+                inherited = _first_date(*(prev_dated or last_dated), pub)
             elif (
                 not date_mentions
                 and (that := _THAT_EVENT.search(sent))
@@ -1467,7 +1475,9 @@ def _sentence_events(
         if status == "occurred" and date is not None and ctx.published is not None and date > ctx.published:
             status = "scheduled"
         # a noun needs an act around it to be more than a topic; a verb ("proposed", "offered") is the act
-        needs_act = etype == "ceasefire" or (etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group()))
+        needs_act = (etype == "ceasefire" and not _TO_HALT.match(ctx.low, max(0, m.start() - 3))) or (
+            etype in _NOUN_TYPES and date is None and not _ACT_VERB.match(m.group())
+        )
         rel = _RELATIVE_ACT.match(ctx.low, m.end(), m.end() + 140) if needs_act else None
         if needs_act and not rel and not _ACT_LOW.search(_window(ctx.low, m, 80, 50)):
             continue
@@ -1831,6 +1841,8 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
     return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
+# "agreed, during a long call ..., to suspend for 30 days the strikes": the infinitive is the act itself
+_TO_HALT = re.compile(r"to\s(?:cease|suspend|freeze|refrain)")
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", _I)
 _IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
@@ -2039,7 +2051,7 @@ def _event_date(
     governor: _Hit | None,
 ) -> tuple[dt.date | None, dt.date | None]:
     if not mentions:
-        return ctx.inherited if status != "scheduled" else (None, None)
+        return ctx.inherited if status != "scheduled" or ctx.anaphoric else (None, None)
     if len(mentions) > 1 and ctx.published is not None:
         # "On Friday, ..., his fourth meeting this year": a vague period dates nothing, the day named does
         concrete, vague = [], []

@@ -1872,3 +1872,32 @@ def test_receiving_an_envoy_is_a_meeting(gaz: Gazetteer) -> None:
     text = "News\nOn Tuesday, Putin spoke hours before receiving U.S. envoy Steve Witkoff at the Kremlin.\n"
     meeting = one(events(gaz, text, dt.date(2025, 12, 3)), "meeting")
     assert (meeting.date, meeting.actors) == (dt.date(2025, 12, 2), ("steve_witkoff", "vladimir_putin"))
+
+
+def test_an_agreement_told_after_a_question_or_a_bullet_label_takes_the_talks_date(gaz: Gazetteer) -> None:
+    text = (
+        "News\nDid the talks go ahead?\nYes. Delegations from Russia and Ukraine met in Istanbul on Monday.\n"
+        "Did they agree on anything?\nOn prisoners, yes. They agreed to exchange all severely wounded prisoners.\n"
+        "\u2022 Minerals: The two delegations also agreed to conclude a deal on Ukraine's critical minerals.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 6, 4))}
+    assert ("prisoner_exchange", dt.date(2025, 6, 2)) in got
+    assert ("agreement", dt.date(2025, 6, 2)) in got
+
+
+def test_in_return_continues_the_sentence_before(gaz: Gazetteer) -> None:
+    text = (
+        "News\nUkraine said on Tuesday in Jeddah that it was ready to accept a 30-day ceasefire with Russia.\n"
+        "In return, Washington said it would immediately resume military aid to Ukraine.\n"
+    )
+    aid = one(events(gaz, text, dt.date(2025, 3, 12)), "military_aid")
+    assert aid.date == dt.date(2025, 3, 11)
+
+
+def test_agreeing_to_suspend_strikes_is_a_truce_however_long_the_aside(gaz: Gazetteer) -> None:
+    text = (
+        "News\nVladimir Putin accepted on Tuesday, during a telephone conversation of more than two hours with "
+        "Donald Trump, to suspend for 30 days the strikes against the energy infrastructure of Ukraine.\n"
+    )
+    truce = one(events(gaz, text, dt.date(2025, 3, 19)), "ceasefire")
+    assert truce.date == dt.date(2025, 3, 18)
