@@ -190,6 +190,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to"
+        # a deadline named with the wish: "wanted an answer from Kyiv by Thursday", "should say yes by Thanksgiving"
+        r"|want(?:s|ed)?\s+(?:an?\s+)?(?:answer|response|reply|decision)\s+(?:from\s+\w+\s+)?by"
+        r"|(?:should|must)\s+(?:say\s+yes|accept|agree|sign|respond|answer)\b[^.;]{0,40}?\bby"
         # a deadline set: "had until Thursday, the American Thanksgiving holiday, to accept", "has until Friday to"
         r"|had\s+until\s+[^.;]{0,60}?\bto\s+(?:accept|agree|respond|answer|sign|decide)"
         r"|(?:had|has|have)\s+until\s+[^.;]{2,40}?\s+to"
@@ -235,7 +238,8 @@ _STEMS: dict[str, str] = {
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred"
     " fund funds funded funding finance finances financed buy buys bought",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
-    " precondition only told asked press pressed pressing gave give giving given set deadline until",
+    " precondition only told asked press pressed pressing gave give giving given set deadline until"
+    " want wants wanted should must",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }
@@ -341,7 +345,7 @@ _THAT_EVENT = re.compile(
 _AFTERWARDS = re.compile(
     r"\b(?:afterwards?|later\s+that\s+(?:day|evening|night)|(?:the|that)\s+same\s+(?:day|evening|night)"
     r"|(?:hours|minutes)\s+later"
-    r"|within\s+(?:hours|minutes|the\s+hour))\b",
+    r"|within\s+(?:hours|minutes|the\s+hour))\b|^(?:Later|Afterwards|Then)(?=,\s)",
     _I,
 )
 _HE_FIRST = re.compile(r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:later|earlier|after|before)?,\s+)?(?:He|he|She|she)\s")
@@ -2039,6 +2043,19 @@ _DURING = re.compile(r"\bduring\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+)
 _FOR_DATE = re.compile(
     r"\b(?:for|from|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I
 )
+_AFTER_BACKGROUND = re.compile(
+    r"\b(?:after|following)\s+(?:the\s+|a\s+|an\s+|their\s+|last\s+week's\s+)?(?:[\w-]+\s+)?(?:talks|meeting|meetings"
+    r"|negotiations|consultations|call|summit|round|session)\b[^.;,]{0,70}$",
+    _I,
+)
+
+
+def _after_background(sent: str, trigger_end: int, date_start: int) -> bool:
+    """Whether a date after the trigger sits in an 'after talks ... on Sunday' modifier of the event's object."""
+    return date_start > trigger_end and _AFTER_BACKGROUND.search(sent, trigger_end, date_start) is not None
+
+
+_DEADLINE_LEAD = re.compile(r"\b(?:by|until)\s+(?:the\s+)?$", _I)
 _ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
 
 
@@ -2050,6 +2067,16 @@ def _event_date(
     status: str,
     governor: _Hit | None,
 ) -> tuple[dt.date | None, dt.date | None]:
+    if hit.type == "demand":
+        # "wanted an answer from Kyiv by Thursday": the deadline is what is demanded, not when
+        mentions = [
+            d
+            for d in mentions
+            if d.start < hit.m.end() or not _DEADLINE_LEAD.search(sent, max(0, d.start - 8), d.start)
+        ]
+    if mentions and (" after " in sent or " following " in sent):
+        # "presented a revised plan, reworked after talks in Florida on Sunday": that day is the talks'
+        mentions = [d for d in mentions if not _after_background(sent, hit.m.end(), d.start)]
     if not mentions:
         return ctx.inherited if status != "scheduled" or ctx.anaphoric else (None, None)
     if len(mentions) > 1 and ctx.published is not None:

@@ -1901,3 +1901,31 @@ def test_agreeing_to_suspend_strikes_is_a_truce_however_long_the_aside(gaz: Gaze
     )
     truce = one(events(gaz, text, dt.date(2025, 3, 19)), "ceasefire")
     assert truce.date == dt.date(2025, 3, 18)
+
+
+def test_a_wish_with_a_deadline_is_a_demand_dated_when_made(gaz: Gazetteer) -> None:
+    for said in (
+        "Donald Trump said on Friday that he wanted an answer from Kyiv by Thursday, by Thanksgiving.",
+        "On Friday, Donald Trump said Ukraine should say yes to the plan by Thanksgiving.",
+    ):
+        demand = one(events(gaz, f"News\n{said}\n", dt.date(2025, 11, 24)), "demand")
+        assert (demand.date, demand.status) == (dt.date(2025, 11, 21), "occurred")
+
+
+def test_a_day_in_an_after_the_talks_modifier_dates_the_talks_not_the_act(gaz: Gazetteer) -> None:
+    text = (
+        "News\nIn Moscow on Tuesday, Steve Witkoff and Jared Kushner met Vladimir Putin late into the evening.\n"
+        "They presented Mr Putin with a revised peace plan, reworked after talks between American and Ukrainian "
+        "officials in Florida on Sunday.\n"
+    )
+    plan = one(events(gaz, text, dt.date(2025, 12, 3)), "proposal")
+    assert plan.date == dt.date(2025, 12, 2)
+
+
+def test_later_opening_a_sentence_keeps_the_day_before(gaz: Gazetteer) -> None:
+    text = (
+        "News\nYesterday Volodymyr Zelensky spoke by phone with Donald Trump.\n"
+        "Later, Zelensky and Emmanuel Macron sat down with Trump at the White House.\n"
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 8, 19)), "meeting")
+    assert meeting.date == dt.date(2025, 8, 18)
