@@ -1060,6 +1060,11 @@ _KIN_GIVEN = re.compile(
     r"\b([Hh]is|[Hh]er|[A-Z][\w-]*[\u2019']s?)\s+"
     r"(mother|father|wife|husband|son|daughter|sister|brother|grandson|granddaughter|nephew|niece)\s*,?\s$"
 )
+_OFFICE_AFTER = re.compile(r"\s*\(([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\)")
+_OFFICE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?:;]\s)|(?<=\n))[Tt]he\s+([A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][a-z]+){0,3})"
+    r"(?:\s+\(|,\s+)(?:[A-Z][a-z]{1,5}\.?\s+)?$"
+)
 _ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
 # 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,' / 'her yiayia, Despina Marinou,': a kin noun
 # (in any language) or another relation set before the name
@@ -1425,6 +1430,14 @@ def _add_roles(text: str, reg: _Registry) -> None:
             # 'Vähämäki, for his part, wants ...': the subject's own possessive tells the gender
             ent.gender, ent.guessed = ("m" if own.group(1).casefold() == "his" else "f"), False
         line_start = text.rfind("\n", 0, m.start) + 1
+        if ent.kind == "person":
+            # council and committee copy: 'Helen Carver (Chief Executive)', 'The Mayor (Cllr Margaret Ashworth)',
+            # 'The Leader of the Council, Cllr Ruth Okafor-Bain': an office in capitals
+            office = _OFFICE_AFTER.match(text, m.end) or _OFFICE_BEFORE.search(
+                text, max(line_start, m.start - 70), m.start
+            )
+            if office:
+                ent.roles.update({w.casefold() for w in office.group(1).split()} - {"of", "the", "and"})
         if ent.kind == "person" and text[m.start - 2 : m.start] == ", ":
             # 'The head of the village council, Petro Lytvyn, said': a role set before the name
             role = _ROLE_BEFORE.search(text, max(line_start, m.start - 90), m.start)
@@ -1781,7 +1794,9 @@ _POSS_LABEL = re.compile(r"\s*(?:[\u2022*\-]\s*)?(His|Her|Their|Its|his|her|thei
 _POSS_PRON = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # Bullets and a short sentence opener before a label's subject: '• ', 'Meanwhile, ', 'On Friday, '
 _LABEL_LEAD = re.compile(
-    r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[\u2013\u2014-]\s*)?(?:[\u2022*]\s*)?(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Separately|Elsewhere|Later|Earlier|Still|Instead"
+    # a broadcast script's cue tag ('[SOT] ', '[GFX FULL SCREEN] ') may come first too
+    r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[A-Z]{2,4})?\s*[\u2013\u2014-]\s*)?(?:[\u2022*]\s*)?(?:\[[A-Z][A-Z /-]{0,20}\]\s*)?"
+    r"(?:(?:[A-Z][a-z]+ly|Meanwhile|However|Separately|Elsewhere|Later|Earlier|Still|Instead"
     r"|Overnight|Today|Yesterday|Then|(?:On|In|At|By|After)(?:\s+\w+){1,2}),\s+)?"
 )
 _THE_BODY = re.compile(r"[Tt]he\s+((?:" + _CAPS + r"[\w\u2019'\-]*\s+){0,4}" + _CAPS + r"[\w\u2019'\-]*)\s+(?=[a-z])")
@@ -1838,7 +1853,8 @@ class _Attributor:
             # 'She told the Daily Chronicle: "..."': an antecedent comes before the pronoun, not after it
             ent = self._pronoun(np.text, min(pos, np.start))
         elif np.kind == "name":
-            ent = self._name(np.text, pos)
+            ent = self._capital_role(np, pos) if np.det == "the" else None
+            ent = ent or self._name(np.text, pos)
         else:
             ent = self._desc(np, pos)
         if ent is None:
@@ -1847,6 +1863,18 @@ class _Attributor:
         if sex in ("m", "f") and ent.kind == "person" and (ent.gender is None or ent.guessed):
             ent.gender, ent.guessed = sex, False  # '..., she said' of Ngozi: later pronouns know her
         return ent.name, ent.id
+
+    def _capital_role(self, np: _NP, pos: int) -> _Entity | None:
+        """'the Leader said', 'the Chief Executive said': a capitalised office held by someone named before."""
+        words = {w.casefold() for w in np.text.split()}
+        if self.gaz.actor(np.text) is not None:
+            return None
+        for rank, m in enumerate(self.reg.before(pos)):
+            if rank > 60:
+                break
+            if m.ent.kind == "person" and words <= m.ent.roles:
+                return m.ent
+        return None
 
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
@@ -2865,6 +2893,19 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             return _set(s, att.resolve(np, hi), ":", hi, np)
         lead = _LABEL_LEAD.match(seg)
         lo = lo + lead.end() if lead else lo
+        if _UNNAMED_LABEL.match(text, lo, hi):
+            # '[SOT] Unidentified woman holding a portrait: "..."', 'Same woman, continuing:': nobody named
+            return _set(s, (None, None), ":", hi, _NP("desc", "", lo, "a"))
+        issued = _LABEL_ISSUER.match(text, lo, hi) or _READ_FROM.search(text, lo, hi)
+        if issued:
+            # '[GFX] Statement from the Coordination Headquarters for ..., read by anchor: "..."'
+            np = _NP("name", issued.group(1), issued.start(1))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
+        kin_name = _KIN_LABEL.match(text, lo, hi)
+        if kin_name:
+            # '[SOT] His mother, Valentyna Kravchuk: "..."': the relative the label names
+            np = _NP("name", kin_name.group(1), kin_name.start(1))
+            return _set(s, att.resolve(np, hi), ":", hi, np)
         via = _LABEL_VIA.search(text, lo, hi)
         if via:
             # "Moscow's line, via the Russian Foreign Ministry: ...": the body the words came through
@@ -2937,6 +2978,26 @@ _COLON_SUBJECT = re.compile(
 )
 
 
+_UNNAMED_LABEL = re.compile(r"(?:Unidentified|Unnamed|Anonymous|Same)\s+[a-z][^:]*:\s*$")
+_LABEL_ISSUER = re.compile(
+    r"(?:Statement|Readout|Message|Post|Note|Communiqu\u00e9|Release)\s+(?:from|by|of)\s+(?:the\s+)?("
+    + _CAP_RUN
+    + r")[^:]*:\s*$"
+)
+# 'The Mayor read a letter received on 19 August from Bila Tserkva City Council: "..."': the sender's words
+_READ_FROM = re.compile(
+    r"\b(?:read|read\s+out|quoted|shared|published)\s+(?:a|an|the)\s+(?:letter|message|statement|note|email)\b[^:]{0,60}?"
+    r"\bfrom\s+(?:the\s+)?(" + _CAP_RUN + r")\s*:\s*$"
+)
+_KIN_LABEL = re.compile(
+    r"(?:His|Her|Their)\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(_KIN)
+    + r"),\s+("
+    + _CAPS
+    + r"[\w\u2019'\-]+(?:\s+"
+    + _CAPS
+    + r"[\w\u2019'\-]+){1,2})\s*:\s*$"
+)
 _LABEL_VIA = re.compile(r",\s+(?:via|through|from)\s+(?=(?:the\s+)?[A-Z][^,:]*:\s*$)")
 
 

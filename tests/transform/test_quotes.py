@@ -1521,3 +1521,34 @@ def test_a_lower_case_embassy_and_a_note_speak_for_their_owner() -> None:
         "The two delegations issued a joint statement. \u201cThe sides produced a text,\u201d the statement said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_brasilia", "harbour_ministry", None]
+
+
+def test_broadcast_script_cue_tags_before_labels() -> None:
+    text = (
+        "SCRIPT\n[SOT] Taras Melnyk, 31, gunner, captured in 2024: \u201cI did not believe it.\u201d [CUT] "
+        "\u201cThen I asked for a phone.\u201d\n"
+        "[SOT] His mother, Nadiia Melnyk: \u201cHe is thin, he is mine.\u201d\n"
+        "[SOT] Unidentified woman holding a portrait: \u201cThey told me maybe next time.\u201d\n"
+        "[GFX FULL SCREEN] Statement from the Harbour Relief Fund, read by anchor: \u201cThe work goes on.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "taras_melnyk",
+        "taras_melnyk",
+        "nadiia_melnyk",
+        None,
+        "harbour_relief_fund",
+    ]
+
+
+def test_a_capitalised_office_in_minutes_points_to_its_holder() -> None:
+    text = (
+        "Minutes\nOfficers: Helen Carver (Chief Executive), Simon Leckie (Monitoring Officer).\n"
+        "The Leader of the Council, Cllr Ruth Okafor-Bain, responded. \u201cNot one pound,\u201d the Leader said.\n"
+        "The Chief Executive advised. \u201cThe cost is the fuel,\u201d the Chief Executive said.\n"
+        "The Mayor read a letter received on 19 August from Bila Tserkva City Council: \u201cWe want heating.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "ruth_okafor_bain",
+        "helen_carver",
+        "bila_tserkva_city_council",
+    ]
