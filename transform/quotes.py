@@ -1142,6 +1142,8 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     if core >= n:
         return _Plan(found_actors, "none")
     cw = words[m:]
+    while len(cw) > 2 and _POSTNOMINAL.fullmatch(" " + cw[-1]):
+        cw = cw[:-1]  # 'Anselm Kowalczyk OSB': the letters after a name are no part of it
     if 2 <= len(cw) <= 3 and len(cw[0]) > 1 and cw[0].isupper() and all(w[1:].islower() for w in cw[1:]):
         # 'NAKAMURA Tetsuo', 'OTA Ryoko': a family name written first in capitals, then the given name
         cw = [cw[0].capitalize(), *cw[1:]]
@@ -1272,7 +1274,8 @@ _PERSON_HEADS = _words(
     recruit paramedic surgeon chaplain miner baker shopkeeper vendor guard scout pilot mechanic electrician
     builder cook accountant clerk librarian journalist reporter academic researcher professor economist
     historian expert activist organiser organizer coordinator mp grandson granddaughter child boy girl teenager
-    citizen neighbour neighbor friend relative sailor marine sapper deminer ranger rescuer
+    citizen neighbour neighbor friend relative sailor marine sapper deminer ranger rescuer exporter importer
+    producer trader dealer broker buyer seller winemaker brewer grower founder designer developer
     """
 )
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
@@ -1820,6 +1823,26 @@ _KIN = {
 }
 
 
+_RECIPROCAL: dict[str, tuple[str, ...]] = {
+    "wife": ("husband",),
+    "husband": ("wife",),
+    "mother": ("son", "daughter"),
+    "father": ("son", "daughter"),
+    "son": ("mother", "father"),
+    "daughter": ("mother", "father"),
+    "sister": ("brother", "sister"),
+    "brother": ("brother", "sister"),
+    "aunt": ("nephew", "niece"),
+    "uncle": ("nephew", "niece"),
+    "nephew": ("aunt", "uncle"),
+    "niece": ("aunt", "uncle"),
+    "grandmother": ("grandson", "granddaughter"),
+    "grandfather": ("grandson", "granddaughter"),
+    "grandson": ("grandmother", "grandfather"),
+    "granddaughter": ("grandmother", "grandfather"),
+}
+
+
 def _is_name(s: str) -> bool:
     toks = s.split()
     return (
@@ -2040,10 +2063,37 @@ class _Attributor:
         for m in self.reg.before(pos):
             if m.ent is not owner and noun in m.ent.roles:
                 return m.ent
-        surname = owner.name.split()[-1].casefold()
+        toks = owner.name.split()
+        # 'Ernesto Dimaculangan Jr.': the generation suffix is no surname
+        surname = (
+            toks[-2] if len(toks) >= 3 and toks[-1].casefold().rstrip(".") in ("jr", "sr") else toks[-1]
+        ).casefold()
         for cand in reversed(self.reg.surnames.get(surname, [])):
             if cand is not owner and cand.kind == "person" and cand.gender in (_KIN[noun], None):
                 return cand
+        return self._reciprocal_kin(owner, noun, pos)
+
+    def _reciprocal_kin(self, owner: _Entity, noun: str, pos: int) -> _Entity | None:
+        """The relative the text introduced from the other side: 'her father' of 'His daughter, Ásta', 'his wife'
+        of 'Maricel has not heard her husband's voice', 'his aunt' of 'X, the nephew of ... Nadia'."""
+        recips = _RECIPROCAL.get(noun, ())
+        want = _KIN[noun]
+        before = self.reg.before(pos)
+        if owner.roles & set(recips):
+            first = min((m.start for m in before if m.ent is owner), default=None)
+            if first is not None:
+                for m in self.reg.before(first):
+                    if m.ent is not owner and m.ent.kind == "person" and m.ent.gender in (want, None):
+                        return m.ent
+        alt = "|".join(recips)
+        after = re.compile(rf"[^.;\n]{{0,60}}?\b(?:her|his)\s+(?:{alt})\b")
+        lead = re.compile(rf"\bthe\s+(?:{alt})\s+of\b[^.;\n]{{0,50}}$")
+        for m in before[:40]:
+            ent = m.ent
+            if ent is owner or ent.kind != "person" or ent.gender not in (want, None):
+                continue
+            if after.match(self.text, m.end) or lead.search(self.text, max(0, m.start - 70), m.start):
+                return ent
         return None
 
     def _spokesperson(self, np: _NP, pos: int) -> _Entity | None:
@@ -2164,7 +2214,7 @@ class _Attributor:
                 overlap = len(mods & m.ent.roles)
                 if m.ent.kind == "person" and overlap and overlap > best_score:
                     best, best_score = m.ent, overlap
-        if best is None and actor is None and len(head_words) == 1 and len(parts) == 1 and _is_person_head(head):
+        if best is None and actor is None and len(head_words) <= 3 and len(parts) == 1 and _is_person_head(head):
             best = self._only_recent_person(head, pos)
         if best is not None:
             return best
@@ -2204,7 +2254,7 @@ class _Attributor:
         for m in self.reg.before(pos)[:12]:
             if m.start < lo:
                 return None
-            if m.ent.kind == "person":
+            if m.ent.kind == "person" and self.text[max(0, m.start - 4) : m.start].casefold() != "the ":
                 if re.search(
                     rf"\b(?:an?|another|one|other)\s+(?:[\w-]+\s+){{0,3}}{head}s?\b", self.text[m.end : pos], re.I
                 ):

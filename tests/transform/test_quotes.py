@@ -1552,3 +1552,24 @@ def test_a_capitalised_office_in_minutes_points_to_its_holder() -> None:
         "helen_carver",
         "bila_tserkva_city_council",
     ]
+
+
+def test_a_relative_introduced_from_the_other_side_of_the_kinship() -> None:
+    text = (
+        "News\nIn Navotas, Marites Aquino has not heard her husband\u2019s voice in nine days. Ernesto Ramos Jr., "
+        "a bosun, is at anchor off Romania.\n"
+        "\u201cWe cheered a little,\u201d he said. \u201cI will believe it when he is home,\u201d his wife said.\n"
+        "Einar Hallgr\u00edmsson served in Moscow. His daughter, \u00c1sta Einarsd\u00f3ttir, said it was thin. "
+        "\u201cSanctions are a register,\u201d her father said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ernesto_ramos_jr", "marites_aquino", "einar_hallgrimsson"]
+
+
+def test_postnominal_letters_and_a_demonym_before_the_role() -> None:
+    text = (
+        "News\nBrother Anselm Kowalczyk OSB, a Benedictine, had printed cards. \u201cThey were gone by ten,\u201d "
+        "said Brother Anselm.\n"
+        "Doina Rusu-Ciobanu, export director of the Codru Vale estate in Moldova, was blunter. \u201cThe insurance "
+        "changes first,\u201d the Moldovan exporter said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["anselm_kowalczyk", "doina_rusu_ciobanu"]
