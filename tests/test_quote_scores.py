@@ -58,11 +58,11 @@ BLIND_FLOORS = {
     "test": (17, 0.97, 0.95),  # first blind 0.885
     "test2": (20, 0.97, 0.95),  # first blind 0.886
     "test3": (22, 0.95, 0.90),  # first blind 0.774
-    "test4": (20, 0.90, 0.88),  # first blind 0.619
+    "test4": (20, 0.92, 0.88),  # first blind 0.619
     "test5": (16, 0.92, 0.88),  # first blind 0.770
     "test6": (16, 0.90, 0.80),  # first blind 0.629
     "test7": (16, 0.89, 0.80),  # first blind 0.656
-    "test8": (16, 0.85, 0.72),  # first blind 0.714
+    "test8": (16, 0.89, 0.72),  # first blind 0.714
 }
 
 

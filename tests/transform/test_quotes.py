@@ -1573,3 +1573,25 @@ def test_postnominal_letters_and_a_demonym_before_the_role() -> None:
         "changes first,\u201d the Moldovan exporter said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["anselm_kowalczyk", "doina_rusu_ciobanu"]
+
+
+def test_photo_credits_and_anonymity_requests_name_nobody() -> None:
+    text = (
+        "Gallery\n1/10 \u2014 Buses arrive at the hospital. (Photo: Daria Mykhailenko / Northline)\n"
+        "2/10 \u2014 Staff Sergeant Oleh Tkachuk-Rivas, 34, wraps himself in a flag. \u201cI counted 1,137 days,\u201d "
+        "he said. (Photo: Daria Mykhailenko / Northline)\n"
+        "3/10 \u2014 Hanna Petrenko, 79, lives alone. \u201cThe generator is my heater,\u201d she said.\n"
+        "Her neighbour, who asked us not to use his name, was less hopeful. \u201cThirty hours, and then the "
+        "sirens,\u201d he said.\n"
+        "\u201cMy son is at the front.\u201d \u2014 Halyna, 64, Kharkiv\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["oleh_tkachuk_rivas", "hanna_petrenko", None, "halyna"]
+
+
+def test_the_body_noun_matches_a_name_in_another_language() -> None:
+    text = (
+        "News\nAvv. Marco Di Stefano advises the Associazione Kalyna Roma, a group of Ukrainians in Rome.\n"
+        "The association will hold a vigil at the Basilica of Santa Sofia. \u00abWe will pray for peace\u00bb, the "
+        "association said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["associazione_kalyna_roma"]
