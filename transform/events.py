@@ -66,6 +66,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?)\b|\bphoned\b"
         r"|\b(?:spoken?|speak|speaks|speaking|talked|talks?)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
         r"|\b(?:spoken?|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
+        # not "spoke to Finnish reporters": briefing the press is no call
+        r"(?!(?:again\s+)?(?:with|to)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:reporters|journalists|press|media"
+        r"|students|crowds?|audiences?|supporters|lawmakers|parliament|broadcaster|television|radio|newspaper))"
         r"|\bconversation\s+with\b|\bcall\s+(?:with|between)\b"
         r"|\b(?:the|a|their|his|her|an?\s+[\w-]+|[\w-]+-(?:hour|minute)|two-hour|lengthy)\s+call\b(?!\s+(?:for|on|to)\b)"
         r"|\bto\s+(?:call|phone)\s+(?=[A-Z])|\bpicked\s+up\s+the\s+phone\s+to\b"
@@ -823,6 +826,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 sent_actors,
                 line_date[0],
                 events,
+                _opens_in_quote(text, start),
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -1190,6 +1194,7 @@ class _Context:
     actors: tuple[str, ...] = ()  # every actor named in the sentence outside a location (_actor_ids)
     line_day: dt.date | None = None  # the date heading a timeline line or live-blog entry
     earlier: list[Event] | None = None  # the events the article reported before this sentence
+    in_quote: bool = False  # the sentence opens inside a quotation begun in an earlier sentence
 
 
 def _first_date(
@@ -1430,9 +1435,9 @@ def _sentence_events(
         governor = None
         if etype not in SPEECH_ACTS:
             governor = next((h for h in reversed(speech) if h.m.start() < m.start() and h.clause == hit.clause), None)
-        if _quoted(sent, m.start()):
+        if _quoted(sent, m.start(), ctx.in_quote):
             continue
-        if etype in SPEECH_ACTS and _object_of_act(hit, speech, sent):
+        if etype in SPEECH_ACTS and _object_of_act(hit, speech, sent, _reported(etype, ctx.earlier)):
             continue
         status = _status(etype, m, sent, hit.clause, governor is not None, ctx.low)
         if status is None:
@@ -1797,21 +1802,47 @@ _ACT_NOUN = re.compile(
     r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|call|request|memorand(?:um|a|ums))$", _I
 )
 _NOUN_LEAD = re.compile(r"\b(?:the|this|that|its|his|her|their|an?)\s+(?:[\w-]+\s+){0,2}$", _I)
+_POSSESSOR_LEAD = re.compile(r"[\w-][\u2019']s\s+(?:[\w-]+\s+){0,2}$", _I)
 
 
-def _object_of_act(hit: _Hit, speech: list[_Hit], sent: str) -> bool:
-    """Whether a speech-act noun is the object of an earlier speech act in its clause."""
+def _object_of_act(hit: _Hit, speech: list[_Hit], sent: str, reported: bool) -> bool:
+    """Whether a speech-act noun is the object of an earlier speech act in its clause.
+
+    'rejected the offer' always; 'rejected Putin's demand' and 'turned the demand down' (the outer act's match
+    closes around the noun) when the article already reported an act of that type.
+    """
     m = hit.m
-    if not _ACT_NOUN.match(m.group()) or not _NOUN_LEAD.search(sent, max(0, m.start() - 30), m.start()):
+    if not _ACT_NOUN.match(m.group()):
         return False
-    return any(h is not hit and h.clause == hit.clause and h.m.end() <= m.start() for h in speech)
+    lead = _NOUN_LEAD.search(sent, max(0, m.start() - 30), m.start())
+    if lead is None and not (reported and _POSSESSOR_LEAD.search(sent, max(0, m.start() - 30), m.start())):
+        return False
+    for h in speech:
+        if h is hit or h.clause != hit.clause:
+            continue
+        if h.m.end() <= m.start() if lead is not None and not reported else h.m.start() < m.start():
+            return True
+    return False
 
 
-def _quoted(sent: str, pos: int) -> bool:
+def _quoted(sent: str, pos: int, opened: bool = False) -> bool:
     """Whether pos lies inside a quotation: a speaker's words are opinion, not the report of an event."""
     before = sent[:pos]
-    curly = before.count("\u201c") - before.count("\u201d")
-    return curly > 0 or before.count('"') % 2 == 1
+    curly = before.count("\u201c") - before.count("\u201d") + opened
+    return curly > 0 or (before.count('"') + opened) % 2 == 1
+
+
+def _opens_in_quote(text: str, start: int) -> bool:
+    """Whether a sentence starting at `start` continues a quotation opened earlier in its paragraph."""
+    para = text.rfind("\n", 0, start) + 1
+    if para == start:
+        return False
+    before = text[para:start]
+    # a '"' after a digit marks seconds or inches (0'40"), not a quotation
+    return before.count("\u201c") > before.count("\u201d") or len(_STRAIGHT_QUOTE.findall(before)) % 2 == 1
+
+
+_STRAIGHT_QUOTE = re.compile(r'(?<![\d\'])"')
 
 
 def _window(sent: str, m: re.Match[str], before: int, after: int) -> str:

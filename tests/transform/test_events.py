@@ -1929,3 +1929,27 @@ def test_later_opening_a_sentence_keeps_the_day_before(gaz: Gazetteer) -> None:
     )
     meeting = one(events(gaz, text, dt.date(2025, 8, 19)), "meeting")
     assert meeting.date == dt.date(2025, 8, 18)
+
+
+def test_a_demand_already_reported_is_no_new_demand_when_rejected(gaz: Gazetteer) -> None:
+    text = (
+        "News\nVladimir Putin demanded in Anchorage on Friday that Ukraine withdraw from Donetsk.\n"
+        "Volodymyr Zelensky rejected Putin's demand today.\n"
+        "This morning, Mr Zelensky's office turned the demand down flatly.\n"
+    )
+    got = [(e.type, e.date) for e in events(gaz, text, dt.date(2025, 8, 17))]
+    assert got.count(("demand", dt.date(2025, 8, 15))) == 1
+    assert ("demand", dt.date(2025, 8, 17)) not in got and ("rejection", dt.date(2025, 8, 17)) in got
+
+
+def test_speaking_to_reporters_is_no_call(gaz: Gazetteer) -> None:
+    text = "News\nFinnish President Alexander Stubb spoke to Finnish reporters on Sunday about Ukraine.\n"
+    assert not [e for e in events(gaz, text, dt.date(2025, 3, 31)) if e.type == "call"]
+
+
+def test_a_truce_inside_a_quotation_running_over_sentences_is_opinion(gaz: Gazetteer) -> None:
+    text = (
+        'News\n"Prices will not fall this year. Even a ceasefire in Ukraine would take months to show on the '
+        'shelf," said Ada Okoro, a trader in Lagos. The show ran 28\'30" on Tuesday.\n'
+    )
+    assert not [e for e in events(gaz, text, dt.date(2025, 2, 19)) if e.type == "ceasefire"]
