@@ -335,7 +335,7 @@ _ANAPHOR = re.compile(
     # a bullet and a short label may come first ("• Minerals: The two delegations also agreed ...")
     r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
-    r"|(?:He|She|They|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
+    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b)"
 )
 _PAST_ACT = re.compile(
@@ -782,6 +782,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             inherited: tuple[dt.date | None, dt.date | None] = (None, None)
             if ref:
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
+                # "At the talks ...": the talks that were held, not the ones merely proposed since
+                earlier = [e for e in earlier if e.status == "occurred"] or earlier
                 if earlier:
                     # the main clause of the latest sentence that reported one, not a background event in it
                     last = next(e for e in earlier if e.start == earlier[-1].start)

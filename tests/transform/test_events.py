@@ -1953,3 +1953,16 @@ def test_a_truce_inside_a_quotation_running_over_sentences_is_opinion(gaz: Gazet
         'shelf," said Ada Okoro, a trader in Lagos. The show ran 28\'30" on Tuesday.\n'
     )
     assert not [e for e in events(gaz, text, dt.date(2025, 2, 19)) if e.type == "ceasefire"]
+
+
+def test_at_the_talks_means_the_talks_held_and_there_they_is_anaphoric(gaz: Gazetteer) -> None:
+    text = (
+        "News\nRussian and Ukrainian delegations met in Istanbul on Friday for less than two hours.\n"
+        "Last Sunday Vladimir Putin proposed that Russia and Ukraine hold direct talks in Istanbul.\n"
+        "At the talks the Russian delegation demanded that Ukraine pull its troops out of four regions.\n"
+        "Emmanuel Macron and Keir Starmer arrived in Kyiv last Saturday. There they demanded that Russia accept "
+        "a 30-day ceasefire.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 5, 17))}
+    assert ("demand", dt.date(2025, 5, 16), ("russia", "ukraine")) in got
+    assert any(t == "demand" and "keir_starmer" in a and "russia" in a for t, _, a in got)
