@@ -1,6 +1,6 @@
 """Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
 
-Usage: score_quotes.py [--set dev|heldout|test|test2|test3|test4|test5|test6|test7|test8|test9|all] [--verbose] [--timing]
+Usage: score_quotes.py [--set dev|heldout|test|test2|...|test9|all] [--verbose] [--timing]
 
 `test` to `test9` are sets written independently of the rules (devset/quotes/test*/);
 `all` is dev and heldout.

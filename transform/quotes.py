@@ -380,7 +380,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
 _CONNECTORS = {"of", "for", "the", "on", "and"}
 _PARTICLES = _words(
     """
-    de der van von bin binti bint ibn al da di du la le ter ten den dos das del
+    de der van von bin binti bint ibn al da di du la le ter ten den dos das del ap ab
     """
 )
 _TITLES = _words(
@@ -397,7 +397,7 @@ _TITLES = _words(
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
     doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother capt. maj. brig. cmdr. atty atty.
-    batoni kalbatoni eng eng. staff lance petty warrant private
+    batoni kalbatoni eng eng. staff lance petty warrant private pak bu ibu bapak attorney
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
     """
@@ -406,7 +406,8 @@ _TITLES = _words(
 _POST_HONORIFICS = _words("bey hanım hanim hoca efendi")
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
 _POSTNOMINAL = re.compile(
-    r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|TD|OBE|CBE|MBE|KBE|DBE|PhD|MW|OSB|SJ|CEng|FREng|FRS|GS|[\u2019']\d\d))+$"
+    r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|MS|TD|OBE|CBE|MBE|KBE|DBE|PhD|DPhil|MD|RN|FRCS|FRCP|MBBS|MSc|LLB|OAM|MW|OSB|SJ"
+    r"|CEng|FREng|FRS|GS|[\u2019']\d\d))+$"
 )
 _NATIONAL = _words(
     """
@@ -417,6 +418,51 @@ _NATIONAL = _words(
     """
 )
 # Country adjectives, for bodies written in lower case ('the Dutch defence ministry').
+# Capitals that stand for their governments as speakers ("Copenhagen said"); the gazetteer lists its own
+# states' capitals as aliases.
+_CAPITALS = {
+    "copenhagen": "Denmark",
+    "budapest": "Hungary",
+    "oslo": "Norway",
+    "stockholm": "Sweden",
+    "warsaw": "Poland",
+    "tallinn": "Estonia",
+    "riga": "Latvia",
+    "vilnius": "Lithuania",
+    "prague": "Czech Republic",
+    "bratislava": "Slovakia",
+    "vienna": "Austria",
+    "bern": "Switzerland",
+    "rome": "Italy",
+    "madrid": "Spain",
+    "lisbon": "Portugal",
+    "athens": "Greece",
+    "bucharest": "Romania",
+    "sofia": "Bulgaria",
+    "dublin": "Ireland",
+    "the hague": "Netherlands",
+    "amsterdam": "Netherlands",
+    "reykjavik": "Iceland",
+    "chisinau": "Moldova",
+    "tbilisi": "Georgia",
+    "baku": "Azerbaijan",
+    "yerevan": "Armenia",
+    "astana": "Kazakhstan",
+    "tehran": "Iran",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "new delhi": "India",
+    "ottawa": "Canada",
+    "canberra": "Australia",
+    "wellington": "New Zealand",
+    "brasília": "Brazil",
+    "brasilia": "Brazil",
+    "pretoria": "South Africa",
+    "nairobi": "Kenya",
+    "jakarta": "Indonesia",
+    "islamabad": "Pakistan",
+    "cairo": "Egypt",
+}
 _DEMONYMS = {
     "american": "United States",
     "russian": "Russia",
@@ -526,7 +572,7 @@ _ORG_WORDS = (
     party news times post press television tv radio company corp ltd authority administration department
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
-    embassy delegation programme program project trust studies media journal affairs league consulate base
+    embassy delegation programme program project trust studies media journal affairs league consulate base states
     parish college diocese cathedral monastery hospital clinic museum theatre orchestra choir brigade
     battalion regiment corps desk monitor appeal charity
     """
@@ -646,7 +692,7 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1] in "ae" and _ARTICLE_NAME.match(tok) is not None)
 
 
-_QUOTE_OPENS = re.compile(r"[\"“‘«„‹'‚]")
+_QUOTE_OPENS = re.compile(r"[\"“‘«„‹'‚]|[\u2013\u2014]\s")
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|az)-[A-Z]")  # 'al-Kanawi said'
 
 
@@ -1829,7 +1875,22 @@ _KIN = {
 }
 
 
+def _initials(name: str) -> str:
+    """'U.S. Department of Agriculture' -> 'USDA', 'World Health Organization' -> 'WHO'."""
+    out = []
+    for w in name.split():
+        if w.casefold() in ("of", "and", "the", "for", "on", "&"):
+            continue
+        out.append(w.replace(".", "") if w.replace(".", "").isupper() else w[:1])
+    return "".join(out).upper()
+
+
+_CAPS_DELEGATE = re.compile(
+    r"\b([A-Z\u00c0-\u00de\u0100-\u017d][A-Z\u00c0-\u00de\u0100-\u017d'\u2019\-]+"
+    r"(?:\s+[A-Z\u00c0-\u00de\u0100-\u017d][A-Z\u00c0-\u00de\u0100-\u017d'\u2019\-]+){1,3})(?=\s+\([A-Z][a-z])"
+)
 _CREDIT = re.compile(r"\((?:Photos?|Pictures?|Image|Credit|Video)(?:\s+by)?\s*:?\s[^()\n]{1,80}\)")
+_KIN_NAMED = re.compile(r"(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+,\s+", re.I)
 _RECIPROCAL: dict[str, tuple[str, ...]] = {
     "wife": ("husband",),
     "husband": ("wife",),
@@ -1908,7 +1969,8 @@ class _Attributor:
 
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
         want = _PRONOUNS.get(pron)
-        cands = [m for m in self.reg.before(pos)[:60] if not m.quoted]
+        # a name set alone in quote marks ('“Swift End”') is a title, nobody a pronoun means
+        cands = [m for m in self.reg.before(pos)[:60] if not m.quoted and not _title_in_marks(self.text, m)]
         para_lo = self.text.rfind("\n", 0, pos) + 1
         if want in ("m", "f"):
             # 'A Russian diplomat ... "...," he said': an unnamed person introduced after the last fitting
@@ -1992,6 +2054,17 @@ class _Attributor:
         actor = gaz.actor(name)
         if actor is not None:
             return self.reg.entity_for_actor(actor)
+        if 2 <= len(name) <= 6 and name.isupper() and name.isalpha():
+            # 'a USDA spokesperson' after 'the U.S. Department of Agriculture', 'WHO' after the World Health
+            # Organization: an acronym of a body named before
+            for m in self.reg.before(pos)[:80]:
+                if m.ent.kind == "organisation" and _initials(m.ent.name) == name:
+                    return m.ent
+        state = _CAPITALS.get(name.casefold())
+        if state is not None:
+            # "Copenhagen said": a capital speaks for its government
+            listed = gaz.actor(state)
+            return self.reg.entity_for_actor(listed) if listed else self.reg.entity_for_name(state, "state", set())
         words = name.split()
         if len(words) > 1 and _POSS_S.search(words[0]):
             # "Ukraine's Coordination Headquarters for ...": the owner is no part of the body's name
@@ -2066,9 +2139,12 @@ class _Attributor:
             return None
         if noun in owner.roles:
             return owner  # 'Her mother, Nina Hrab, ...': the nearest 'her' was the mother herself
-        # the relative introduced by this kin noun ('His mother, Halyna Tkach'), else one of the owner's surname
-        for m in self.reg.before(pos):
-            if m.ent is not owner and noun in m.ent.roles:
+        # the relative introduced by this kin noun ('His mother, Halyna Tkach'; after an inverted verb, 'said
+        # his daughter, Kayla, 29'), else one of the owner's surname
+        for m in self.reg.before(pos + len(noun) + 40):
+            if m.ent is owner or noun not in m.ent.roles:
+                continue
+            if m.start <= pos or _KIN_NAMED.fullmatch(self.text, pos, m.start):
                 return m.ent
         toks = owner.name.split()
         # 'Ernesto Dimaculangan Jr.': the generation suffix is no surname
@@ -2415,6 +2491,10 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     rules = _rules_for(gazetteer)
     # attribution reads a copy with nicknames inside names blanked: Maksym "The Bear" Hordiienko
     work, nick_gaps = _mask_nicknames(text, spans)
+    if " (" in work:
+        # 'OKSANA HRYTSAK-LEVENTIS (Ukraine) said': a delegate's name in capitals before the state, as UN
+        # meetings coverage writes it, reads as the name it is
+        work = _CAPS_DELEGATE.sub(lambda m: m.group(1).title(), work)
     if "Photo" in work or "Credit" in work or "Picture" in work:
         # '(Photo: Daria Mykhailenko / Northline)': who took the picture is nobody the copy's pronouns mean
         work = _CREDIT.sub(lambda m: " " * len(m.group()), work)

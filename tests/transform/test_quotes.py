@@ -1595,3 +1595,48 @@ def test_the_body_noun_matches_a_name_in_another_language() -> None:
         "association said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["associazione_kalyna_roma"]
+
+
+def test_capitals_postnominals_and_honorifics_of_more_countries() -> None:
+    text = (
+        "News\nCopenhagen described the package as a complement. \u201cMoney spent quickly saves lives,\u201d "
+        "Copenhagen said.\n"
+        "\u201cWales stands with you,\u201d said Carys Pritchard-Ellis MS.\n"
+        "\u201cWe found his mother on the third day,\u201d said Halyna Petryshyn RN.\n"
+        "\u201cThey noticed,\u201d said Bu Sutarmi, who sells rice.\n"
+        "\u201cNext year in Kyiv,\u201d said Rhodri ap Dafydd.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "denmark",
+        "carys_pritchard_ellis",
+        "halyna_petryshyn",
+        "sutarmi",
+        "rhodri_ap_dafydd",
+    ]
+
+
+def test_un_coverage_names_in_capitals_and_a_title_in_marks() -> None:
+    text = (
+        "General Assembly Backs Draft Seeking \u201cSwift End\u201d to Conflict\n"
+        "Introducing the draft, OKSANA HRYTSAK-LEVENTIS (Ukraine) said her delegation was not asking Member "
+        "States to choose. \u201cThree years ago, many gave us three days\u201d, she said.\n"
+        "MARGUS TAMM-RAUDSEPP (Estonia) said the vote concerned the Charter. \u201cSovereignty is not a regional "
+        "issue\u201d, he said.\n"
+    )
+    assert [sid for _, sid in speakers(text)] == ["oksana_hrytsak_leventis", "margus_tamm_raudsepp"]
+
+
+def test_an_acronym_of_a_body_named_before_and_a_daughter_named_after_the_verb() -> None:
+    text = (
+        "News\nThe World Health Organization counted 40 attacks. \u201cEvery attack costs lives,\u201d WHO said.\n"
+        'Roy Ebersole, 61, raises wheat. "I sold a third of my crop," he said.\n'
+        '"He tells that story every spring," said his daughter, Kayla, 29, who runs the sprayer.\n'
+        "A NATO spokesperson said the deliveries had begun.\n"
+        "\u2013 Allies are stepping up, the spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "world_health_organization",
+        "roy_ebersole",
+        "kayla_ebersole",
+        "nato",
+    ]
