@@ -330,7 +330,9 @@ _CLAUSE_BREAK = re.compile(
     r"|\b(?:said|says|told\s+\w+|added|announced|confirmed)(?:\s+on\s+\w+|\s+(?:today|yesterday|tonight))?\s+"
     r"(?:that\b|(?=he|she|it|they|the|[A-Z])))",
 )
-_CONDITIONAL = re.compile(r"\b(?:if|unless|once|only\s+after|until(?=\s+(?:a|an|the|its|their)\s))\b", _I)
+_CONDITIONAL = re.compile(
+    r"\b(?:if|unless|(?<!\bat\s)(?<!\bfor\s)once|only\s+after|until(?=\s+(?:a|an|the|its|their)\s))\b", _I
+)
 _ANAPHOR = re.compile(
     # a bullet and a short label may come first ("• Minerals: The two delegations also agreed ...")
     r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:(?:In\s+return|In\s+exchange|In\s+turn"
@@ -343,6 +345,10 @@ _PAST_ACT = re.compile(
 )
 _THAT_EVENT = re.compile(
     r"(?<!after\s)(?<!before\s)\b(?:that|this|the\s+same)\s+(?P<noun>session|meeting|summit|round|call|conversation)\b",
+    _I,
+)
+_SAID_AFTER = re.compile(
+    r"\b(?:said|announced|wrote|told\s+\w+)\s+(?:afterwards?|later)\b|\b(?:afterwards?|later)\s+(?:said|announced|wrote)\b",
     _I,
 )
 _AFTERWARDS = re.compile(
@@ -810,6 +816,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     e for e in events if e.date is not None and e.start >= last_dated_at and e.status == "occurred"
                 ]
                 inherited = (dated[0].date, dated[0].date_end) if dated else _first_date(*last_dated, pub)
+            # "Trump said afterwards that the teams would begin talks": what he announced dates the plan too
+            announced = inherited[0] is not None and _SAID_AFTER.search(sent) is not None
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(
                 pub,
@@ -829,6 +837,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 line_date[0],
                 events,
                 _opens_in_quote(text, start),
+                announced,
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -1197,6 +1206,7 @@ class _Context:
     line_day: dt.date | None = None  # the date heading a timeline line or live-blog entry
     earlier: list[Event] | None = None  # the events the article reported before this sentence
     in_quote: bool = False  # the sentence opens inside a quotation begun in an earlier sentence
+    announced: bool = False  # its plans were announced on the inherited day ("said afterwards that ... would")
 
 
 def _first_date(
@@ -1870,6 +1880,9 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         bare = not _SWAP_DET.search(sent[max(0, start - 30) : start])
         return not (bare and not dates.find_dates(sent))
     if etype == "demand":
+        if m.group()[:5].lower() == "only ":
+            # "would sign only after a ceasefire", not "learned of the call only after it had taken place"
+            return _ONLY_AS_CONDITION.search(sent, max(0, start - 60), start) is not None
         # "this call for the Kremlin": the noun, not "called for"
         return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))
     if etype == "ceasefire_violation":
@@ -1880,6 +1893,11 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
 
 # "agreed, during a long call ..., to suspend for 30 days the strikes": the infinitive is the act itself
 _TO_HALT = re.compile(r"to\s(?:cease|suspend|freeze|refrain)")
+_ONLY_AS_CONDITION = re.compile(
+    r"\b(?:would|will|could|can|said|says|insist\w*|agree\w*|ready|prepared|willing|accept\w*|sign\w*|talk|"
+    r"negotiat\w*|meet|withdraw|stop|lift\w*|consider\w*|possible|come|begin|start)\b",
+    _I,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", _I)
 _IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
@@ -2111,7 +2129,7 @@ def _event_date(
         # "presented a revised plan, reworked after talks in Florida on Sunday": that day is the talks'
         mentions = [d for d in mentions if not _after_background(sent, hit.m.end(), d.start)]
     if not mentions:
-        return ctx.inherited if status != "scheduled" or ctx.anaphoric else (None, None)
+        return ctx.inherited if status != "scheduled" or ctx.anaphoric or ctx.announced else (None, None)
     if len(mentions) > 1 and ctx.published is not None:
         # "On Friday, ..., his fourth meeting this year": a vague period dates nothing, the day named does
         concrete, vague = [], []
@@ -2244,7 +2262,7 @@ _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$
 _FRONTED = re.compile(
     r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+|[A-Z][\w .'/-]{0,30}\s[\u2013\u2014-]\s)?"
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
-    r"\s+[^,]{0,90}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|By)\s+(?:on\s+)?)?",
+    r"\s+[^,]{0,90}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|Earlier|Later|By)\s+(?:on\s+)?)?",
     _I,
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(

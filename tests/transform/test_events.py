@@ -1966,3 +1966,18 @@ def test_at_the_talks_means_the_talks_held_and_there_they_is_anaphoric(gaz: Gaze
     got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 5, 17))}
     assert ("demand", dt.date(2025, 5, 16), ("russia", "ukraine")) in got
     assert any(t == "demand" and "keir_starmer" in a and "russia" in a for t, _, a in got)
+
+
+def test_said_afterwards_dates_the_plans_and_at_once_is_no_condition(gaz: Gazetteer) -> None:
+    text = (
+        "News\nDonald Trump spoke by telephone with Vladimir Putin on Wednesday.\n"
+        "Mr Trump said afterwards that American and Russian teams would begin negotiations at once, and that he "
+        "would probably meet Mr Putin in Saudi Arabia.\n"
+        "Kyiv learned of the call only after it had taken place.\n"
+        "Earlier on Wednesday, Pete Hegseth told allies in Brussels that a return to old borders was unrealistic, "
+        "and he ruled out NATO membership for Ukraine.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 2, 16))}
+    wed = dt.date(2025, 2, 12)
+    assert {("negotiation", wed), ("meeting", wed), ("rejection", wed)} <= got
+    assert not any(t == "demand" for t, _ in got)
