@@ -167,6 +167,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # money lent to the state at war ("agreed to lend Ukraine 90 billion euros", "the reparations loan")
         r"|(?:lend|lends|lent|lending)\s+(?:[\w-]+\s+){0,2}?(?:up\s+to\s+)?(?:\S{0,2}[\d.,]+\s*(?:billion|million|bn|m)\b)"
         r"|reparations\s+loan"
+        # troops pledged or offered: "offered to put British troops on the ground in Ukraine", "pledged to deploy
+        # troops or otherwise contribute to a reassurance force"
+        r"|(?:put|send|sent|sending|deploy(?:s|ed|ing)?|station(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers"
+        r"|peacekeepers|forces)\b(?=[^.;]{0,40}\b(?:Ukrain\w*|Kyiv|reassurance|peacekeeping|multinational))"
+        r"|contribut\w*\s+to\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}?(?:reassurance|peacekeeping|multinational)\s+force"
         r"|(?:freeze|pause|halt|suspension|cut-?off)\s+(?:on|of|in)\s+(?:all\s+)?(?:US\s+|U\.S\.\s+|American\s+)?aid\b"
         r"|(?:military\s+|weapons\s+|arms\s+)?aid\s+(?:freeze|pause|halt|suspension|cut-?off)\b"
         r"|deliver(?:y|ies)\s+of\s+(?:[\w,-]+\s+){0,5}?(?:missiles|weapons|ammunition|munitions|interceptors|shells|drones)\b"
@@ -239,7 +244,7 @@ _STEMS: dict[str, str] = {
     " lend lends lent lending reparations"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred"
-    " fund funds funded funding finance finances financed buy buys bought",
+    " fund funds funded funding finance finances financed buy buys bought put deploy troops contribute station",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told asked press pressed pressing gave give giving given set deadline until"
     " want wants wanted should must",
@@ -315,6 +320,7 @@ _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
     r"|going\s+to|upcoming|agreed\s+that|next(?!\s+(?:day|morning|evening)\b)"  # "the next day Trump received"
     r"|(?:agreed|did\s+agree|agreement|deal)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
+    r"|(?:pledged|promised|vowed|committed\s+themselves|undertook)\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
 )
@@ -1431,6 +1437,9 @@ def _sentence_events(
     hits = _find_hits(sent, ctx)
     if not hits:
         return []
+    if " without " in sent:
+        # "talks in Riyadh, without Ukraine or the Europeans in the room": the absent are no parties
+        mentions = [x for x in mentions if not _WITHOUT.search(sent, max(0, x.start - 40), x.start)]
     hits = _resolve_overlaps(hits, sent, mentions, ctx.lex)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
@@ -1461,6 +1470,16 @@ def _sentence_events(
         if actors is None:
             continue
         agents_of[id(hit)] = actors
+        if etype == "military_aid" and not lex.sides.intersection(actors):
+            # "troops on the ground in Ukraine": the side the aid goes to, even when named as the place
+            actors = (
+                actors
+                + [
+                    x.actor
+                    for x in mentions
+                    if x.actor in lex.sides and m.end() <= x.start <= m.end() + 60 and x.actor not in actors
+                ][:1]
+            )
         after_gap = gap is not None and m.start() >= gap.end() and ";" not in sent[gap.end() : m.start()]
         if after_gap:
             # the event told as background to the main clause has only the parties named after the gap
@@ -1898,6 +1917,7 @@ _ONLY_AS_CONDITION = re.compile(
     r"negotiat\w*|meet|withdraw|stop|lift\w*|consider\w*|possible|come|begin|start)\b",
     _I,
 )
+_WITHOUT = re.compile(r"\bwithout\s+(?:the\s+)?(?:[\w\u2019'-]+\s+(?:or|and|nor)\s+(?:the\s+)?)?$", _I)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", _I)
 _IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)
@@ -2037,6 +2057,7 @@ _PROPOSED_CUES = _cues(
 _LATER_MODAL_CUES = _cues("could may might would if unless")
 _SCHEDULED_CUES = _cues(
     "will 'll shall would due set scheduled expected slated plan held going upcoming agreed agreement deal next is to"
+    " pledged promised vowed committed undertook"
     " are to"
 )
 _LATER_SCHEDULED_CUES = _cues("will due set")

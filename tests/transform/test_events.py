@@ -1981,3 +1981,17 @@ def test_said_afterwards_dates_the_plans_and_at_once_is_no_condition(gaz: Gazett
     wed = dt.date(2025, 2, 12)
     assert {("negotiation", wed), ("meeting", wed), ("rejection", wed)} <= got
     assert not any(t == "demand" for t, _ in got)
+
+
+def test_troops_offered_or_pledged_are_aid_and_the_absent_are_no_parties(gaz: Gazetteer) -> None:
+    text = (
+        "News\nThe United States and Russia held talks in Riyadh on 18 February, without Ukraine or the "
+        "Europeans in the room.\n"
+        "At a meeting in Paris on 17 February, Keir Starmer offered to put British troops on the ground in Ukraine "
+        "as part of a future security guarantee.\n"
+        "On 4 September, 26 countries pledged to deploy troops to a reassurance force for Ukraine.\n"
+    )
+    got = {(e.type, e.date, e.actors, e.status) for e in events(gaz, text, dt.date(2025, 9, 5))}
+    assert ("negotiation", dt.date(2025, 2, 18), ("russia", "united_states"), "occurred") in got
+    aid = {(d, s) for t, d, a, s in got if t == "military_aid" and "ukraine" in a}
+    assert aid == {(dt.date(2025, 2, 17), "proposed"), (dt.date(2025, 9, 4), "scheduled")}
