@@ -109,7 +109,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "ceasefire": re.compile(
         rf"\b(?:{_TRUCE}s?|(?:stop|cease|end)\s+using\s+force|refrain\w*\s+from\s+(?:the\s+)?use\s+of\s+force"
-        r"|(?:halt|pause|stop|end|ban)\s+(?:to|in|on)\s+(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
+        r"|(?:halt|pause|stop|end|ban)\s+(?:of\s+(?:at\s+least\s+|up\s+to\s+)?[\w-]+\s+days\s+)?(?:to|in|on)\s+"
+        r"(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
         r"|fighting|hostilities|the\s+use\s+of\s+force)"
         # "to suspend for 30 days the strikes against ...", "halted attacks on"
         r"|(?:stop|halt|cease|suspend|pause|freeze)(?:s|ed|ing|d)?\s+(?:for\s+(?:\d+|thirty|a\s+month)\s+days?\s+)?"
@@ -1955,6 +1956,10 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
             ]
     if "ceasefire" in types or "prisoner_exchange" in types:
         drop.add("agreement")
+    if "ceasefire" in types and "attack" in types:
+        # "a halt of 30 days to strikes by long-range drones": the strikes are what the truce would stop
+        truces = [(h.m.start(), h.m.end()) for h in hits if h.type == "ceasefire"]
+        hits = [h for h in hits if h.type != "attack" or not any(a <= h.m.start() < b for a, b in truces)]
     out = [h for h in hits if h.type not in drop] if drop else list(hits)
     if "agreement" in types and "proposal" in types:
         # "signed a memorandum", "sealed the framework": the document signed is the agreement, not a proposal

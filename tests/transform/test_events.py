@@ -1995,3 +1995,12 @@ def test_troops_offered_or_pledged_are_aid_and_the_absent_are_no_parties(gaz: Ga
     assert ("negotiation", dt.date(2025, 2, 18), ("russia", "united_states"), "occurred") in got
     aid = {(d, s) for t, d, a, s in got if t == "military_aid" and "ukraine" in a}
     assert aid == {(dt.date(2025, 2, 17), "proposed"), (dt.date(2025, 9, 4), "scheduled")}
+
+
+def test_a_halt_of_n_days_to_strikes_is_a_truce_not_an_attack(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Monday, Zelensky proposed a halt of at least 30 days to strikes by long-range drones and "
+        "missiles on civilian infrastructure, an offer the Kremlin has not answered.\n"
+    )
+    got = {(e.type, e.status) for e in events(gaz, text, dt.date(2025, 4, 24))}
+    assert ("ceasefire", "proposed") in got and not any(t == "attack" for t, _ in got)
