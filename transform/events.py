@@ -60,7 +60,7 @@ DEMONYMS = {
 
 _I = re.IGNORECASE
 _DEMONYM_IDS = frozenset(DEMONYMS.values())
-_TRUCE = r"(?:cease-?fire|truce|armistice|moratorium)"
+_TRUCE = r"(?:cease(?:-|\s)?fire|truce|armistice|moratorium)"
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "call": re.compile(
         r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?)\b|\bphoned\b"
@@ -168,6 +168,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # money lent to the state at war ("agreed to lend Ukraine 90 billion euros", "the reparations loan")
         r"|(?:lend|lends|lent|lending)\s+(?:[\w-]+\s+){0,2}?(?:up\s+to\s+)?(?:\S{0,2}[\d.,]+\s*(?:billion|million|bn|m)\b)"
         r"|reparations\s+loan"
+        # a foreign military sale cleared: "approved a $310 million sale of F-16 training ... to Ukraine"
+        r"|(?:approv(?:ed|es|e|ing)|clear(?:ed|s)?)\s+(?:a|an|the)\s+(?:possible\s+|potential\s+)?(?:\S{0,2}[\d.,]+\s*"
+        r"(?:billion|million|bn|m)\s+)?(?:\w+\s+){0,2}?(?:sale|sales|transfer)\s+of\b(?=[^.;]{0,120}\b(?:Ukrain\w*|Kyiv)\b)"
         # troops pledged or offered: "offered to put British troops on the ground in Ukraine", "pledged to deploy
         # troops or otherwise contribute to a reassurance force"
         r"|(?:put|send|sent|sending|deploy(?:s|ed|ing)?|station(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers"
@@ -212,7 +215,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
         r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|(?:counter-?)?proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
-        r"deal|agree|accept|meet|negotiat\w*)|\s+(?:it|them)\b)"
+        r"deal|agree|accept|meet|negotiat\w*|pause|halt|moratorium|gesture|framework|draft)|\s+(?:it|them)\b)"
         r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?(?:idea|offer|proposal|plan|request|invitation"
         r"|demand|ultimatum|terms|conditions?|counter-?proposal)\s+down\b"
         r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)|\brefus(?:ed|es|ing)\s+to\s+(?=[a-z])",
@@ -342,7 +345,9 @@ _CONDITIONAL = re.compile(
 )
 _ANAPHOR = re.compile(
     # a bullet and a short label may come first ("• Minerals: The two delegations also agreed ...")
-    r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:(?:In\s+return|In\s+exchange|In\s+turn"
+    r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:According\s+to\s+[^,]{1,60},\s+(?=they|he|she))?"
+    # "Ukraine, he said, was ready ...": the pronoun of a parenthetical report
+    r"(?:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2},\s+(?:he|she|they)\s+(?:said|says|added)\b|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
     r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b)"
@@ -534,8 +539,19 @@ def _text_mentions(text: str, lex: _Lexicon) -> list[_Mention]:
             pos = text.find(name, pos + 1)
     spans.sort()
     out = []
+    gaz = lex.gazetteer
     for s, e in spans:
         actor, place, country = _resolve_name(text[s:e], lex)
+        if (
+            actor is not None
+            and e + 1 < len(text)
+            and text[e] == " "
+            and text[e + 1].isupper()
+            and gaz.actor(text[s:e]) is None
+            and gaz.actors[actor].kind == "person"
+        ):
+            # "Pope Francis", "President Macron": a title before another name is not the title's holder
+            actor = None
         out.append(_Mention(s, e, actor, place, country))
     if " and " in text:
         _paired_titles(text, out, lex)

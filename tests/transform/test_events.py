@@ -2004,3 +2004,22 @@ def test_a_halt_of_n_days_to_strikes_is_a_truce_not_an_attack(gaz: Gazetteer) ->
     )
     got = {(e.type, e.status) for e in events(gaz, text, dt.date(2025, 4, 24))}
     assert ("ceasefire", "proposed") in got and not any(t == "attack" for t, _ in got)
+
+
+def test_newsletter_phrasings_of_truces_rejections_and_arms_sales(gaz: Gazetteer) -> None:
+    text = (
+        "News\nLast Monday the Kremlin announced that Putin had ordered a ceasefire for May 8-10.\n"
+        "Foreign Minister Andrii Sybiha demanded on Monday, within hours of the announcement, that Russia cease "
+        "fire immediately. On Tuesday Zelensky dismissed the three-day pause as theatre. Ukraine, he said, was "
+        "ready for a ceasefire of at least 30 days.\n"
+        "On Friday the State Department approved a $310 million sale of F-16 spare parts to Ukraine.\n"
+        "Steve Witkoff met Putin in Moscow on April 25. According to Kremlin aide Yuri Ushakov, they discussed "
+        "resuming direct talks between Russia and Ukraine.\n"
+        "Donald Trump and Volodymyr Zelensky talked before Pope Francis's funeral.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 5, 4))}
+    assert ("ceasefire", dt.date(2025, 4, 28)) in got
+    assert ("rejection", dt.date(2025, 4, 29)) in got and ("ceasefire", dt.date(2025, 4, 29)) in got
+    assert ("military_aid", dt.date(2025, 5, 2)) in got
+    assert ("negotiation", dt.date(2025, 4, 25)) in got
+    assert not any("pope_leo" in e.actors for e in events(gaz, text, dt.date(2025, 5, 4)))
