@@ -2212,7 +2212,10 @@ def _event_date(
             )
             and not _RELATIVE.search(sent, max(0, hit.clause[0] - 8), hit.clause[0])  # ", which was ...": background
         ):
-            return dates.resolve_mention(first, ctx.published, dates.tense_of(sent[: first.end]))
+            # "On Sunday, Umerov is due to lead ...": the tense of the clause the fronted date opens
+            return dates.resolve_mention(
+                first, ctx.published, dates.tense_of(sent[: _clause_bounds(sent, first.end + 2)[1]])
+            )
         # "flew to Ankara on Thursday and met Erdogan": the coordinated verb shares the day
         opens = hit.clause[0] + len(sent[hit.clause[0] :]) - len(sent[hit.clause[0] :].lstrip())
         if (
@@ -2288,7 +2291,13 @@ def _event_date(
         led = None  # "By Sunday morning the president was accusing ...": a past deadline, told in the past
     if led and best.start > hit.m.end() and _PAST_ACT.match(hit.m.group()):
         led = None  # "swapped 1,000 prisoners each from Friday to Sunday": the days it was done, gone by
-    tense = "future" if led else dates.tense_of(sent[b_start : best.end])
+    # a date before the trigger takes the tense of the words up to the trigger ("On Sunday, X is due to lead")
+    # (not a report's day: "said Tuesday he would meet" is past)
+    reported = _SAID_BEFORE.search(sent, max(0, best.start - 60), best.start) or _REPORT_VERB.search(
+        sent, best.end, max(best.end, hit.m.start())
+    )
+    upto = best.end if reported else max(best.end, hit.m.start())
+    tense = "future" if led else dates.tense_of(sent[b_start:upto])
     base = ctx.published
     if governor is not None and tense == "future" and best.start > governor.m.end():
         # "demanded on Saturday a truce from Monday": the Monday after the demand, not after publication
@@ -2298,6 +2307,10 @@ def _event_date(
     return dates.resolve_mention(best, base, tense)
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|wrote|confirmed|added)\b[^,;]{0,50}$", _I)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|announced|wrote|confirmed|added|indicated|signalled|signaled|suggested|hinted|warned)\b", _I
+)
 _AGREED_TO = re.compile(r"\b(?:agreed|agreement|deal)\s+to\b", _I)
 _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$|\s+that\b", _I)
 # A leading "• Jeddah deal: " or dateline "Warsaw – ", then "On Friday, ...", "Speaking in Ankara on Wednesday, ...".

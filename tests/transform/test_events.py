@@ -2023,3 +2023,11 @@ def test_newsletter_phrasings_of_truces_rejections_and_arms_sales(gaz: Gazetteer
     assert ("military_aid", dt.date(2025, 5, 2)) in got
     assert ("negotiation", dt.date(2025, 4, 25)) in got
     assert not any("pope_leo" in e.actors for e in events(gaz, text, dt.date(2025, 5, 4)))
+
+
+def test_a_fronted_day_takes_the_tense_of_its_clause_unless_a_report_has_it(gaz: Gazetteer) -> None:
+    ahead = "News\nOn Sunday, Rustem Umerov is due to lead Ukraine's delegation in talks with Marco Rubio in Florida.\n"
+    talks = one(events(gaz, ahead, dt.date(2025, 11, 29)), "negotiation")
+    assert (talks.date, talks.status) == (dt.date(2025, 11, 30), "scheduled")
+    told = "News\nDonald Trump said Tuesday he would probably meet Vladimir Putin before the end of the month.\n"
+    assert one(events(gaz, told, dt.date(2025, 2, 19)), "meeting").date == dt.date(2025, 2, 18)
