@@ -1254,18 +1254,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None
         want = {"his": "m", "her": "f"}.get(kin.group(1).casefold()) if kin else None
         named = reg.surnames.get(_POSS_S.sub("", kin.group(1)).casefold()) if kin and want is None else None
-        owner = (
-            named[-1]
-            if named
-            else next(
-                (
-                    m.ent
-                    for m in reversed(reg.mentions)
-                    if m.ent.kind == "person" and m.ent.gender in (want, None) and not _title_in_marks(text, m)
-                ),
-                None,
-            )
-        )
+        owner = named[-1] if named else _kin_owner(reg, text, want)
         if kin and owner is not None and " " in owner.name:
             # 'Her daughter Sofiia, 15,': a relative named by the given name carries the family's surname, but the
             # surname alone ('Ms Koval') still means the person it was introduced with
@@ -1296,6 +1285,23 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         reg.add(start, end, ent, in_quote(start))
 
 
+def _kin_owner(reg: _Registry, text: str, want: str | None) -> _Entity | None:
+    """Whose relative 'Her mother, Iryna,' is: for 'her', the last woman among the last few named ('Her coach,
+    Ruben' is no 'her'), else the last person of unknown gender; for 'his', the last man or person of unknown
+    gender (men's names rarely show it)."""
+    fallback = None
+    for rank, m in enumerate(reversed(reg.mentions)):
+        if m.ent.kind != "person" or _title_in_marks(text, m):
+            continue
+        if want is not None and (m.ent.gender == want or (want == "m" and m.ent.gender is None)):
+            return m.ent
+        if m.ent.gender is None and fallback is None:
+            fallback = m.ent
+        if want is None or rank > 12:
+            break
+    return fallback
+
+
 # A lone given name introduces a person when an appositive describing a person or an age follows and the
 # clause goes on to its verb ('Oleh, a 41-year-old infantryman from Sumy, said'), or when the text presents
 # it as the only name someone gave ('who gave only his call sign, Lis,').
@@ -1305,7 +1311,7 @@ _GIVEN_APPOS = re.compile(
 )
 _GIVEN_INTRO = re.compile(
     r"(?:call[\s-]?sign|nickname|nom de guerre|first name|given name|(?:identified|named|known)\s+only\s+as"
-    r"|identified\s+as|gave\s+(?:only\s+)?(?P<poss>his|her)\s+name\s+as)\s*,?\s+$"
+    r"|identified\s+as|gave\s+(?:only\s+)?(?P<poss>his|her)\s+(?:first\s+)?name\s+(?:only\s+)?as)\s*,?\s+$"
 )
 _POSS_BEFORE = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,2}$")
 _DESC_END = re.compile(r"\s+(?:of|for|at|in|near|from|with|on|who|whose|based|to|and|serving)\b")
@@ -1698,6 +1704,13 @@ _DOCUMENT_NOUN = re.compile(
     # 'a note to clients from X', 'a memo on Monday by X': a short complement may come before the source
     r"(?:\s+(?:to|on|for|about|sent to)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:from|by|of|issued by|published by)\b"
 )
+_TITLED_APPOS = re.compile(
+    r",\s+(?:the\s+)?(?:(?:Rev|Revd|Dr|Prof|Mr|Mrs|Ms|Sir|Dame|Cllr|Fr|Mgr|Bishop|Father|Sister)\.?\s+)*("
+    + _CAPS
+    + r"[\w\u2019'\-]+(?:\s+"
+    + _CAPS
+    + r"[\w\u2019'\-]+){1,3})\s*(?=[,.;]|$)"
+)
 _APPOS_NAME = re.compile(r",\s+(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+){1,3})\s*(?=,|$)")
 _COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
@@ -1731,6 +1744,10 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
         return None
     if not m.group("pron"):
         clause = _CLAUSE_END.split(text[lo:hi], maxsplit=1)[0]
+        titled = _TITLED_APPOS.match(text, lo + len(clause), hi) if clause[:4].casefold() == "the " else None
+        if titled and any(w[:1].isupper() for w in clause.split()[1:2]):
+            # 'said the President of the Council, the Rev. Dr Annegret Vollmer-Sauer': the office's holder
+            return _NP("name", titled.group(1), titled.start(1))
         nm = _NAME_END.search(clause)
         if (
             nm
@@ -1760,7 +1777,14 @@ def _head_np(text: str, lo: int, hi: int) -> _NP | None:
 
 _SPOKES = r"(?:spokes(?:man|woman|person)|press (?:secretary|officer|office)|representative)"
 _SPOKES_FOR = re.compile(
-    r"(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:(?P<pre>(?:" + _CAPS + r"[\w\u2019'\-]*\s+){1,4})" + _SPOKES + r"|"
+    # 'a Department for Transport spokesperson': a body's name may hold a lower-case link word
+    r"(?:[Aa]|[Aa]n|[Oo]ne)\s+(?:(?P<pre>(?:"
+    + _CAPS
+    + r"[\w\u2019'\-]*\s+(?:(?:for|of|and|on)\s+(?="
+    + _CAPS
+    + r"))?){1,5})"
+    + _SPOKES
+    + r"|"
     r"(?:\w+\s+)?" + _SPOKES + r"\s+(?:for|of|at)\s+(?P<the>the\s+)?"
     r"(?P<org>" + _CAPS + r"[\w\u2019'\-]*(?:\s+[\w\u2019'\-]+){0,9}))"
 )
@@ -2169,7 +2193,7 @@ class _Attributor:
                     if m.ent is not owner and m.ent.kind == "person" and m.ent.gender in (want, None):
                         return m.ent
         alt = "|".join(recips)
-        after = re.compile(rf"[^.;\n]{{0,60}}?\b(?:her|his)\s+(?:{alt})\b")
+        after = re.compile(rf"[^.;\n]{{0,60}}?\b(?:her|his|whose)\s+(?:{alt})\b")
         lead = re.compile(rf"\bthe\s+(?:{alt})\s+of\b[^.;\n]{{0,50}}$")
         for m in before[:40]:
             ent = m.ent

@@ -1640,3 +1640,21 @@ def test_an_acronym_of_a_body_named_before_and_a_daughter_named_after_the_verb()
         "kayla_ebersole",
         "nato",
     ]
+
+
+def test_relatives_offices_and_bodies_with_link_words() -> None:
+    text = (
+        "News\nLiza Marchuk won in three sets. Her coach, Ruben Castellanos-Weir, said the first set was hard.\n"
+        "Her mother, Iryna, reached by phone in Kyiv, said they had watched. \u201cWe did not breathe,\u201d her "
+        "mother said.\n"
+        "A fan who gave her name only as Olha, 34, held up a flag. \u201cI had to be here,\u201d she said.\n"
+        "\u201cLet the guns fall silent\u201d, said the President of the Council, the Rev. Dr Annegret "
+        "Vollmer-Sauer.\n"
+        "A Department for Transport spokesperson said: \u2018The UK has sanctioned more vessels.\u2019\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "iryna_marchuk",
+        "olha",
+        "annegret_vollmer_sauer",
+        "department_for_transport",
+    ]
