@@ -122,7 +122,9 @@ _PATTERNS: list[tuple[str, str]] = [
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
     (
         "overnight",
-        r"(?:(?P<on>overnight|last\s+night)|(?:the\s+)?night(?:\s+of\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
+        # "overnight", "the night of Saturday into Sunday", "Overnight Thursday into Friday"
+        r"(?:(?P<on>overnight(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=\s+(?:into|to)\s))?"
+        r"|last\s+night)|(?:the\s+)?night(?:\s+of\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday"
         r"|Saturday|Sunday))?(?=\s+(?:into|to)\s))(?:\s+(?:into|to)\s+"
         r"(?P<onwd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?",
     ),

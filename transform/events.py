@@ -171,6 +171,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # a foreign military sale cleared: "approved a $310 million sale of F-16 training ... to Ukraine"
         r"|(?:approv(?:ed|es|e|ing)|clear(?:ed|s)?)\s+(?:a|an|the)\s+(?:possible\s+|potential\s+)?(?:\S{0,2}[\d.,]+\s*"
         r"(?:billion|million|bn|m)\s+)?(?:\w+\s+){0,2}?(?:sale|sales|transfer)\s+of\b(?=[^.;]{0,120}\b(?:Ukrain\w*|Kyiv)\b)"
+        # weapons bought from the United States: "the possibility of Ukraine buying more Patriot systems from"
+        r"|(?:buy|buys|buying|bought|purchas\w+)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?(?:Patriot\w*(?:\s+systems)?|weapons|missiles"
+        r"|systems|interceptors|arms)\s+from\s+(?:the\s+)?(?:United\s+States|US|U\.S\.|America|Washington)\b"
         # troops pledged or offered: "offered to put British troops on the ground in Ukraine", "pledged to deploy
         # troops or otherwise contribute to a reassurance force"
         r"|(?:put|send|sent|sending|deploy(?:s|ed|ing)?|station(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}?(?:troops|soldiers"
@@ -201,6 +204,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them)\s+to"
+        # "had pressed Putin during the call for a quick end to the fighting"
+        r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|her|them)\s+(?:[a-z]+\s+){0,4}?for\s+(?:a|an|the)\b"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to"
         # a deadline named with the wish: "wanted an answer from Kyiv by Thursday", "should say yes by Thanksgiving"
         r"|want(?:s|ed)?\s+(?:an?\s+)?(?:answer|response|reply|decision)\s+(?:from\s+\w+\s+)?by"
@@ -248,7 +253,8 @@ _STEMS: dict[str, str] = {
     " lend lends lent lending reparations"
     " shipments tomahawk himars atacms aid pledged pledges pledge approved approve unveiled send sent sending"
     " supply supplied supplying deliver delivered delivering provide provided providing transfer transferred"
-    " fund funds funded funding finance finances financed buy buys bought put deploy troops contribute station",
+    " fund funds funded funding finance finances financed buy buys bought put deploy troops contribute station"
+    " buying purchase",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told asked press pressed pressing gave give giving given set deadline until"
     " want wants wanted should must",
@@ -288,7 +294,7 @@ _ACT = re.compile(
     r"|unveil\w*|threat\w*|warn\w*|lift\w*|eas(?:e|ed|ing)|target\w*|package|signed|send|sent|sending|provid\w*"
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
-    r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*"
+    r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*|discuss\w*"
     r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|consider\w*|weigh\w*|suggest\w*|culminat\w*|yield\w*|produc\w*|result\w*"
     r"|hand(?:s|ed|ing)?\s+over|submit\w*)\b",
     _I,
@@ -310,7 +316,7 @@ _NOT_AGAINST = re.compile(
     _I,
 )
 _PROPOSED = re.compile(
-    r"\b(?:(?-i:may)|might|could|possible|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|open\s+to|hopes?|hoped|want\w*|seek\w*|sought"
+    r"\b(?:(?-i:may)|might|could|possible|possibility|possibly|probably|perhaps|potential|shelv\w*|scrap\w*|ready|(?<!the\s)willing|prepared|open\s+to|hopes?|hoped|want\w*|seek\w*|sought"
     r"|push\w*\s+for|call\w*\s+for|call\w*\s+on|urg\w*|propos\w*|offer\w*|suggest\w*|demand\w*|insist\w*|threat\w*"
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
@@ -347,7 +353,10 @@ _ANAPHOR = re.compile(
     # a bullet and a short label may come first ("• Minerals: The two delegations also agreed ...")
     r"^(?:[\u2022*\u2013\u2014-]\s*)?(?:[A-Z][\w ]{0,25}:\s+)?(?:According\s+to\s+[^,]{1,60},\s+(?=they|he|she))?"
     # "Ukraine, he said, was ready ...": the pronoun of a parenthetical report
-    r"(?:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2},\s+(?:he|she|they)\s+(?:said|says|added)\b|(?:In\s+return|In\s+exchange|In\s+turn"
+    r"(?:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2},\s+(?:he|she|they)\s+(?:said|says|added)\b"
+    # "Zelensky said they discussed air defence": the two of the sentence before
+    r"|[A-Z][\w\u2019'-]*\s+(?:said|says)\s+(?:that\s+)?they\s+(?:had\s+)?(?:discussed|talked|agreed)\b"
+    r"|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
     r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b)"

@@ -2031,3 +2031,16 @@ def test_a_fronted_day_takes_the_tense_of_its_clause_unless_a_report_has_it(gaz:
     assert (talks.date, talks.status) == (dt.date(2025, 11, 30), "scheduled")
     told = "News\nDonald Trump said Tuesday he would probably meet Vladimir Putin before the end of the month.\n"
     assert one(events(gaz, told, dt.date(2025, 2, 19)), "meeting").date == dt.date(2025, 2, 18)
+
+
+def test_local_news_phrasings_of_a_night_a_pressing_and_a_purchase(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOvernight Thursday into Friday, Russia launched more than 500 drones at Ukraine.\n"
+        "Donald Trump spoke by phone with Vladimir Putin on Thursday. A Kremlin aide said Trump had pressed "
+        "Putin during the call for a quick end to the fighting.\n"
+        "On Friday, Trump spoke by phone with Volodymyr Zelensky. Zelensky said they discussed the possibility "
+        "of Ukraine buying more Patriot systems from the United States.\n"
+    )
+    got = {(e.type, e.date, e.status) for e in events(gaz, text, dt.date(2025, 7, 5))}
+    thu, fri = dt.date(2025, 7, 3), dt.date(2025, 7, 4)
+    assert {("attack", thu, "occurred"), ("demand", thu, "occurred"), ("military_aid", fri, "proposed")} <= got
