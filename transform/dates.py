@@ -103,6 +103,13 @@ _PATTERNS: list[tuple[str, str]] = [
         + _MON.format("m6")
         + _YEAR.format("y4"),
     ),
+    # "in May", "in October 2024": a month named alone runs from its first to its last day (qualified months,
+    # "in late May", stay vague: the lookbehind wants "in" right before the month)
+    (
+        "month",
+        r"(?<=\bin\s)(?P<mo>January|February|March|April|May|June|July|August|September|October|November"
+        r"|December)(?:\s+(?P<moy>(?:19|20)\d\d))?(?!\s*\d)",
+    ),
     # "held in Istanbul on the 16th": a day of the month the copy leaves implicit
     (
         "ordinal",
@@ -188,7 +195,7 @@ def has_date_words(text: str) -> bool:
 # full date pattern then runs only in a short window around each head, so the cost follows the number of
 # date words, not the length of the text.
 _HEAD_RE = re.compile(
-    r"\b(?:\d|jan|feb|mar|apr|may\s+\d|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
+    r"\b(?:\d|jan|feb|mar|apr|may\s+\d|(?<=in\s)may\b|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|week|month|year|overnight|night|yesterday|today|tonight|tomorrow|morning|afternoon"
     r"|evening|easter|orthodox\s+easter|christmas|new\s+year|thanksgiving)"
 )
@@ -352,6 +359,19 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
         month = _month(g("m5") or g("m6"))
         day = int(g("d5") or g("d6"))
         return _with_year(month, day, g("y3") or g("y4"), published, tense), None
+    if m.kind == "month":
+        month = _month(g("mo"))
+        year = int(g("moy")) if g("moy") else None
+        if year is None:
+            if published is None:
+                return None, None
+            year = published.year
+            if tense == "past" and month > published.month:
+                year -= 1
+            elif tense == "future" and month < published.month:
+                year += 1
+        first = dt.date(year, month, 1)
+        return first, _safe_date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     if published is None:
         return None, None
     if m.kind == "weekday":

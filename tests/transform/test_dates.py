@@ -144,3 +144,13 @@ def test_feast_days_by_name_and_two_weekdays_in_a_row(
     found = find_dates(text)
     assert len(found) == 1
     assert dates.resolve_mention(found[0], published, tense) == expected
+
+
+def test_a_month_named_alone_is_its_first_to_last_day() -> None:
+    pub = dt.date(2025, 10, 6)
+    assert resolve_date("In May, at the first direct talks", pub) == (dt.date(2025, 5, 1), dt.date(2025, 5, 31))
+    assert resolve_date("in December the two met", pub) == (dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    assert resolve_date("due to be paid in December", pub, "future") == (dt.date(2025, 12, 1), dt.date(2025, 12, 31))
+    assert resolve_date("in October 2024", pub) == (dt.date(2024, 10, 1), dt.date(2024, 10, 31))
+    assert resolve_date("in late May", pub) == (None, None)
+    assert resolve_date("You may go in March 11", pub)[0] == dt.date(2025, 3, 11)
