@@ -368,8 +368,8 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
             year = published.year
             if tense == "past" and month > published.month:
                 year -= 1
-            elif tense == "future" and month < published.month:
-                year += 1
+            elif tense == "future" and month < published.month - 2:
+                year += 1  # "would bring a truce in August", told in October of that August, is no next year
         first = dt.date(year, month, 1)
         return first, _safe_date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
     if published is None:

@@ -1463,9 +1463,10 @@ def _sentence_events(
     hits = _find_hits(sent, ctx)
     if not hits:
         return []
-    if " without " in sent:
-        # "talks in Riyadh, without Ukraine or the Europeans in the room": the absent are no parties
-        mentions = [x for x in mentions if not _WITHOUT.search(sent, max(0, x.start - 40), x.start)]
+    if " without " in sent or "sidelines" in sent:
+        # "talks in Riyadh, without Ukraine or the Europeans in the room": the absent are no parties; nor is
+        # the body whose gathering was the venue ("on the sidelines of the UN General Assembly")
+        mentions = [x for x in mentions if not _NOT_PARTY_LEAD.search(sent, max(0, x.start - 40), x.start)]
     hits = _resolve_overlaps(hits, sent, mentions, ctx.lex)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
@@ -1943,7 +1944,10 @@ _ONLY_AS_CONDITION = re.compile(
     r"negotiat\w*|meet|withdraw|stop|lift\w*|consider\w*|possible|come|begin|start)\b",
     _I,
 )
-_WITHOUT = re.compile(r"\bwithout\s+(?:the\s+)?(?:[\w\u2019'-]+\s+(?:or|and|nor)\s+(?:the\s+)?)?$", _I)
+_NOT_PARTY_LEAD = re.compile(
+    r"\bwithout\s+(?:the\s+)?(?:[\w\u2019'-]+\s+(?:or|and|nor)\s+(?:the\s+)?)?$|\bsidelines\s+of\s+(?:the\s+|a\s+|an\s+)?$",
+    _I,
+)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?$", _I)
 _IT_OBJECT = re.compile(r"\s+it\b")
 _IN_BREACH = re.compile(r",\s+in\s+(?:\w+\s+)?$", _I)

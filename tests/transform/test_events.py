@@ -2044,3 +2044,12 @@ def test_local_news_phrasings_of_a_night_a_pressing_and_a_purchase(gaz: Gazettee
     got = {(e.type, e.date, e.status) for e in events(gaz, text, dt.date(2025, 7, 5))}
     thu, fri = dt.date(2025, 7, 3), dt.date(2025, 7, 4)
     assert {("attack", thu, "occurred"), ("demand", thu, "occurred"), ("military_aid", fri, "proposed")} <= got
+
+
+def test_the_gathering_that_is_the_venue_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn 23 September in New York, Donald Trump met Volodymyr Zelensky on the sidelines of the United "
+        "Nations General Assembly.\n"
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 9, 30)), "meeting")
+    assert "united_nations" not in meeting.actors and {"donald_trump", "volodymyr_zelensky"} <= set(meeting.actors)
