@@ -1111,7 +1111,9 @@ _OFFICE_BEFORE = re.compile(
     r"(?:^|(?<=[.!?:;]\s)|(?<=\n))[Tt]he\s+([A-Z][a-z]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][a-z]+){0,3})"
     r"(?:\s+\(|,\s+)(?:[A-Z][a-z]{1,5}\.?\s+)?$"
 )
-_ROLE_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[Tt]he\s+([a-z][\w\s\u2019'-]{2,80}),\s$")
+_ROLE_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))(?:[Tt]he|[Oo]ur)\s+((?:[A-Z][\w-]+\s+)?[a-z][\w\s\u2019'-]{2,80}),\s$"
+)
 # 'His mother, Halyna Tkach,' / 'Kravets’s father, Ivan Kravets,' / 'her yiayia, Despina Marinou,': a kin noun
 # (in any language) or another relation set before the name
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w-]*[\u2019']s?)\s+([a-z]{2,20})\s*,\s$")
@@ -3069,6 +3071,13 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
             return _set(s, att.resolve(np, hi), ":", hi, np)
         lead = _LABEL_LEAD.match(seg)
         lo = lo + lead.end() if lead else lo
+        user = _USER_LABEL.search(text, lo, hi)
+        if user:
+            # forum and social copy: 'The most upvoted question came from Sunflower_Seed_Oil:', 'tram_driver_lviv
+            # wanted to know:', 'a moderator, Lindenbaum_77, pinned a reminder:' - the handle as displayed
+            name = user.group("u") or user.group("u2")
+            ent = att.reg.entity_for_name(name, "person", set())
+            return _set(s, (ent.name, ent.id), ":", hi, _NP("name", name, user.start()))
         if _UNNAMED_LABEL.match(text, lo, hi):
             # '[SOT] Unidentified woman holding a portrait: "..."', 'Same woman, continuing:': nobody named
             return _set(s, (None, None), ":", hi, _NP("desc", "", lo, "a"))
@@ -3154,6 +3163,12 @@ _COLON_SUBJECT = re.compile(
 )
 
 
+_HANDLE = r"@?(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Za-z]+_?\d{2,})"
+_USER_LABEL = re.compile(
+    r"(?:\bfrom|\bby|,)\s+(?P<u>" + _HANDLE + r")\b[^:\n]{0,60}:\s*$"
+    r"|^\s*(?P<u2>" + _HANDLE + r")\s+(?:wanted\s+to\s+know|asked|wrote|replied|posted|commented)\b[^:\n]{0,40}:\s*$",
+    re.M,
+)
 _UNNAMED_LABEL = re.compile(r"(?:Unidentified|Unnamed|Anonymous|Same)\s+[a-z][^:]*:\s*$")
 _LABEL_ISSUER = re.compile(
     r"(?:Statement|Readout|Message|Post|Note|Communiqu\u00e9|Release)\s+(?:from|by|of)\s+(?:the\s+)?("

@@ -1658,3 +1658,19 @@ def test_relatives_offices_and_bodies_with_link_words() -> None:
         "annegret_vollmer_sauer",
         "department_for_transport",
     ]
+
+
+def test_forum_handles_and_our_correspondent() -> None:
+    text = (
+        "AMA\nOur Kyiv correspondent, Hanna Okhrimenko-Sayer, answered readers\u2019 questions on the forum.\n"
+        "The most upvoted question came from Sunflower_Seed_Oil: \u201cIs the plan dead or just renamed?\u201d\n"
+        "tram_driver_lviv wanted to know: \u201cDoes losing Yermak make Ukraine weaker?\u201d\n"
+        "\u201cHonestly, both,\u201d the correspondent wrote.\n"
+        "Halfway through, a moderator, Lindenbaum_77, pinned a reminder: \u201cPlease keep it civil.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "sunflower_seed_oil",
+        "tram_driver_lviv",
+        "hanna_okhrimenko_sayer",
+        "lindenbaum_77",
+    ]
