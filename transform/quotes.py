@@ -397,7 +397,7 @@ _TITLES = _words(
     mla justice hosts presenters amb amb. hon hon. engr engr. barr barr. alhaji reader listener viewer
     datuk dato datin tun toh puan sri seri sheriff univ.-prof. univ.-prof mag. mag dipl.-ing. dipl.-ing ing.
     doc. mgr. ph.d. smt smt. shri pani pan archpriest mme mme. mlle sister brother capt. maj. brig. cmdr. atty atty.
-    batoni kalbatoni eng eng. staff lance petty warrant private pak bu ibu bapak attorney
+    batoni kalbatoni eng eng. staff lance petty warrant private pak bu ibu bapak attorney me gm im fm wgm wim arbiter
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
     """
@@ -462,6 +462,16 @@ _CAPITALS = {
     "jakarta": "Indonesia",
     "islamabad": "Pakistan",
     "cairo": "Egypt",
+    "belgrade": "Serbia",
+    "zagreb": "Croatia",
+    "ljubljana": "Slovenia",
+    "sarajevo": "Bosnia and Herzegovina",
+    "skopje": "North Macedonia",
+    "tirana": "Albania",
+    "podgorica": "Montenegro",
+    "valletta": "Malta",
+    "nicosia": "Cyprus",
+    "luxembourg": "Luxembourg",
 }
 _DEMONYMS = {
     "american": "United States",
@@ -533,6 +543,47 @@ _DEMONYMS = {
     "cypriot": "Cyprus",
 }
 _PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence"}
+# A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
+# every word is one of these, and one is a head.
+_STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate")
+_STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
+    """
+    of the and for on prime minister president's national foreign affairs defence defense interior internal justice
+    finance finances economy economic energy health agriculture education culture transport infrastructure
+    emergencies emergency trade industry environment digital transformation social policy labour labor
+    development reintegration veterans strategic situations general maritime
+    """
+)
+_COUNTRY_NAMES = sorted({*_DEMONYMS.values(), *_CAPITALS.values()} - {"Holy See"}, key=len, reverse=True)
+_COUNTRY_WORD = re.compile(
+    r"\b(?:(?P<name>"
+    + "|".join(re.escape(c) for c in _COUNTRY_NAMES)
+    + r")|(?P<dem>"
+    + "|".join(re.escape(d.title()) for d in sorted(_DEMONYMS, key=len, reverse=True))
+    + r"))(?![\w-])"
+)
+
+
+_DATELINE = re.compile(
+    r"^([A-Z][A-Za-z\u00c0-\u017e]+(?: [A-Z][A-Za-z\u00c0-\u017e]+)?)(?:,[^\n\u2014\u2013]{0,30})?\s+[\u2014\u2013-]\s",
+    re.M,
+)
+
+
+def _country_before(text: str, pos: int) -> str | None:
+    """The country the copy has named most often before pos (by name or demonym; the later one on a tie): the
+    state a paper's own ministries belong to, or the one the story is about."""
+    dateline = _DATELINE.search(text, 0, min(pos, 600))
+    if dateline and dateline.group(1).casefold() in _CAPITALS:
+        return _CAPITALS[dateline.group(1).casefold()]  # "CHISINAU — ...": the paper's own capital
+    counts: dict[str, tuple[int, int]] = {}
+    for m in _COUNTRY_WORD.finditer(text, 0, pos):
+        country = m.group("name") or _DEMONYMS.get(m.group("dem").casefold())
+        if country:
+            counts[country] = (counts.get(country, (0, 0))[0] + 1, m.start())
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
 _LOWER_MINISTRY = re.compile(
     r"\b(?P<dem>(?:South |North )?[A-Z][a-z]+)\s+(?P<port>foreign|defen[cs]e|interior|justice|finance|economy|"
     r"energy|health|agriculture|education|culture|transport|infrastructure|emergencies|trade)\s+ministry\b"
@@ -574,7 +625,7 @@ _ORG_WORDS = (
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base states
     parish college diocese cathedral monastery hospital clinic museum theatre orchestra choir brigade
-    battalion regiment corps desk monitor appeal charity
+    battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat
     """
     )
     | _FIRM_WORDS
@@ -705,7 +756,7 @@ _HEAD_TITLES = _words(
     """
     minister secretary ambassador spokesman spokeswoman spokesperson commander chief president governor mayor
     envoy director adviser advisor chairman chairwoman head representative commissioner mp mep senator
-    sen rep congressman congresswoman lawmaker councillor cllr td msp mla judge justice magistrate prosecutor
+    sen rep congressman congresswoman lawmaker councillor cllr td msp mla judge justice magistrate prosecutor arbiter
     """
 )
 
@@ -1250,6 +1301,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         if post:
             # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
             name, end = f"{name} in {post.group(1)}", post.end()
+        if plan.words <= _STATE_BODY_WORDS and plan.words & _STATE_BODY_HEADS:
+            # "the Ministry of National Defence said" in a Romanian paper: a state's body named without its
+            # state belongs to the country the copy last named
+            country = _country_before(text, start)
+            if country:
+                name = f"{name} of {country}"
         reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
@@ -2156,6 +2213,11 @@ class _Attributor:
         if ent is not None:
             return ent
         kind = "organisation" if set(lw) & _ORG_WORDS else "person"
+        body_words = {w.casefold() for w in core_name.split()}
+        if kind == "organisation" and body_words <= _STATE_BODY_WORDS and body_words & _STATE_BODY_HEADS:
+            country = _country_before(self.text, pos)  # "the Chancellery of the Prime Minister": whose state
+            if country:
+                core_name = f"{core_name} of {country}"
         return self.reg.entity_for_name(core_name, kind, set(lw))
 
     def _kin(self, det: str, noun: str, pos: int) -> _Entity | None:

@@ -1674,3 +1674,23 @@ def test_forum_handles_and_our_correspondent() -> None:
         "hanna_okhrimenko_sayer",
         "lindenbaum_77",
     ]
+
+
+def test_a_state_body_named_without_its_state_takes_the_storys_country() -> None:
+    text = (
+        "TULCEA \u2014 Drone debris fell near Plauru, in Romania, on Saturday. Romanian fighter jets were "
+        "scrambled over Romania.\n"
+        "\u201cThe aircraft had the target on radar,\u201d the Ministry of National Defence said.\n"
+        "A spokesperson for the Chancellery of the Prime Minister said the matter was closed. \u201cWe ask "
+        "nothing more,\u201d the spokesperson said.\n"
+        "\u201cEvery certificate is public,\u201d Belgrade said.\n"
+        "\u201cThe list is the easy part,\u201d says Me Claire Hoffmann.\n"
+        "\u201cI kept his phone,\u201d said International Arbiter Goran Peri\u0107.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "ministry_of_national_defence_of_romania",
+        "chancellery_of_the_prime_minister_of_romania",
+        "serbia",
+        "claire_hoffmann",
+        "goran_peric",
+    ]
