@@ -938,11 +938,18 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.status == "occurred" and ev.date is not None and published is not None and ev.date > published:
                     ev = replace(ev, status="scheduled")  # dated ahead by its line or story
                 events.append(ev)
-                if ev.date is not None and ev.status == "occurred" and (published is None or ev.date <= published):
+                if (
+                    ev.date is not None
+                    and ev.status == "occurred"
+                    and (published is None or ev.date <= published)
+                    and not (ev.date_end is not None and (ev.date_end - ev.date).days >= 27)  # a month sets no day
+                ):
                     story = (ev.date, ev.date_end)
                     story_idx = idx
         prev_actors = sent_actors or prev_actors
-        prev_dated = (sent, date_mentions) if date_mentions else None
+        # a month named alone ("arrested in January 2024") dates its own clause, never "the same day" after it
+        day_mentions = [d for d in date_mentions if d.kind != "month"]
+        prev_dated = (sent, day_mentions) if day_mentions else None
         if prev_dated:
             last_dated, last_dated_at = prev_dated, start
         reported = bool(events) and events[-1].start == start

@@ -2053,3 +2053,14 @@ def test_the_gathering_that_is_the_venue_is_no_party(gaz: Gazetteer) -> None:
     )
     meeting = one(events(gaz, text, dt.date(2025, 9, 30)), "meeting")
     assert "united_nations" not in meeting.actors and {"donald_trump", "volodymyr_zelensky"} <= set(meeting.actors)
+
+
+def test_a_month_named_in_background_is_no_anchor_for_the_same_day(gaz: Gazetteer) -> None:
+    text = (
+        "News\nRussia freed Ksenia Karelina in an exchange with the United States at Abu Dhabi airport on "
+        "Thursday. She was arrested in Yekaterinburg in January 2024.\n"
+        "The release came on the same day as a second round of talks between Russian and American diplomats in "
+        "Istanbul.\n"
+    )
+    talks = one(events(gaz, text, dt.date(2025, 4, 11)), "negotiation")
+    assert talks.date == dt.date(2025, 4, 10)
