@@ -911,8 +911,17 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 ):
                     ev = replace(ev, date=_first_date(*setting, pub)[0])
                 elif ev.date is None and ev.status != "scheduled":
-                    own = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
-                    if own:
+                    told = near_story and (ev.type in SPEECH_ACTS or ev.status == "proposed")
+                    # "Zelensky instead met the host": an act told right after the story's dated one, in the
+                    # same narrative, happened that day
+                    own = told or (
+                        ev.status == "occurred"
+                        and idx - story_idx <= 2
+                        and not _NOT_STORY_LOW.search(ctx.low)
+                        # a second act of the story's own type is another one ("culminated in a limited truce")
+                        and not any(e.type == ev.type and e.date == story[0] for e in events)
+                    )
+                    if told:
                         if carry is None:
                             # a relative clause ("which the Russian side said it had noted") tells
                             # something else; its tense says nothing of the act's day

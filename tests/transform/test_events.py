@@ -2064,3 +2064,12 @@ def test_a_month_named_in_background_is_no_anchor_for_the_same_day(gaz: Gazettee
     )
     talks = one(events(gaz, text, dt.date(2025, 4, 11)), "negotiation")
     assert talks.date == dt.date(2025, 4, 10)
+
+
+def test_an_undated_act_right_after_the_storys_dated_one_happened_that_day(gaz: Gazetteer) -> None:
+    text = (
+        "News\nRussian missiles and drones struck Kyiv on Tuesday, killing 28 people.\n"
+        "At the G7 summit, Volodymyr Zelensky met the host, Canadian Prime Minister Mark Carney.\n"
+    )
+    got = [e for e in events(gaz, text, dt.date(2025, 6, 18)) if e.type == "meeting" and e.status == "occurred"]
+    assert got and got[-1].date == dt.date(2025, 6, 17)
