@@ -1873,7 +1873,8 @@ _BETWEEN = re.compile(r"\s+(?:\w+\s+){0,2}?between\s+", _I)
 
 
 _ACT_NOUN = re.compile(
-    r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|call|request|memorand(?:um|a|ums))$", _I
+    r"^(?:demands?|ultimatum|offer|(?:counter-?)?proposals?|plan|conditions?|calls?(?:\s+for)?|requests?|memorand(?:um|a|ums))$",
+    _I,
 )
 _NOUN_LEAD = re.compile(r"\b(?:the|this|that|its|his|her|their|an?)\s+(?:[\w-]+\s+){0,2}$", _I)
 _POSSESSOR_LEAD = re.compile(r"[\w-][\u2019']s\s+(?:[\w-]+\s+){0,2}$", _I)
@@ -1889,6 +1890,8 @@ def _object_of_act(hit: _Hit, speech: list[_Hit], sent: str, reported: bool) -> 
     if not _ACT_NOUN.match(m.group()):
         return False
     lead = _NOUN_LEAD.search(sent, max(0, m.start() - 30), m.start())
+    if any(h is not hit and h.m.end() <= m.start() and not sent[h.m.end() : m.start()].strip() for h in speech):
+        return True  # "rejected calls for a ceasefire": the bare noun right after the act is its object
     if lead is None and not (reported and _POSSESSOR_LEAD.search(sent, max(0, m.start() - 30), m.start())):
         return False
     for h in speech:

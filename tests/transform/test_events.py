@@ -2073,3 +2073,12 @@ def test_an_undated_act_right_after_the_storys_dated_one_happened_that_day(gaz: 
     )
     got = [e for e in events(gaz, text, dt.date(2025, 6, 18)) if e.type == "meeting" and e.status == "occurred"]
     assert got and got[-1].date == dt.date(2025, 6, 17)
+
+
+def test_rejected_calls_for_a_truce_are_no_new_demand(gaz: Gazetteer) -> None:
+    text = (
+        "News\nOn Monday, Marco Rubio and Sergei Lavrov spoke by phone. The next day Lavrov rejected calls for "
+        "an immediate ceasefire along the current front line.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 10, 24))}
+    assert ("rejection", dt.date(2025, 10, 21)) in got and not any(t == "demand" for t, _ in got)
