@@ -64,7 +64,7 @@ BLIND_FLOORS = {
     "test7": (16, 0.89, 0.80),  # first blind 0.656
     "test8": (16, 0.89, 0.72),  # first blind 0.714
     "test9": (16, 0.83, 0.75),  # first blind 0.679
-    "test10": (16, 0.82, 0.75),  # first blind 0.751
+    "test10": (16, 0.84, 0.75),  # first blind 0.751
 }
 
 

@@ -1269,6 +1269,19 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
     return _Plan(found_actors, "person", rest_start, core, name, frozenset(title_ctx))
 
 
+_BODY_APPOS_HEADS = (
+    r"company|firm|group|operator|refiner|refinery|bank|lender|insurer|producer|exporter|importer|utility|carrier"
+    r"|airline|agency|fund|depository|consortium|maker|manufacturer|giant|monopoly|supplier|distributor|trader"
+    r"|conglomerate|shipowner|broker|exchange|regulator|watchdog|charity|network"
+)
+_FIRM_APPOS = re.compile(
+    r",\s+(?:(?:the|a|an|its)\s+)?(?:[\w\u2019'-]+\s+){0,5}?(?:" + _BODY_APPOS_HEADS + r")\b|,\s+owned\s+by\b"
+)
+_SINGLE_ORG_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an|its)\s+)(?:[\w\u2019'-]+\s+){0,5}?(?:"
+    + _BODY_APPOS_HEADS
+    + r")\b|,\s+owned\s+by\b|\s+itself\b"
+)
 _POSTED_BODIES = frozenset({"embassy", "consulate", "mission"})
 _POSTED_IN = re.compile(r" in (" + _CAPS + r"[\w\u2019'\-]+(?: " + _CAPS + r"[\w\u2019'\-]+)?)\b")
 
@@ -1333,6 +1346,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             if ctx is not None:
                 name = _clean_tok(seq[plan.core][2])
                 reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
+            elif _SINGLE_ORG_AFTER.match(text, end):
+                # "Transpetrol, the state-owned operator of ...", "Slovnaft, owned by MOL", "Euroclear itself":
+                # a one-word name that copy describes as a body
+                ent = reg.entity_for_name(_clean_tok(seq[plan.core][2]), "organisation", set())
+                ent.words.update({"company"} if _FIRM_APPOS.match(text, end) else set())
+                reg.add(start, end, ent, False)
     else:
         for prev in reversed(reg.mentions):
             if prev.ent.kind == "organisation" and prev.ent.name.startswith(plan.name + " "):
@@ -1386,7 +1405,8 @@ _PERSON_HEADS = _words(
     builder cook accountant clerk librarian journalist reporter academic researcher professor economist
     historian expert activist organiser organizer coordinator mp grandson granddaughter child boy girl teenager
     citizen neighbour neighbor friend relative sailor marine sapper deminer ranger rescuer exporter importer
-    producer trader dealer broker buyer seller winemaker brewer grower founder designer developer
+    producer trader dealer broker buyer seller winemaker brewer grower founder designer developer banker
+    strategist consultant executive director chairman chairwoman merchant insurer underwriter
     """
 )
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
@@ -2275,9 +2295,10 @@ class _Attributor:
             noun = _BODY_SPOKES.match(np.text) or _SPOKES_FOR_THE.match(np.text)
             if noun is None or noun.group(1) not in _ORG_WORDS:
                 return None
-            found = self._org_by_words({noun.group(1)}, pos)
-            if found is None and noun.group(1) in _BODY_NOUNS:
-                found = self._body_in_paragraph(pos)  # 'a company spokesperson' after 'Konkan Refining Ltd'
+            # 'a company spokesperson' after 'Konkan Refining Ltd': the body this paragraph named, else the last
+            # body whose name has the word
+            found = self._body_in_paragraph(pos) if noun.group(1) in _BODY_NOUNS else None
+            found = found or self._org_by_words({noun.group(1)}, pos)
             return found
         if m.group("org"):
             ent = self._name(_body_name(m.group("org")), pos)

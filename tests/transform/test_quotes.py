@@ -1694,3 +1694,15 @@ def test_a_state_body_named_without_its_state_takes_the_storys_country() -> None
         "claire_hoffmann",
         "goran_peric",
     ]
+
+
+def test_one_word_firms_described_as_bodies_and_a_former_banker() -> None:
+    text = (
+        "News\nSlovnaft, owned by Hungary\u2019s MOL group, says it can keep the refinery running. \u201cSupplies "
+        "are not at risk,\u201d the company says in a statement.\n"
+        "Euroclear itself chooses its words carefully. A spokesperson for the company said it would comply. "
+        "\u2018Our obligation is to our clients\u2019, the spokesperson said.\n"
+        "Marie-H\u00e9l\u00e8ne Dubois-Lemaire, who spent two decades in the back offices of Brussels banks, said "
+        "traders were talking. \u2018It is small, but it exists\u2019, the former banker said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["slovnaft", "euroclear", "marie_helene_dubois_lemaire"]
