@@ -321,7 +321,7 @@ _PROPOSED = re.compile(
     r"|warn\w*|consider\w*|if|unless|once|only\s+after|idea|plan\s+for|accept\w*|endors\w*"
     r"|(?<!handed\s)(?<!brought\s)(?<!came\s)(?<!come\s)(?<!fought\s)(?<!pulled\s)(?<!sent\s)(?<!looking\s)(?<!look\s)"
     r"(?<!went\s)(?<!go\s)(?<!going\s)(?<!got\s)(?<!get\s)(?<!held\s)(?<!hold\s)(?<!step\s)(?<!stepped\s)(?:backs?|backed)(?!\s+(?:in|to|from|home|on|at|into|down|off|out|up|away|then)\b)"
-    r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press\w*|cancel\w*|postpon\w*"
+    r"|support\w*|favou?r\w*|reject\w*|refus\w*|dismiss\w*|declin\w*|ruled\s+out|press(?:ed|ing|es)\b|press\s+for|cancel\w*|postpon\w*"
     r"|arrang(?!ements?\b)\w*|conditions?|agree\s+to|prospect|should|gave|(?<!-)(?<!face\sto\s)face(?!-|\s+to\s+face)|supposed\s+to|invit\w*"
     r"|not\s+to\s+(?:proceed|go\s+ahead)|call(?:ed|s|ing)?\s+off|put\s+on\s+hold)\b",
     _I,

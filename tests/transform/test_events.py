@@ -2082,3 +2082,12 @@ def test_rejected_calls_for_a_truce_are_no_new_demand(gaz: Gazetteer) -> None:
     )
     got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 10, 24))}
     assert ("rejection", dt.date(2025, 10, 21)) in got and not any(t == "demand" for t, _ in got)
+
+
+def test_a_press_agency_in_the_dateline_proposes_nothing(gaz: Gazetteer) -> None:
+    text = (
+        "ANKARA (Hellenic Press Agency) \u2013 Volodymyr Zelensky held talks with President Recep Tayyip Erdogan "
+        "in Ankara on Wednesday.\n"
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 11, 19)), "meeting")
+    assert (meeting.date, meeting.status) == (dt.date(2025, 11, 19), "occurred")
