@@ -1694,8 +1694,8 @@ def _gapped_parties(
 
 
 _GAP_AFTER = re.compile(
-    rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day|(?P<vague>days|weeks|months))"
-    r"\s+after\s+"
+    rf"(?<=[\w,] )(?:{_COUNT.replace('n>', 'g>')}\s+(?P<unit>days?|weeks?)|the\s+day|(?P<vague>days|weeks|months)"
+    r"|(?P<hours>hours|minutes|(?:an?|one|two|three|several)\s+hours?))\s+after\s+"
 )
 _MAIN_NOUN = re.compile(
     r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting"
@@ -1727,6 +1727,8 @@ def _before_anchor(
             base = ctx.line_day
     if base is None:
         return None, None
+    if gap.group("hours"):
+        return base, None  # "hours after missiles struck Ternopil": the same day
     n = _count(gap.group("g")) if gap.group("g") else 1
     days = n * 7 if (gap.group("unit") or "").startswith("week") else n
     return base - dt.timedelta(days=days), None

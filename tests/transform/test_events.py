@@ -2091,3 +2091,11 @@ def test_a_press_agency_in_the_dateline_proposes_nothing(gaz: Gazetteer) -> None
     )
     meeting = one(events(gaz, text, dt.date(2025, 11, 19)), "meeting")
     assert (meeting.date, meeting.status) == (dt.date(2025, 11, 19), "occurred")
+
+
+def test_hours_after_is_the_same_day(gaz: Gazetteer) -> None:
+    text = (
+        "News\nVolodymyr Zelensky held talks with Recep Tayyip Erdogan in Ankara on Wednesday, hours after "
+        "Russian missiles struck apartment blocks in the western Ukrainian city of Ternopil.\n"
+    )
+    assert one(events(gaz, text, dt.date(2025, 11, 20)), "attack").date == dt.date(2025, 11, 19)
