@@ -1883,6 +1883,7 @@ def _body_name(words: str) -> str:
     return " ".join(toks[:end])
 
 
+_SPOKES_FOR_LISTED = re.compile(r"(?:an?|one)\s+" + _SPOKES + r"\s+(?:for|of|at)\s+the\s+((?:[a-z]+\s*){1,3})")
 _SPOKES_FOR_THE = re.compile(r"(?:an?|one)\s+" + _SPOKES + r"\s+(?:for|of|at)\s+the\s+([a-z]+)\b")
 _BODY_SPOKES = re.compile(r"(?:an?|one)\s+([a-z]+)\s+" + _SPOKES + r"\b")
 
@@ -2291,6 +2292,12 @@ class _Attributor:
         """'a spokesperson for the X Ministry', 'a Kremlin spokesman': the body speaks through its voice."""
         m = _SPOKES_FOR.match(np.text)
         if m is None:
+            listed = _SPOKES_FOR_LISTED.match(np.text)
+            for cut in range(3, 0, -1) if listed else ():
+                # 'a spokesperson for the presidential office': a body the gazetteer knows by that description
+                actor = self.gaz.actor("the " + " ".join(listed.group(1).split()[:cut]))
+                if actor is not None:
+                    return self.reg.entity_for_actor(actor)
             # 'a ministry spokesperson': the body of that kind named last
             noun = _BODY_SPOKES.match(np.text) or _SPOKES_FOR_THE.match(np.text)
             if noun is None or noun.group(1) not in _ORG_WORDS:

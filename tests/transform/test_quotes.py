@@ -1706,3 +1706,8 @@ def test_one_word_firms_described_as_bodies_and_a_former_banker() -> None:
         "traders were talking. \u2018It is small, but it exists\u2019, the former banker said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["slovnaft", "euroclear", "marie_helene_dubois_lemaire"]
+
+
+def test_a_spokesperson_for_a_body_the_gazetteer_knows_by_description() -> None:
+    text = "News\n\u201cWe are ready to talk,\u201d a spokesperson for the presidential office said.\n"
+    assert [q.speaker_id for q in quotes(text)] == ["ukrainian_presidency"]
