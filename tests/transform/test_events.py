@@ -2099,3 +2099,13 @@ def test_hours_after_is_the_same_day(gaz: Gazetteer) -> None:
         "Russian missiles struck apartment blocks in the western Ukrainian city of Ternopil.\n"
     )
     assert one(events(gaz, text, dt.date(2025, 11, 20)), "attack").date == dt.date(2025, 11, 19)
+
+
+def test_numbers_with_commas_before_the_weapon_and_pressing_the_allies(gaz: Gazetteer) -> None:
+    text = (
+        "News\nBritain announced on Wednesday that it would deliver 100,000 drones to Ukraine this year.\n"
+        "On Thursday Pete Hegseth and Mark Rutte pressed the allies to commit to spending five per cent on "
+        "defence, to keep helping Ukraine.\n"
+    )
+    got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 6, 6))}
+    assert ("military_aid", dt.date(2025, 6, 4)) in got and ("demand", dt.date(2025, 6, 5)) in got
