@@ -89,6 +89,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "negotiation": re.compile(
         r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of"
+        # "ready to hold a further round": a round of talks, the talks left implicit
+        r"|(?<=\bhold\s)(?:a|another|the)\s+(?:new|further|next|second|third|fourth)\s+round"
         r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down)\b",
         _I,
     ),
@@ -359,7 +361,7 @@ _ANAPHOR = re.compile(
     r"|[A-Z][\w\u2019'-]*\s+(?:said|says)\s+(?:that\s+)?they\s+(?:had\s+)?(?:discussed|talked|agreed)\b"
     r"|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
-    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men)|The\s+(?:leaders|sides|delegations|"
+    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|"
     r"negotiators|two\s+sides)|Negotiators)\b)"
 )
 _PAST_ACT = re.compile(
@@ -1845,7 +1847,12 @@ def _event_actors(
                 or _subject([x for x in mentions if x.end <= lo], ctx.lex)
             )
             actors += [a for a in person if a not in actors]
-    if ctx.anaphoric or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire")):
+    if (
+        ctx.anaphoric
+        or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire"))
+        # "At that meeting the two agreed to ...": the group the sentence before named
+        or (not actors and _GROUP_SUBJECT.search(sent, max(0, m.start() - 60), m.start()))
+    ):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
 
@@ -1861,7 +1868,7 @@ _SELF_CLAIM = re.compile(
 )
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"
-    r"|heads\s+of\s+government|delegations|negotiators|allies)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",
+    r"|heads\s+of\s+government|delegations|negotiators|allies|two|sides)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",
     _I,
 )
 _SAYER_VERB = re.compile(r"\b(?:said|says|announced|told|added|warned|insisted)\b(?=[^.;]*\bthat\b)", _I)

@@ -2109,3 +2109,12 @@ def test_numbers_with_commas_before_the_weapon_and_pressing_the_allies(gaz: Gaze
     )
     got = {(e.type, e.date) for e in events(gaz, text, dt.date(2025, 6, 6))}
     assert ("military_aid", dt.date(2025, 6, 4)) in got and ("demand", dt.date(2025, 6, 5)) in got
+
+
+def test_the_two_of_the_last_sentence_agree_at_that_meeting(gaz: Gazetteer) -> None:
+    text = (
+        "News\nMarco Rubio and Sergei Lavrov held talks in Riyadh on 18 February. At that meeting the two agreed "
+        "to restore staffing at their embassies.\n"
+    )
+    deal = one(events(gaz, text, dt.date(2025, 2, 27)), "agreement")
+    assert (deal.date, deal.actors) == (dt.date(2025, 2, 18), ("marco_rubio", "sergei_lavrov"))
