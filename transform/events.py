@@ -205,7 +205,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
-        r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+\w+){0,2}\s+to"
+        r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+(?!(?:that|would|will|had|has|have|was|were)\b)\w+){0,5}?"
+        r"\s+to\s+(?=[a-z])"
         r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others))\s+to"
         # "had pressed Putin during the call for a quick end to the fighting"
         r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|her|them)\s+(?:[a-z]+\s+){0,4}?for\s+(?:a|an|the)\b"
@@ -223,7 +224,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:reject(?:s|ed|ing|ion)?|refus(?:e|ed|es|ing|al)|dismiss(?:ed|es|ing)?|turn(?:ed|s)?\s+down"
         r"|ruled\s+out|rebuff(?:ed)?|declin(?:ed|es|e)|balk(?:ed|s)?\s+at)\b(?=[^.;]{0,70}\b(?:offer|(?:counter-?)?proposals?|plan|demands?|"
         r"conditions|cease-?fire|truce|idea|document|memorandum|call|ultimatum|recognition|talks|terms|request|"
-        r"deal|agree|accept|meet|negotiat\w*|pause|halt|moratorium|gesture|framework|draft)|\s+(?:it|them)\b)"
+        r"deal|agree|accept|meet|negotiat\w*|pause|halt|moratorium|gesture|framework|draft|threats?|warnings?)"
+        r"|\s+(?:it|them)\b)"
         r"|\bturn(?:ed|s|ing)?\s+(?:the|this|that|their|its)\s+(?:[\w-]+\s+)?(?:idea|offer|proposal|plan|request|invitation"
         r"|demand|ultimatum|terms|conditions?|counter-?proposal)\s+down\b"
         r"|\brul(?:ed|es|ing)\s+out\s+(?!(?:of|that|whether)\b)|\brefus(?:ed|es|ing)\s+to\s+(?=[a-z])",
@@ -1847,6 +1849,9 @@ def _event_actors(
                 or _subject([x for x in mentions if x.end <= lo], ctx.lex)
             )
             actors += [a for a in person if a not in actors]
+    if hit.type == "sanctions" and ctx.subject and _PRONOUN_LEAD.search(sent, max(0, hit.clause[0] - 1), m.start()):
+        # "Last Wednesday he threatened Russia with sanctions": who threatens is the one the pronoun means
+        actors = [*(a for a in ctx.subject if a not in actors), *actors]
     if (
         ctx.anaphoric
         or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire"))
@@ -1857,6 +1862,9 @@ def _event_actors(
     return actors
 
 
+_PRONOUN_LEAD = re.compile(
+    r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:threatened|imposed|announced|warned|vowed|promised)\b", _I
+)
 _ACT_VERB = re.compile(r"^(?:\w+ed|put\s+forward)$", _I)
 _AND_LEAD = re.compile(r",?\s+and\s*$")
 _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+|later\s+|had\s+|has\s+)?$", _I)

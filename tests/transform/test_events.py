@@ -2118,3 +2118,16 @@ def test_the_two_of_the_last_sentence_agree_at_that_meeting(gaz: Gazetteer) -> N
     )
     deal = one(events(gaz, text, dt.date(2025, 2, 27)), "agreement")
     assert (deal.date, deal.actors) == (dt.date(2025, 2, 18), ("marco_rubio", "sergei_lavrov"))
+
+
+def test_a_threat_by_he_an_asking_of_two_and_a_dismissed_threat(gaz: Gazetteer) -> None:
+    text = (
+        "News\nDonald Trump has since added his own pressure. Last Wednesday he threatened Russia with tariffs and "
+        "further sanctions if Moscow did not agree to end the war in Ukraine.\n"
+        "The next day he asked Saudi Arabia and the OPEC cartel to bring down the price of oil.\n"
+        "On Thursday, Kremlin spokesman Dmitry Peskov dismissed the threat.\n"
+    )
+    got = {(e.type, e.date, e.actors) for e in events(gaz, text, dt.date(2025, 1, 28))}
+    assert any(t == "sanctions" and "donald_trump" in a for t, _, a in got)
+    assert any(t == "demand" and "saudi_arabia" in a for t, _, a in got)
+    assert any(t == "rejection" and d == dt.date(2025, 1, 23) for t, d, _ in got)
