@@ -2548,7 +2548,7 @@ _MARK_UNMASK = {v: k for k, v in _MARK_MASK.items()}
 
 # 'The don, for his part, counselled patience.': a described person opening a sentence
 # (a literal scan for "The " and then a match: lookbehinds on every position would cost more than the rest)
-_DESCRIBED_SUBJECT = re.compile(r"The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)")
+_DESCRIBED_SUBJECT = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)")
 
 
 def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None:
@@ -2564,6 +2564,19 @@ def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None
         if m is None:
             continue
         np = _NP("desc", "the" + m.group()[3:], m.start(), "the")
+        ent = att._desc(np, m.start())
+        if ent is not None and ent.kind == "person":
+            reg.add(m.start(), m.end(), ent, False)
+            added = True
+    i = text.find(", the ")
+    while i >= 0:
+        # "Asked whether ..., the former diplomat was blunt.": the subject after a fronted clause
+        m = _DESCRIBED_SUBJECT.match(text, i + 2, i + 80) if text.startswith("the ", i + 2) else None
+        j = i
+        i = text.find(", the ", i + 6)
+        if m is None or not _FRONTED_START.fullmatch(text, _sentence_start(text, j, max(0, j - 120)), j):
+            continue
+        np = _NP("desc", m.group(), m.start(), "the")
         ent = att._desc(np, m.start())
         if ent is not None and ent.kind == "person":
             reg.add(m.start(), m.end(), ent, False)

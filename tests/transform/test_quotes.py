@@ -1711,3 +1711,13 @@ def test_one_word_firms_described_as_bodies_and_a_former_banker() -> None:
 def test_a_spokesperson_for_a_body_the_gazetteer_knows_by_description() -> None:
     text = "News\n\u201cWe are ready to talk,\u201d a spokesperson for the presidential office said.\n"
     assert [q.speaker_id for q in quotes(text)] == ["ukrainian_presidency"]
+
+
+def test_a_described_subject_after_a_fronted_clause_is_the_pronouns_antecedent() -> None:
+    text = (
+        "News\nSigrid Alm\u00e5s, a former diplomat, spoke first. Kari Lundeby, an analyst, disagreed. \u201cIt is "
+        "hard,\u201d she said.\n"
+        "Asked whether the fund could help, the former diplomat was blunt. \u201cMoney is the easy part,\u201d she "
+        "said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["kari_lundeby", "sigrid_almas"]
