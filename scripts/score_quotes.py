@@ -1,8 +1,8 @@
 """Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
 
-Usage: score_quotes.py [--set dev|heldout|test|test2|...|test10|all] [--verbose] [--timing]
+Usage: score_quotes.py [--set dev|heldout|test|test2|...|test11|all] [--verbose] [--timing]
 
-`test` to `test10` are sets written independently of the rules (devset/quotes/test*/);
+`test` to `test11` are sets written independently of the rules (devset/quotes/test*/);
 `all` is dev and heldout.
 """
 
@@ -205,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         "test8",
         "test9",
         "test10",
+        "test11",
         "all",
     ]
     ap.add_argument("--set", choices=sets, default="all")

@@ -65,6 +65,7 @@ BLIND_FLOORS = {
     "test8": (16, 0.89, 0.72),  # first blind 0.714
     "test9": (16, 0.83, 0.75),  # first blind 0.679
     "test10": (16, 0.84, 0.75),  # first blind 0.751
+    "test11": (16, 0.84, 0.80),  # first blind 0.858
 }
 
 
