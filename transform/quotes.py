@@ -570,6 +570,15 @@ _DATELINE = re.compile(
 )
 
 
+def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int) -> str:
+    """A state's body named without its state ("the Ministry of National Defence" in a Romanian paper, "the
+    Chancellery of the Prime Minister") with the state's name added; any other name as it is."""
+    if not (words <= _STATE_BODY_WORDS and words & _STATE_BODY_HEADS):
+        return name
+    country = _country_before(text, pos)
+    return f"{name} of {country}" if country else name
+
+
 def _country_before(text: str, pos: int) -> str | None:
     """The country the copy has named most often before pos (by name or demonym; the later one on a tie): the
     state a paper's own ministries belong to, or the one the story is about."""
@@ -1314,12 +1323,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         if post:
             # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
             name, end = f"{name} in {post.group(1)}", post.end()
-        if plan.words <= _STATE_BODY_WORDS and plan.words & _STATE_BODY_HEADS:
-            # "the Ministry of National Defence said" in a Romanian paper: a state's body named without its
-            # state belongs to the country the copy last named
-            country = _country_before(text, start)
-            if country:
-                name = f"{name} of {country}"
+        name = _with_state(name, plan.words, text, start)
         reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
@@ -2234,11 +2238,8 @@ class _Attributor:
         if ent is not None:
             return ent
         kind = "organisation" if set(lw) & _ORG_WORDS else "person"
-        body_words = {w.casefold() for w in core_name.split()}
-        if kind == "organisation" and body_words <= _STATE_BODY_WORDS and body_words & _STATE_BODY_HEADS:
-            country = _country_before(self.text, pos)  # "the Chancellery of the Prime Minister": whose state
-            if country:
-                core_name = f"{core_name} of {country}"
+        if kind == "organisation":
+            core_name = _with_state(core_name, {w.casefold() for w in core_name.split()}, self.text, pos)
         return self.reg.entity_for_name(core_name, kind, set(lw))
 
     def _kin(self, det: str, noun: str, pos: int) -> _Entity | None:
@@ -3184,15 +3185,11 @@ def _try_before(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool
         if _UNNAMED_LABEL.match(text, lo, hi):
             # '[SOT] Unidentified woman holding a portrait: "..."', 'Same woman, continuing:': nobody named
             return _set(s, (None, None), ":", hi, _NP("desc", "", lo, "a"))
-        issued = _LABEL_ISSUER.match(text, lo, hi) or _READ_FROM.search(text, lo, hi)
-        if issued:
-            # '[GFX] Statement from the Coordination Headquarters for ..., read by anchor: "..."'
-            np = _NP("name", issued.group(1), issued.start(1))
-            return _set(s, att.resolve(np, hi), ":", hi, np)
-        kin_name = _KIN_LABEL.match(text, lo, hi)
-        if kin_name:
-            # '[SOT] His mother, Valentyna Kravchuk: "..."': the relative the label names
-            np = _NP("name", kin_name.group(1), kin_name.start(1))
+        # '[GFX] Statement from the Coordination Headquarters ..., read by anchor:', 'read a letter ... from X:',
+        # '[SOT] His mother, Valentyna Kravchuk:': the issuer or the relative the label names
+        named = _LABEL_ISSUER.match(text, lo, hi) or _READ_FROM.search(text, lo, hi) or _KIN_LABEL.match(text, lo, hi)
+        if named:
+            np = _NP("name", named.group(1), named.start(1))
             return _set(s, att.resolve(np, hi), ":", hi, np)
         via = _LABEL_VIA.search(text, lo, hi)
         if via:
