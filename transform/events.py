@@ -522,7 +522,7 @@ def _resolve_name(name: str, lex: _Lexicon) -> tuple[str | None, str | None, str
         gaz = lex.gazetteer
         base = name[:-2] if name.endswith(("'s", "\u2019s")) else name
         actor = gaz.actor(base) or gaz.actor_by_role(base)
-        actor_id = actor.id if actor else DEMONYMS.get(base)
+        actor_id = (actor.country if actor.state_body else actor.id) if actor else DEMONYMS.get(base)
         if actor_id is not None and actor_id not in gaz.actors:
             actor_id = None
         place = gaz.place(base)

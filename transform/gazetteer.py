@@ -17,6 +17,9 @@ class Actor:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     country: str | None = None
+    # a state's department ("the Pentagon", "the Foreign Office"): a speaker of its own, but in events it acts
+    # for its state, as the annotation conventions and analysts' counts by state expect
+    state_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class Gazetteer:
                 aliases=tuple(str(a) for a in row.get("aliases") or ()),
                 roles=tuple(str(r) for r in row.get("roles") or ()),
                 country=row.get("country"),
+                state_body=bool(row.get("state_body", False)),
             )
             if actor.id in gaz.actors:
                 raise ValueError(f"duplicate actor id in gazetteer: {actor.id}")

@@ -2131,3 +2131,9 @@ def test_a_threat_by_he_an_asking_of_two_and_a_dismissed_threat(gaz: Gazetteer) 
     assert any(t == "sanctions" and "donald_trump" in a for t, _, a in got)
     assert any(t == "demand" and "saudi_arabia" in a for t, _, a in got)
     assert any(t == "rejection" and d == dt.date(2025, 1, 23) for t, d, _ in got)
+
+
+def test_a_state_department_acts_for_its_state(gaz: Gazetteer) -> None:
+    found = events(gaz, "On Monday the US Treasury imposed sanctions on Rosneft and Lukoil, two Russian companies.")
+    assert one(found, "sanctions").actors == ("russia", "united_states")
+    assert gaz.actor("the Pentagon").id == "united_states_department_of_defense"  # its own name as a speaker

@@ -1721,3 +1721,19 @@ def test_a_described_subject_after_a_fronted_clause_is_the_pronouns_antecedent()
         "said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["kari_lundeby", "sigrid_almas"]
+
+
+def test_national_bodies_named_by_metonym_or_short_name() -> None:
+    text = (
+        "News\n\u201cDeliveries will resume,\u201d a Pentagon spokesperson said.\n"
+        "\u201cAny buyer needs a licence,\u201d a Treasury Department spokesperson said.\n"
+        "The ambassador was summoned to the Foreign Office. \u201cThis is unacceptable,\u201d the Foreign Office "
+        "said.\n"
+        "\u201cOur purchases are driven by need,\u201d the Ministry of External Affairs said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "united_states_department_of_defense",
+        "united_states_department_of_the_treasury",
+        "foreign_commonwealth_and_development_office",
+        "ministry_of_external_affairs_india",
+    ]
