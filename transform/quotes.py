@@ -545,13 +545,14 @@ _DEMONYMS = {
 _PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence"}
 # A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
 # every word is one of these, and one is a head.
-_STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate")
+_STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate service bureau")
 _STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
     """
     of the and for on prime minister president's national foreign affairs defence defense interior internal justice
     finance finances economy economic energy health agriculture education culture transport infrastructure
     emergencies emergency trade industry environment digital transformation social policy labour labor
-    development reintegration veterans strategic situations general maritime
+    development reintegration veterans strategic situations general maritime state anti-corruption security
+    intelligence border migration customs tax statistics investigation investigations
     """
 )
 _COUNTRY_NAMES = sorted({*_DEMONYMS.values(), *_CAPITALS.values()} - {"Holy See"}, key=len, reverse=True)
@@ -599,8 +600,10 @@ _LOWER_MINISTRY = re.compile(
 )
 
 
+# "The Ukrainian embassy in Brasília", "the US Embassy in New Delhi", "Russia's embassy in Pretoria"
 _LOWER_MISSION = re.compile(
-    r"\b(?P<dem>[A-Z][a-z]+)\s+(?P<kind>embassy|consulate)\s+in\s+(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)"
+    r"\b(?P<dem>[A-Z][a-z]+|U\.?S\.?|(?P<owner>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[\u2019']s)\s+(?P<kind>[Ee]mbassy|[Cc]onsulate)"
+    r"\s+in\s+(?P<place>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)"
 )
 
 
@@ -1322,7 +1325,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         post = _POSTED_IN.match(text, end) if plan.words & _POSTED_BODIES else None
         if post:
             # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
-            name, end = f"{name} in {post.group(1)}", post.end()
+            # "The Russian Embassy in New Delhi", "the US Embassy in ..." (US read as an actor before the core)
+            dem = name.split() if " " in name else [seq[plan.core - 1][2] if plan.core else "", name]
+            mission = _mission_name(_POSS_S.sub("", dem[0]), dem[1], post.group(1)) if len(dem) == 2 else None
+            name, end = mission or f"{name} in {post.group(1)}", post.end()
         name = _with_state(name, plan.words, text, start)
         reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
@@ -2180,6 +2186,9 @@ class _Attributor:
             if actor is not None:
                 return self.reg.entity_for_actor(actor)
         lw = [w.casefold().rstrip(".") for w in words]
+        office = _office_of(words, lw, gaz)
+        if office is not None:
+            return self.reg.entity_for_actor(office)
         if set(lw) & _ORG_WORDS:
             org = self._org_by_words(set(lw) - {"the"}, pos)
             if org is not None:
@@ -2238,6 +2247,13 @@ class _Attributor:
         if ent is not None:
             return ent
         kind = "organisation" if set(lw) & _ORG_WORDS else "person"
+        if kind == "organisation" and len(core) == 2 and lw[-1] in _POSTED_BODIES:
+            # '..., said a spokesperson for the US Embassy in New Delhi': the posting follows the name
+            at = self.text.find(name, pos, pos + 300)
+            post = _POSTED_IN.match(self.text, at + len(name)) if at >= 0 else None
+            posted = _mission_name(_POSS_S.sub("", core[0]), core[1], post.group(1)) if post else None
+            if posted:
+                return self.reg.entity_for_name(posted, "organisation", set())
         if kind == "organisation":
             core_name = _with_state(core_name, {w.casefold() for w in core_name.split()}, self.text, pos)
         return self.reg.entity_for_name(core_name, kind, set(lw))
@@ -2308,7 +2324,15 @@ class _Attributor:
             found = self._body_in_paragraph(pos) if noun.group(1) in _BODY_NOUNS else None
             found = found or self._org_by_words({noun.group(1)}, pos)
             return found
-        if m.group("org"):
+        mission = _LOWER_MISSION.match(m.group("org") or "")
+        posted = (
+            _mission_name(mission.group("owner") or mission.group("dem"), *mission.group("kind", "place"))
+            if mission
+            else None
+        )
+        if posted:
+            ent = self.reg.entity_for_name(posted, "organisation", set())  # "for the US Embassy in New Delhi"
+        elif m.group("org"):
             ent = self._name(_body_name(m.group("org")), pos)
             if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
                 ent.kind = "organisation"  # 'a spokeswoman for the Wiener Konzerthaus': no person takes 'the'
@@ -2586,16 +2610,53 @@ def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None
         reg.finish(text)
 
 
+def _office_of(words: list[str], lw: list[str], gaz: Gazetteer) -> Actor | None:
+    """The listed body whose office a name is ("the European Union's diplomatic service", "the EU delegation in
+    Kyiv", "NATO's press office"): an organisation of the gazetteer followed by lower-case words that end in
+    an organisation noun. States' offices are bodies of their own ("the Ukrainian embassy")."""
+    if len(words) < 2:
+        return None
+    cut = next((i for i in range(2, len(lw)) if lw[i] == "in"), len(lw))
+    if lw[cut - 1] not in _ORG_WORDS:
+        return None
+    for k in range(cut - 1, 0, -1):
+        owner = gaz.actor(_POSS_S.sub("", " ".join(words[:k])))
+        if owner is not None:
+            lower = all(w[:1].islower() for w in words[k:cut])
+            return owner if lower and owner.kind == "organisation" and owner.country is None else None
+    return None
+
+
+def _mission_name(owner: str, kind: str, place: str) -> str | None:
+    """'Embassy of Russia in India' for the Russian (Russia's, US) embassy in New Delhi: a capital stands for its
+    country, another city stays ('Consulate of Russia in Constanța'); None for an owner that is no state."""
+    if owner in _COUNTRY_NAMES:
+        country = owner
+    elif owner.rstrip(".") in ("US", "U.S", "American"):
+        country = "the United States"
+    else:
+        country = _DEMONYMS.get(owner.casefold())
+    if country is None:
+        return None
+    return f"{kind.capitalize()} of {country} in {_CAPITALS.get(place.casefold(), place)}"
+
+
 def _add_lower_ministries(text: str, reg: _Registry) -> None:
     """'The Dutch defence ministry said': a state's ministry named in lower case is a body of its own."""
-    for m in _LOWER_MISSION.finditer(text) if (" embassy" in text or " consulate" in text) else ():
-        # 'The Ukrainian embassy in Brasília': the Embassy of Ukraine in Brasília
-        country = _DEMONYMS.get(m.group("dem").casefold())
-        if country is None:
+    for m in _LOWER_MISSION.finditer(text) if ("mbassy" in text or "onsulate" in text) else ():
+        # 'The Ukrainian embassy in Pretoria': the Embassy of Ukraine in South Africa (a capital stands for its
+        # country; another city stays: the Consulate of Russia in Constanța)
+        dem = m.group("dem")
+        name = _mission_name(m.group("owner") or dem, m.group("kind"), m.group("place"))
+        if name is None:
             continue
-        name = f"{m.group('kind').capitalize()} of {country} in {m.group('place')}"
+        country = name.split(" of ", 1)[1].rsplit(" in ", 1)[0]
+        kind = m.group("kind").casefold()
         ent = reg.entity_for_name(name, "organisation", set())
-        ent.words.update({m.group("kind"), m.group("dem").casefold(), *country.casefold().split()})
+        # the capitalised run "Russian Embassy in New Delhi" then finds this body rather than naming its own
+        ent.words.update(
+            {kind, "in", dem.casefold(), *country.casefold().split(), *m.group("place").casefold().split()}
+        )
         reg.insert(m.start(), m.end(), ent)
     if " ministry" not in text:
         return  # most articles: no scan

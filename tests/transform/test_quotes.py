@@ -1520,7 +1520,7 @@ def test_a_lower_case_embassy_and_a_note_speak_for_their_owner() -> None:
         "said.\n"
         "The two delegations issued a joint statement. \u201cThe sides produced a text,\u201d the statement said.\n"
     )
-    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_brasilia", "harbour_ministry", None]
+    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_brazil", "harbour_ministry", None]
 
 
 def test_broadcast_script_cue_tags_before_labels() -> None:
@@ -1736,4 +1736,23 @@ def test_national_bodies_named_by_metonym_or_short_name() -> None:
         "united_states_department_of_the_treasury",
         "foreign_commonwealth_and_development_office",
         "ministry_of_external_affairs_india",
+    ]
+
+
+def test_embassies_in_capitals_offices_of_listed_bodies_and_state_services() -> None:
+    text = (
+        "News\nUkraine said the strike on Kharkiv killed four. The State Emergency Service said rescuers were at the "
+        "site. \u201cEvery minute counts,\u201d the service said.\n"
+        "The Russian Embassy in New Delhi said Moscow would keep supplying oil. \u201cWe are a reliable partner,\u201d "
+        "the embassy said.\n"
+        "\u201cThe partnership matters,\u201d said a spokesperson for the US Embassy in New Delhi.\n"
+        "\u201cIt was a war crime,\u201d a spokesperson for the European Union\u2019s diplomatic service said.\n"
+        "\u201cOur building is unusable,\u201d a spokesperson for the EU delegation in Kyiv said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "state_emergency_service_of_ukraine",
+        "embassy_of_russia_in_india",
+        "embassy_of_the_united_states_in_india",
+        "european_union",
+        "european_union",
     ]
