@@ -1303,8 +1303,13 @@ def _title_in_marks(text: str, m: _Mention) -> bool:
     return m.start > 0 and text[m.start - 1] in _OPENERS and text[m.end : m.end + 1] in _CLOSERS
 
 
+_HOME_OF = re.compile(r"(?:,\s+\d{1,3},\s+|\b(?:residents?|natives?)\s+)of\s+$")
+
+
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
     """Add the mentions a capitalised sequence makes to the registry."""
+    if _HOME_OF.search(text, max(0, seq[0][0] - 40), seq[0][0]):
+        return  # 'Nadiya Petrash-Coleman, 44, of Citrus Heights': where she lives, nobody who speaks
     plan = reg.gaz.plan(tuple(t[2] for t in seq))
     if plan.kind == "none" and not plan.actors and len(seq) == 1:
         reg.gaz.inert.add(seq[0][2])
@@ -1368,7 +1373,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 # 'Harbor Point' after 'Harbor Point Petroleum LLC': the firm's short name
                 reg.add(start, end, prev.ent, in_quote(start))
                 return
-        ent = reg.entity_for_name(plan.name, "person", set(plan.words))
+        # 'allowed the Manchester Evening Ledger to share': a name behind a lower-case article is a title or a
+        # body, no person ('the Ukrainian President Volodymyr Zelensky' has the title in the run)
+        kind = "organisation" if not plan.words and start >= 4 and text.endswith("the ", 0, start) else "person"
+        ent = reg.entity_for_name(plan.name, kind, set(plan.words))
         ent.roles.update(_with_synonyms(plan.words) - (_STOP_CAP - _RANK_WORDS))
         reg.add(start, end, ent, in_quote(start))
 
@@ -1826,8 +1834,15 @@ _NAME_START = re.compile(r"(" + _NAME_PATTERN + r")\b")
 _PERSON_OF = re.compile(r"\s*" + _CAPS + r"[\w\u2019'\-]+\s+" + _CAPS + r"[\w\u2019'\-]+\s+(?:of|at|from)\s+$")
 
 
+_HONORIFIC_GENDER = {"mr": "m", "sir": "m", "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f"}
+_THE_STYLE = re.compile(r"the\s+(?=(?:Most\s+|Right\s+|Very\s+|Rt\.?\s+)?(?:Rev|Revd|Hon)\.?\s+(?:Dr\.?\s+)?[A-Z])")
+
+
 def _head_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that starts text[lo:hi] (a speaker after an inverted verb or 'according to')."""
+    styled = _THE_STYLE.match(text, lo, hi)
+    if styled:
+        lo = styled.end()  # 'said the Rev. Mykhailo Datsenko': the style's article is no determiner of a role
     m = _HEAD_NP.match(text[lo:hi])
     if not m:
         return None
@@ -2223,12 +2238,14 @@ class _Attributor:
                 return known[-1]
         if len(core) == 1:
             low = core_name.casefold()
+            # 'Mr Lees said' after his wife Olha Lees: the honorific tells the two apart
+            want = _HONORIFIC_GENDER.get(lw[0]) if m else None
             # the latest person of that surname before pos; failing that, the latest whose name opens with it
             # ('Nakamura said' after 'NAKAMURA Tetsuo' and before his granddaughter 'NAKAMURA Emi' is named)
             by_first = None
             for cand in self.reg.before(pos):
                 ent = cand.ent
-                if ent.kind != "person":
+                if ent.kind != "person" or (want and ent.gender not in (want, None)):
                     continue
                 toks = ent.name.split()
                 if low == toks[-1].casefold() and ent.id not in self.reg.given_only:
