@@ -1763,8 +1763,8 @@ def test_styles_homes_honorifics_and_names_behind_an_article() -> None:
         "News\n\u201cWe have heard promises before,\u201d said the Rev. Marko Hlibovych, the church\u2019s pastor.\n"
         "Daryna Voloshyn, 44, of Citrus Heights, who left Kharkiv in 2022, said she was relieved. \u201cNobody "
         "shouted,\u201d she said.\n"
-        "Oksana Pell, 34, learned on Friday that her brother, Ivan Bodnar, 29, was free. On Saturday he sent a message, which she "
-        "has allowed the Riverside Evening Ledger to share. \u201cI am here,\u201d he said.\n"
+        "Oksana Pell, 34, learned on Friday that her brother, Ivan Bodnar, 29, was free. On Saturday he sent a "
+        "message, which she has allowed the Riverside Evening Ledger to share. \u201cI am here,\u201d he said.\n"
         "Her husband, Tom Pell, 36, a plumber, said he had heard about him every day. \u201cOksana has had his "
         "photo on the fridge,\u201d Mr Pell said.\n"
     )
