@@ -1306,6 +1306,23 @@ def _title_in_marks(text: str, m: _Mention) -> bool:
 _HOME_OF = re.compile(r"(?:,\s+\d{1,3},\s+|\b(?:residents?|natives?)\s+)of\s+$")
 
 
+_PORTFOLIO_WORDS = _words(
+    "foreign defence defense interior justice finance economy energy health agriculture education culture transport"
+)
+
+
+def _state_owner(seq: list[tuple[int, int, str]], plan: _Plan) -> str | None:
+    """The state named in the possessive right before a ministry's name ("Saudi Arabia's Foreign Ministry"), or
+    None."""
+    parts = plan.name.split()
+    if not plan.actors or len(parts) != 2 or parts[1] != "Ministry" or parts[0].casefold() not in _PORTFOLIO_WORDS:
+        return None
+    _, j, actor = plan.actors[-1]
+    if j != plan.rest or actor.kind != "state" or not _POSS_S.search(seq[j - 1][2]):
+        return None
+    return actor.name
+
+
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
     """Add the mentions a capitalised sequence makes to the registry."""
     if _HOME_OF.search(text, max(0, seq[0][0] - 40), seq[0][0]):
@@ -1322,11 +1339,18 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
         end -= 2
     if plan.kind == "org":
-        for prev in reversed(reg.mentions):
+        owner = _state_owner(seq, plan)
+        for prev in reversed(reg.mentions) if owner is None else ():
             if prev.ent.kind != "person" and plan.words <= prev.ent.words:
                 reg.add(seq[plan.rest][0], end, prev.ent, in_quote(start))
                 return
         name = plan.name
+        if owner is not None:
+            # "Saudi Arabia's Foreign Ministry" after "Ukraine's Foreign Ministry": another state's ministry
+            port = name.split()[0].casefold()
+            name = f"{owner} Ministry of {_PORTFOLIOS.get(port, port.capitalize())}"
+            reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
+            return
         post = _POSTED_IN.match(text, end) if plan.words & _POSTED_BODIES else None
         if post:
             # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
@@ -2259,6 +2283,9 @@ class _Attributor:
                 return cands[-1]
             if low in _STOP_CAP:
                 return None
+            org = self._org_by_words({low}, pos)
+            if org is not None and org.kind == "organisation":
+                return org  # 'a Treasury spokesperson' after 'the Treasury Department': the body's short name
         key = slug(core_name)
         ent = self.reg.by_key.get(key)
         if ent is not None:

@@ -1769,3 +1769,16 @@ def test_styles_homes_honorifics_and_names_behind_an_article() -> None:
         "photo on the fridge,\u201d Mr Pell said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["marko_hlibovych", "daryna_voloshyn", "ivan_bodnar", "tom_pell"]
+
+
+def test_another_states_ministry_and_a_bodys_short_name() -> None:
+    text = (
+        "News\nUkraine's Foreign Ministry welcomed the statement. Saudi Arabia's Foreign Ministry also welcomed "
+        "the outcome. \u201cThe Kingdom will continue its efforts,\u201d the ministry said.\n"
+        "Gunvor withdrew after the Treasury Department said it would not license the deal. \u201cAny buyer must "
+        "show the Kremlin gains nothing,\u201d a Treasury spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "saudi_arabia_ministry_of_foreign_affairs",
+        "united_states_department_of_the_treasury",
+    ]
