@@ -66,6 +66,7 @@ BLIND_FLOORS = {
     "test9": (16, 0.83, 0.75),  # first blind 0.679
     "test10": (16, 0.84, 0.75),  # first blind 0.751
     "test11": (16, 0.84, 0.80),  # first blind 0.858
+    "test12": (16, 0.86, 0.85),  # first blind 0.880
 }
 
 
