@@ -581,17 +581,25 @@ def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int
 
 
 def _country_before(text: str, pos: int) -> str | None:
-    """The country the copy has named most often before pos (by name or demonym; the later one on a tie): the
-    state a paper's own ministries belong to, or the one the story is about."""
+    """The country named most often (by name or demonym; the first named on a tie) in the body's paragraph, else in
+    the copy before pos: the state a paper's own ministries belong to, or the one the story is about."""
     dateline = _DATELINE.search(text, 0, min(pos, 600))
     if dateline and dateline.group(1).casefold() in _CAPITALS:
         return _CAPITALS[dateline.group(1).casefold()]  # "CHISINAU — ...": the paper's own capital
-    counts: dict[str, tuple[int, int]] = {}
-    for m in _COUNTRY_WORD.finditer(text, 0, pos):
-        country = m.group("name") or _DEMONYMS.get(m.group("dem").casefold())
-        if country:
-            counts[country] = (counts.get(country, (0, 0))[0] + 1, m.start())
-    return max(counts, key=counts.__getitem__) if counts else None
+    # the paragraph the body speaks in first ("... the Ministry of Defence said: “UK support for Ukraine ...”"),
+    # then the copy before it
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    for a, b in ((lo, hi if hi >= 0 else len(text)), (0, pos)):
+        counts: dict[str, tuple[int, int]] = {}
+        for m in _COUNTRY_WORD.finditer(text, a, b):
+            country = m.group("name") or _DEMONYMS.get(m.group("dem").casefold())
+            if country:
+                n, first = counts.get(country, (0, -m.start()))
+                counts[country] = (n + 1, first)
+        if counts:
+            return max(counts, key=counts.__getitem__)
+    return None
 
 
 _LOWER_MINISTRY = re.compile(

@@ -1182,7 +1182,7 @@ def test_a_pronoun_that_sent_or_had_the_words_before_a_colon() -> None:
         (
             "News\nThe Department of Foreign Affairs said its position had not changed. "
             "\u201cIreland stands with Ukraine,\u201d a spokesperson for the department said.\n",
-            "department_of_foreign_affairs",
+            "department_of_foreign_affairs_of_ireland",  # the state its own paragraph names first
         ),
         (
             "Live\n15:10 CET \u2013 A White House spokesperson says the talks are going well. "
@@ -1782,3 +1782,12 @@ def test_another_states_ministry_and_a_bodys_short_name() -> None:
         "saudi_arabia_ministry_of_foreign_affairs",
         "united_states_department_of_the_treasury",
     ]
+
+
+def test_a_state_body_takes_the_country_its_own_paragraph_names() -> None:
+    text = (
+        "News\nUkraine said Russia launched 90 drones overnight, and Ukraine asked for more air defence.\n"
+        "A spokesperson for the Ministry of Defence said British deliveries would continue. \u201cOur support is "
+        "unwavering,\u201d the spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_united_kingdom"]
