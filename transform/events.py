@@ -312,7 +312,7 @@ _TOPIC_LABEL = re.compile(
 )
 _NEGATION = re.compile(
     r"(?:\bno|\bnot|n't|\bnever|\bwithout|\bneither|\bnor|\bfail(?:ed|s)?\s+to|\bdenied|\bunsigned)\W+(?:\w+\W+){0,4}$"
-    r"|\bno\s+$",
+    r"|\bno\s+$|\b(?:absence|lack)\s+of\s+(?:an?\s+|any\s+)?$",  # "the absence of a ceasefire": none was made
     _I,
 )
 _NOT_AGAINST = re.compile(
@@ -2116,7 +2116,7 @@ def _cues(words: str) -> re.Pattern[str]:
 
 
 # One cue set per regex of _status (each regex match contains one of its literals, in lower case).
-_NEGATION_CUES = _cues("no n't never without neither fail denied unsigned")
+_NEGATION_CUES = _cues("no n't never without neither fail denied unsigned absence lack")
 _ANY_CUES = _cues("any every")
 _CONDITIONAL_CUES = _cues("if unless once only until")
 _PROPOSED_CUES = _cues(

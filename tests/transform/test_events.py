@@ -153,6 +153,7 @@ def test_refusal_is_a_rejection_and_the_truce_stays_proposed(gaz: Gazetteer) -> 
         "No call took place between Trump and Putin.",
         "Ukraine and Russia never held talks in Riyadh.",
         "If a truce between Russia and Ukraine holds, talks could follow.",
+        "Traders said the absence of a ceasefire between Russia and Ukraine on Tuesday had little effect.",
     ],
 )
 def test_negated_and_conditional_events_are_dropped(gaz: Gazetteer, text: str) -> None:
