@@ -472,6 +472,20 @@ _CAPITALS = {
     "valletta": "Malta",
     "nicosia": "Cyprus",
     "luxembourg": "Luxembourg",
+    "berlin": "Germany",
+    "paris": "France",
+    "london": "United Kingdom",
+    "washington": "United States",
+    "moscow": "Russia",
+    "kyiv": "Ukraine",
+    "beijing": "China",
+    "ankara": "Turkey",
+    "riyadh": "Saudi Arabia",
+    "helsinki": "Finland",
+    "minsk": "Belarus",
+    "doha": "Qatar",
+    "abu dhabi": "United Arab Emirates",
+    "brussels": "Belgium",
 }
 _DEMONYMS = {
     "american": "United States",
@@ -542,7 +556,7 @@ _DEMONYMS = {
     "maltese": "Malta",
     "cypriot": "Cyprus",
 }
-_PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence"}
+_PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence", "interior": "the Interior"}
 # A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
 # every word is one of these, and one is a head.
 _STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate service bureau")
@@ -1319,16 +1333,39 @@ _PORTFOLIO_WORDS = _words(
 )
 
 
+def _ministry_name(port: str, country: str | None, federal: bool = False) -> str:
+    """The official form of '<Portfolio> Ministry' ("Japan Ministry of Foreign Affairs", "Federal Ministry of the
+    Interior"): one spelling however the copy words it."""
+    title = f"{'Federal ' if federal else ''}Ministry of {_PORTFOLIOS.get(port, port.capitalize())}"
+    return f"{country} {title}" if country else title
+
+
+_SHORT_MINISTRY = re.compile(
+    r"(?:(?P<federal>Federal)\s+)?(?:(?P<dem>[A-Z][a-z]+)\s+)?(?P<port>[A-Z][a-z]+)\s+Ministry"
+)
+
+
+def _short_ministry(name: str, owner: str | None) -> str | None:
+    """'Saudi Arabia's Foreign Ministry', 'the Japanese Foreign Ministry', 'the Federal Interior Ministry' in
+    their official form (with the owner or demonym's state when the copy names one), or None for other names."""
+    m = _SHORT_MINISTRY.fullmatch(name)
+    if m is None or m.group("port").casefold() not in _PORTFOLIO_WORDS:
+        return None
+    dem = m.group("dem")
+    country = owner or (dem if dem in _COUNTRY_NAMES else _DEMONYMS.get(dem.casefold()) if dem else None)
+    if dem and country is None:
+        return None
+    return _ministry_name(m.group("port").casefold(), country, m.group("federal") is not None)
+
+
 def _state_owner(seq: list[tuple[int, int, str]], plan: _Plan) -> str | None:
-    """The state named in the possessive right before a ministry's name ("Saudi Arabia's Foreign Ministry"), or
-    None."""
+    """The state named right before a ministry's name ("Saudi Arabia's Foreign Ministry", "Saudi Foreign
+    Ministry"), or None."""
     parts = plan.name.split()
     if not plan.actors or len(parts) != 2 or parts[1] != "Ministry" or parts[0].casefold() not in _PORTFOLIO_WORDS:
         return None
     _, j, actor = plan.actors[-1]
-    if j != plan.rest or actor.kind != "state" or not _POSS_S.search(seq[j - 1][2]):
-        return None
-    return actor.name
+    return actor.name if j == plan.rest and actor.kind == "state" else None
 
 
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
@@ -1355,10 +1392,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         name = plan.name
         if owner is not None:
             # "Saudi Arabia's Foreign Ministry" after "Ukraine's Foreign Ministry": another state's ministry
-            port = name.split()[0].casefold()
-            name = f"{owner} Ministry of {_PORTFOLIOS.get(port, port.capitalize())}"
+            name = _short_ministry(name, owner) or name
             reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
             return
+        name = _short_ministry(name, None) or name
         post = _POSTED_IN.match(text, end) if plan.words & _POSTED_BODIES else None
         if post:
             # "the Embassy of Ukraine in Kenya", "Consulate General of Ukraine in Chicago": the posting is in the name
@@ -2307,6 +2344,7 @@ class _Attributor:
             if posted:
                 return self.reg.entity_for_name(posted, "organisation", set())
         if kind == "organisation":
+            core_name = _short_ministry(core_name, None) or core_name  # 'the Saudi Foreign Ministry said'
             core_name = _with_state(core_name, {w.casefold() for w in core_name.split()}, self.text, pos)
         return self.reg.entity_for_name(core_name, kind, set(lw))
 
@@ -2717,8 +2755,7 @@ def _add_lower_ministries(text: str, reg: _Registry) -> None:
         if country is None or reg.gaz.actor(m.group()) is not None:
             continue  # an unknown adjective, or a body the gazetteer lists ('the Russian foreign ministry')
         port = m.group("port")
-        name = f"{country} Ministry of {_PORTFOLIOS.get(port, port.capitalize())}"
-        ent = reg.entity_for_name(name, "organisation", set())
+        ent = reg.entity_for_name(_ministry_name(port, country), "organisation", set())
         ent.words.update({"ministry", port, m.group("dem").casefold(), *country.casefold().split()})
         reg.insert(m.start(), m.end(), ent)
 

@@ -486,7 +486,11 @@ def test_spokesperson_for_a_named_body_speaks_for_it() -> None:
         "\u201cThe talks are over,\u201d said the Slovak Defence Ministry.\n"
         "\u201cWe will see,\u201d a senior official said.\n"
     )
-    assert [sid for _, sid in speakers(text)] == ["latvian_foreign_ministry", "slovak_defence_ministry", None]
+    assert [sid for _, sid in speakers(text)] == [
+        "latvia_ministry_of_foreign_affairs",
+        "slovakia_ministry_of_defence",
+        None,
+    ]
 
 
 def test_was_quoted_as_saying() -> None:
@@ -984,7 +988,7 @@ def test_a_qualified_person_noun_finds_the_introduction_it_echoes() -> None:
         (
             "In a statement on Monday, a spokesperson for the Latvian Foreign Ministry welcomed the talks. "
             "\u201cRiga is watching closely,\u201d the spokesperson said.",
-            "latvian_foreign_ministry",
+            "latvia_ministry_of_foreign_affairs",
         ),
     ],
 )
@@ -1791,3 +1795,18 @@ def test_a_state_body_takes_the_country_its_own_paragraph_names() -> None:
         "unwavering,\u201d the spokesperson said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_united_kingdom"]
+
+
+def test_short_ministry_names_take_their_official_form_and_capitals_their_country() -> None:
+    text = (
+        "News\n\u201cThe Kingdom will keep offering its good offices,\u201d the Saudi Foreign Ministry said.\n"
+        "The Federal Interior Ministry in Berlin counted the arrivals. \u201cNumbers are rising,\u201d the ministry "
+        "said.\n"
+        "The Ukrainian embassy in Berlin said the men were welcome home. \u201cMany will return,\u201d the embassy "
+        "said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "saudi_arabia_ministry_of_foreign_affairs",
+        "federal_ministry_of_the_interior",
+        "embassy_of_ukraine_in_germany",
+    ]
