@@ -646,7 +646,8 @@ _STOP_CAP = _words(
 _FIRM_WORDS = _words(
     "company corp ltd llc inc plc gmbh capital commodities securities partners holdings consulting associates "
     "analytics insurance shipping refining solutions industries logistics airlines group sa ag nv bv spa srl "
-    "asa oyj llp"
+    "asa oyj llp aluminium aluminum steel metals mining chemicals pharmaceuticals petroleum refineries refinery "
+    "telecom motors airways"
 )
 _ORG_WORDS = (
     _words(
@@ -1469,9 +1470,11 @@ def _kin_owner(reg: _Registry, text: str, want: str | None) -> _Entity | None:
 
 # A lone given name introduces a person when an appositive describing a person or an age follows and the
 # clause goes on to its verb ('Oleh, a 41-year-old infantryman from Sumy, said'), or when the text presents
-# it as the only name someone gave ('who gave only his call sign, Lis,').
+# it as the only name someone gave ('who gave only his call sign, Lis,'). A home town may follow the age
+# ('Artem, 19, from Kharkiv, asked ...').
 _GIVEN_APPOS = re.compile(
-    r",\s+(?P<age>\d{1,3}\s*,\s+)?(?:(?:a|an)\s+(?P<desc>[^,.;:\"\u201c\u201d()]{1,80}?)\s*,\s+)?"
+    r",\s+(?P<age>\d{1,3}\s*,\s+)?(?:(?:from|of)\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?\s*,\s+)?"
+    r"(?:(?:a|an)\s+(?P<desc>[^,.;:\"\u201c\u201d()]{1,80}?)\s*,\s+)?"
     r"(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?(?P<verb>[a-z]+)\b"
 )
 _GIVEN_INTRO = re.compile(
@@ -2448,7 +2451,7 @@ class _Attributor:
                 return None
             found = list(
                 re.finditer(
-                    rf"({_CAP_RUN}),?[^.;\n]{{0,60}}?\b(?:said|wrote)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?{head}\b",
+                    rf"({_CAP_RUN}),?[^.;\n]{{0,60}}?\b(?:said|wrote)\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+){{0,2}}{head}\b",
                     before,
                 )
             )
@@ -2601,7 +2604,7 @@ _DOCUMENT_HEADS = _words(
     "statement"
 )
 _FILINGS = _words("complaint lawsuit suit filing motion")
-_ISSUED = _words("note letter email post message release readout statement memo")
+_ISSUED = _words("note letter email post message release readout statement memo filing memorandum")
 _CAP_RUN = _CAPS + r"[\w\u2019'&.\-]*(?:\s+(?:&\s+|of\s+|for\s+)?" + _CAPS + r"[\w\u2019'&.\-]*){0,6}"
 _BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm")
 

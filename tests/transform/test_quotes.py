@@ -1810,3 +1810,15 @@ def test_short_ministry_names_take_their_official_form_and_capitals_their_countr
         "federal_ministry_of_the_interior",
         "embassy_of_ukraine_in_germany",
     ]
+
+
+def test_a_given_name_with_age_and_town_industrial_firms_and_filings() -> None:
+    text = (
+        "News\nArtem, 19, from Kharkiv, asked that his surname not be used. \u201cI ran from the drones,\u201d he "
+        "said.\n"
+        "At Rheinhuette Aluminium, a rolling mill near Neuss, the mood was calm. \u201cOur concern is energy "
+        "prices,\u201d the company said.\n"
+        "Konkan Coast Refineries Ltd said in a stock exchange filing that it had stopped buying Russian crude. "
+        "\u201cWe will comply with all sanctions,\u201d the filing said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["artem", "rheinhuette_aluminium", "konkan_coast_refineries_ltd"]
