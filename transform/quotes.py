@@ -1425,7 +1425,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             ent.gender = _KIN[kin.group(2)]
             reg.add(start, end, ent, in_quote(start))
         elif cands:
-            reg.add(start, end, cands[-1], in_quote(start))
+            # 'Ms. Tkachenko' after her grandson Bohdan Tkachenko: the honorific tells which one
+            title = _HONORIFIC_GENDER.get(seq[plan.core - 1][2].casefold().rstrip(".")) if plan.core else None
+            fits = [c for c in cands if c.gender in (title, None)] if title else cands
+            reg.add(start, end, (fits or cands)[-1], in_quote(start))
         elif not in_quote(start):
             ctx = _given_name_context(text, start, end)
             if ctx is not None:

@@ -1822,3 +1822,20 @@ def test_a_given_name_with_age_and_town_industrial_firms_and_filings() -> None:
         "\u201cWe will comply with all sanctions,\u201d the filing said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["artem", "rheinhuette_aluminium", "konkan_coast_refineries_ltd"]
+
+
+def test_an_honorific_picks_among_people_of_one_surname_for_later_pronouns() -> None:
+    text = (
+        "News\nLesia Tkachenko, 71, swept glass from the stairwell. \u201cI counted the explosions,\u201d Ms. "
+        "Tkachenko said.\n"
+        "Her grandson, Bohdan Tkachenko, 24, had driven across the city. \u201cShe refused to go,\u201d he said.\n"
+        "Representative Janet Kessler-Ruiz said she had not been briefed. \u201cNot like this,\u201d Ms. "
+        "Kessler-Ruiz said.\n"
+        "By afternoon Ms. Tkachenko had put the kettle on. \u201cThey want us to be afraid,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "lesia_tkachenko",
+        "bohdan_tkachenko",
+        "janet_kessler_ruiz",
+        "lesia_tkachenko",
+    ]
