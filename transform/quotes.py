@@ -557,6 +557,10 @@ _DEMONYMS = {
     "cypriot": "Cyprus",
 }
 _PORTFOLIOS = {"foreign": "Foreign Affairs", "defence": "Defence", "defense": "Defence", "interior": "the Interior"}
+# Portfolios whose ministry copy names by the portfolio ("the Foreign Ministry", "the Dutch defence ministry").
+_PORTFOLIO_WORDS = _words(
+    "foreign defence defense interior justice finance economy energy health agriculture education culture transport"
+)
 # A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
 # every word is one of these, and one is a head.
 _STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate service bureau")
@@ -617,8 +621,9 @@ def _country_before(text: str, pos: int) -> str | None:
 
 
 _LOWER_MINISTRY = re.compile(
-    r"\b(?P<dem>(?:South |North )?[A-Z][a-z]+)\s+(?P<port>foreign|defen[cs]e|interior|justice|finance|economy|"
-    r"energy|health|agriculture|education|culture|transport|infrastructure|emergencies|trade)\s+ministry\b"
+    r"\b(?P<dem>(?:South |North )?[A-Z][a-z]+)\s+(?P<port>"
+    + "|".join(sorted(_PORTFOLIO_WORDS | {"infrastructure", "emergencies", "trade"}))
+    + r")\s+ministry\b"
 )
 
 
@@ -1327,11 +1332,6 @@ def _title_in_marks(text: str, m: _Mention) -> bool:
 
 
 _HOME_OF = re.compile(r"(?:,\s+\d{1,3},\s+|\b(?:residents?|natives?)\s+)of\s+$")
-
-
-_PORTFOLIO_WORDS = _words(
-    "foreign defence defense interior justice finance economy energy health agriculture education culture transport"
-)
 
 
 def _ministry_name(port: str, country: str | None, federal: bool = False) -> str:
@@ -2420,15 +2420,7 @@ class _Attributor:
             found = self._body_in_paragraph(pos) if noun.group(1) in _BODY_NOUNS else None
             found = found or self._org_by_words({noun.group(1)}, pos)
             return found
-        mission = _LOWER_MISSION.match(m.group("org") or "")
-        posted = (
-            _mission_name(mission.group("owner") or mission.group("dem"), *mission.group("kind", "place"))
-            if mission
-            else None
-        )
-        if posted:
-            ent = self.reg.entity_for_name(posted, "organisation", set())  # "for the US Embassy in New Delhi"
-        elif m.group("org"):
+        if m.group("org"):
             ent = self._name(_body_name(m.group("org")), pos)
             if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
                 ent.kind = "organisation"  # 'a spokeswoman for the Wiener Konzerthaus': no person takes 'the'
@@ -2723,17 +2715,24 @@ def _office_of(words: list[str], lw: list[str], gaz: Gazetteer) -> Actor | None:
     return None
 
 
+def _mission_state(owner: str) -> str | None:
+    """The state a mission's owner word names ('Russian', 'Russia' of "Russia's", 'US'), or None."""
+    if owner in _COUNTRY_NAMES:
+        return owner
+    if owner.rstrip(".") in ("US", "U.S", "American"):
+        return "the United States"
+    return _DEMONYMS.get(owner.casefold())
+
+
 def _mission_name(owner: str, kind: str, place: str) -> str | None:
     """'Embassy of Russia in India' for the Russian (Russia's, US) embassy in New Delhi: a capital stands for its
     country, another city stays ('Consulate of Russia in Constanța'); None for an owner that is no state."""
-    if owner in _COUNTRY_NAMES:
-        country = owner
-    elif owner.rstrip(".") in ("US", "U.S", "American"):
-        country = "the United States"
-    else:
-        country = _DEMONYMS.get(owner.casefold())
-    if country is None:
-        return None
+    country = _mission_state(owner)
+    return _posted_name(country, kind, place) if country else None
+
+
+def _posted_name(country: str, kind: str, place: str) -> str:
+    """'Embassy of <country> in <place's country>' (a capital stands for its country, another city stays)."""
     return f"{kind.capitalize()} of {country} in {_CAPITALS.get(place.casefold(), place)}"
 
 
@@ -2743,12 +2742,11 @@ def _add_lower_ministries(text: str, reg: _Registry) -> None:
         # 'The Ukrainian embassy in Pretoria': the Embassy of Ukraine in South Africa (a capital stands for its
         # country; another city stays: the Consulate of Russia in Constanța)
         dem = m.group("dem")
-        name = _mission_name(m.group("owner") or dem, m.group("kind"), m.group("place"))
-        if name is None:
+        country = _mission_state(m.group("owner") or dem)
+        if country is None:
             continue
-        country = name.split(" of ", 1)[1].rsplit(" in ", 1)[0]
         kind = m.group("kind").casefold()
-        ent = reg.entity_for_name(name, "organisation", set())
+        ent = reg.entity_for_name(_posted_name(country, kind, m.group("place")), "organisation", set())
         # the capitalised run "Russian Embassy in New Delhi" then finds this body rather than naming its own
         ent.words.update(
             {kind, "in", dem.casefold(), *country.casefold().split(), *m.group("place").casefold().split()}
