@@ -722,6 +722,10 @@ _REFERENCE_TYPE = {
 _DEFINITE = re.compile(
     r"\b(?:the|this|that(?!\s+(?:he|she|it|they|we|the|a|an)\b)|these|those|such\s+an?)\s+(?:[\w-]+\s+){0,2}$", _I
 )  # "that he would visit": a conjunction, not a determiner
+_DAY_OWNER = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun|yester|to)day|tonight|last\s+night)(?:'s|\u2019s)\s+(?:[\w-]+\s+)?$",
+    _I,
+)  # "Tuesday's talks"
 _OWNER_GAP = re.compile(
     r"^(?:'s|\u2019s)?\s+(?:(?!on\b|with\b|to\b|for\b|of\b|in\b|and\b|its\b|their\b|his\b|her\b|own\b)[\w-]+\s+){0,2}$",
     _I,
@@ -973,6 +977,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         lead = [x for x in mentions if x.start >= fronted.end()] if fronted else mentions
         prev_subject = _subject(lead, lex) or _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
+    _date_from_next(events, text, spans, dates_by_sentence, published)
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new
     # event, though it may tell that a planned one went ahead ("This morning the exchange went ahead")
     kept = []
@@ -988,6 +993,36 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             if k is not None:
                 kept[k] = replace(kept[k], status="occurred")
     return _merge(kept, lex)
+
+
+# "The breakthrough came late on Tuesday in Jeddah, ...": the sentence names the day of what the one before told
+_CAME_ON = re.compile(
+    r"(?:The|That|This)\s+(?:[\w-]+\s+)?(?:breakthrough|announcement|agreement|deal|decision|move|offer|accord|"
+    r"statement|news|pledge|commitment|concession|shift|step)\s+(?:came|was\s+(?:made|announced|reached|agreed|struck"
+    r"|unveiled|confirmed))\b"
+)
+
+
+def _date_from_next(
+    events: list[Event],
+    text: str,
+    spans: list[tuple[int, int]],
+    dates_by_sentence: list[list[dates.DateMention]],
+    published: dt.date | None,
+) -> None:
+    """Date, in place, the undated acts of a sentence whose next sentence opens by dating them ("The
+    breakthrough came late on Tuesday")."""
+    starts = {start: idx for idx, (start, _) in enumerate(spans)}
+    for i, ev in enumerate(events):
+        idx = starts.get(ev.start)
+        if ev.date is not None or ev.status == "scheduled" or idx is None or idx + 1 >= len(spans):
+            continue
+        nxt_start, nxt_end = spans[idx + 1]
+        found = dates_by_sentence[idx + 1]
+        if found and _CAME_ON.match(text, nxt_start, nxt_end) and found[0].start < 40:
+            day = dates.resolve_mention(found[0], published, "past")
+            if day[0] is not None and (published is None or day[0] <= published):
+                events[i] = replace(ev, date=day[0], date_end=day[1])
 
 
 # "- Whether Putin and Zelensky will ever meet.", a quiz's "True or false: Putin travelled to Turkey."
@@ -1598,6 +1633,11 @@ def _sentence_events(
                     _LEAD_DEFINITE.match(m.group())
                     and not _AFTER_BEFORE.search(sent, max(0, m.start() - 10), m.start())
                 )
+                # "Tuesday's talks followed ...": the talks of that day the article told already
+                or (
+                    _DAY_OWNER.search(sent, max(0, m.start() - 30), m.start()) is not None
+                    and any(_family(e.type) == _family(etype) and e.date == date for e in ctx.earlier or ())
+                )
             )
         )
         ev = Event(
@@ -1998,6 +2038,7 @@ _TALKS_WITH = re.compile(r"\btalks\s+with\b|\bheld\b", _I)
 _REFUSAL = re.compile(r"\b(?:refus|reject|dismiss|declin)\w*", _I)
 _WILL = re.compile(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", _I)
 _FROM_LEAD = re.compile(r"\b(?:from|starting|until|by|(?:starting|beginning)\s+(?:on|from))\s+$", _I)
+_GROUP_OBJECT = re.compile(r"\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|negotiators)\b")
 _GROUP_WORDS = re.compile(
     r"\b(?:delegations?|officials|teams?|diplomats|negotiators|sides|countries|Americans|Ukrainians|Russians)\b", _I
 )
@@ -2077,9 +2118,10 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
             people.update(_subject([x for x in mentions if x.end <= lo], lex))
         first = min(h.m.start() for h in mine)
         # "Kyiv's team proposed a meeting between Putin and Zelensky": the leaders meet, not the team
-        group = _GROUP_WORDS.search(sent[lo:first]) is not None and not any(
-            h.type == "meeting" and _between_leaders(h, sent, mentions, lex) for h in mine
-        )
+        group = (
+            _GROUP_WORDS.search(sent[lo:first]) is not None
+            or any(_GROUP_OBJECT.match(sent, h.m.end()) for h in mine)  # "... met a Ukrainian team headed by"
+        ) and not any(h.type == "meeting" and _between_leaders(h, sent, mentions, lex) for h in mine)
         kinds = {h.type for h in mine}
         if kinds == {"meeting", "negotiation"}:
             loser = "meeting" if group or not people else "negotiation"
@@ -2285,6 +2327,11 @@ def _event_date(
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
         if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):
             return dates.resolve_mention(prior[-1], ctx.published, "past")
+        # "The breakthrough came late on Tuesday in Jeddah, where a US delegation ... met ...": the day of the place
+        prior = [d for d in mentions if d.end <= hit.clause[0]]
+        where = _WHERE_AFTER_DATE.match(sent, prior[-1].end) if prior else None
+        if where and where.end() <= hit.m.start() and dates.tense_of(sent[: prior[-1].end]) == "past":
+            return dates.resolve_mention(prior[-1], ctx.published, "past")
         # "Ukraine said yesterday it was ready ..., after eight hours of talks": talks that the reported act
         # followed ended the day it was reported
         after = _AFTER_PHRASE.search(sent, max(0, hit.m.start() - 70), hit.m.start())
@@ -2323,6 +2370,9 @@ def _event_date(
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
     m_end = hit.m.end()
     free = [d for d in pool if not _owned_by_other(d, hit, sent)]
+    if len(free) > 1:
+        # "Tuesday's talks followed a call ... last Wednesday": Tuesday is the talks', the call has its own day
+        free = [d for d in free if not _possessed_by_other(d, hit, sent)] or free
     own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 20) : d.start])]
     if not free:
         # "demanded a truce starting on Monday": Monday is the truce's; the act takes an earlier date of the
@@ -2379,6 +2429,7 @@ _FRONTED_END = re.compile(
 _PAST_BY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'-]+\s+){1,4}?(?:was|were|had)\b", _I)
 _VERB_START = re.compile(r"(?:also\s+|then\s+|later\s+)?[a-z]+ed\b")
 _SUBJECT_ASIDE = re.compile(r"[A-Z][^,]{1,40},(\s+(?:in|at|during|speaking|writing|on)\b[^,]{3,70}),\s+[a-z]")
+_WHERE_AFTER_DATE = re.compile(r"(?:\s+(?:in|at)\s+[^,;]{1,40})?,\s+where\b")
 _WHEN_AFTER_DATE = re.compile(r"(?:,\s+[^,;]{1,30})?,?\s+when\s*")
 _REPORTED_ON = re.compile(
     r"\b(?:said|says|announced|told\s+[\w ]{1,30}?|added|confirmed|warned)\s+(?:(?:late|early)\s+)?(?:on\s+)?$", _I
@@ -2393,6 +2444,8 @@ _OWNER_LEAD = re.compile(
 )
 
 
+_POSSESSIVE_DATE = re.compile(r"(?:'s|\u2019s)\s")
+_OWN_NOUN_GAP = re.compile(r"(?:[\w-]+\s+)?")  # "Tuesday's lengthy call": at most one word before the noun
 _BARE_AFTER_NOUN = re.compile(r"\b(?:talks|negotiations|meeting|summit|truce|ceasefire|exchange|swap|call)\s+$", _I)
 
 
@@ -2415,12 +2468,21 @@ def _owned_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
         and not d.text.lower().startswith(("last ", "yesterday", "earlier this"))
     ):
         return True  # "Kyiv had offered Moscow a new round of talks this week": the talks' week, not the offer's
+    part = _PARTICIPLE_LEAD.search(sent, max(0, d.start - 30), d.start)
+    if part and part.start() > hit.m.end() and _names_other_event(hit, sent[hit.m.end() : part.start()]):
+        return True  # "a ceasefire ..., after talks that brought a promise to lift the freeze imposed last week"
     if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start):
         return False
     if d.start < hit.m.end():
         # "demanded a ceasefire from Monday 12 May, threatening new sanctions": the truce's date, not theirs
         return d.end <= hit.m.start() and _names_other_event(hit, sent[max(0, d.start - 40) : d.start])
     return _names_other_event(hit, sent[hit.m.end() : d.start])
+
+
+def _possessed_by_other(d: dates.DateMention, hit: _Hit, sent: str) -> bool:
+    """Whether the date is a possessive ("Tuesday's talks") of a noun other than the hit's trigger."""
+    own = _POSSESSIVE_DATE.match(sent, d.end)
+    return own is not None and not _OWN_NOUN_GAP.fullmatch(sent, own.end(), max(own.end(), hit.m.start()))
 
 
 def _names_other_event(hit: _Hit, text: str) -> bool:
@@ -2440,7 +2502,13 @@ def _family_noun(noun: str) -> str:
     return "ceasefire"
 
 
-_OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|swap|pause|halt)\b", _I)
+_OTHER_NOUN = re.compile(rf"\b(?:{_TRUCE}s?|talks|meeting|summit|exchange|swap|pause|halt|freeze)\b", _I)
+# a past participle right before a date: the date of the noun it qualifies ("the freeze imposed last week")
+_PARTICIPLE_LEAD = re.compile(
+    r"\b(?:imposed|ordered|announced|introduced|declared|unveiled|adopted|approved|agreed|signed|reached|held)"
+    r"\s+(?:(?:on|in|earlier|late|early)\s+)?$",
+    _I,
+)
 
 
 def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:

@@ -2138,3 +2138,29 @@ def test_a_state_department_acts_for_its_state(gaz: Gazetteer) -> None:
     found = events(gaz, "On Monday the US Treasury imposed sanctions on Rosneft and Lukoil, two Russian companies.")
     assert one(found, "sanctions").actors == ("russia", "united_states")
     assert gaz.actor("the Pentagon").id == "united_states_department_of_defense"  # its own name as a speaker
+
+
+def test_a_possessive_day_belongs_to_its_own_noun(gaz: Gazetteer) -> None:
+    text = (
+        "American and Russian diplomats met in Riyadh on Tuesday for talks on the war. "
+        "Tuesday's talks came after a phone call between Trump and Putin last Wednesday."
+    )
+    found = events(gaz, text, dt.date(2025, 2, 18))
+    assert one(found, "call").date == dt.date(2025, 2, 12)
+    assert one(found, "negotiation").date == dt.date(2025, 2, 18)  # "Tuesday's talks" are the talks told
+
+
+def test_a_lede_dated_by_the_next_sentence_and_a_participle_keeps_its_date(gaz: Gazetteer) -> None:
+    text = (
+        "Kyiv has said it would accept a US proposal for a 30-day ceasefire, after long talks that also won a "
+        "promise to end the freeze on aid imposed last week.\n"
+        "The announcement came late on Tuesday in Jeddah, where a US delegation led by Marco Rubio met a "
+        "Ukrainian team headed by Andriy Yermak.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 12))
+    assert one(found, "ceasefire").date == dt.date(2025, 3, 11)
+    assert one(found, "military_aid").date == dt.date(2025, 3, 3)  # the freeze imposed last week
+    # delegations and teams hold talks, not a meeting of two people; dated by the place's day before "where"
+    talks = [e for e in found if e.type == "negotiation" and "andriy_yermak" in e.actors]
+    assert [e.date for e in talks] == [dt.date(2025, 3, 11)]
+    assert not any(e.type == "meeting" for e in found)
