@@ -106,7 +106,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|document|partnership|pact))|(?:partnership|pact|treaty)\s+signed|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been)\s+(?:supposed\s+to\s+be\s+"
         r"|due\s+to\s+be\s+)?(?:signed|reached)|agreed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:framework|plan|text|deal|roadmap)"
-        r"|agreed|agreement|accord)\b",
+        r"|agreed|agreeing(?=\s+to\s+[a-z])|agreement|accord)\b",
         _I,
     ),
     "ceasefire": re.compile(
@@ -853,10 +853,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 # "... held with Mr Trump afterwards", "The same day, ...": the day of the main act the sentence
                 # before reported (not of its background "two days after Witkoff met Putin"), of something that
                 # happened (not of a meeting it announced: "will go next week")
-                dated = [
-                    e for e in events if e.date is not None and e.start >= last_dated_at and e.status == "occurred"
-                ]
+                done = [e for e in events if e.date is not None and e.status == "occurred"]
+                dated = [e for e in done if e.start >= last_dated_at]
                 inherited = (dated[0].date, dated[0].date_end) if dated else _first_date(*last_dated, pub)
+                if not dated and done and pub is not None and inherited[0] is not None and inherited[0] > pub:
+                    # the sentence before named a day ahead ("agreed to meet again next week"): the same day is
+                    # that of the latest act that happened
+                    inherited = next((e.date, e.date_end) for e in done if e.start == done[-1].start)
             # "Trump said afterwards that the teams would begin talks": what he announced dates the plan too
             announced = inherited[0] is not None and _SAID_AFTER.search(sent) is not None
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors

@@ -2164,3 +2164,18 @@ def test_a_lede_dated_by_the_next_sentence_and_a_participle_keeps_its_date(gaz: 
     talks = [e for e in found if e.type == "negotiation" and "andriy_yermak" in e.actors]
     assert [e.date for e in talks] == [dt.date(2025, 3, 11)]
     assert not any(e.type == "meeting" for e in found)
+
+
+def test_agreeing_to_is_an_agreement(gaz: Gazetteer) -> None:
+    text = "US and Russian diplomats met in Istanbul on Thursday, agreeing to reopen each other's consulates."
+    assert one(events(gaz, text, dt.date(2025, 2, 28)), "agreement").date == dt.date(2025, 2, 27)
+
+
+def test_the_same_day_after_a_plan_is_the_day_of_the_last_act(gaz: Gazetteer) -> None:
+    text = (
+        "On Thursday, Witkoff and Rubio held talks in Paris with Ukrainian officials. "
+        "The participants agreed to meet again in London next week.\n"
+        "The same day, Ukraine and the United States signed a memorandum on the minerals deal.\n"
+    )
+    deal = one(events(gaz, text, dt.date(2025, 4, 18)), "agreement")
+    assert (deal.date, deal.status) == (dt.date(2025, 4, 17), "occurred")
