@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
@@ -363,7 +363,7 @@ _ANAPHOR = re.compile(
     r"|[A-Z][\w\u2019'-]*\s+(?:said|says)\s+(?:that\s+)?they\s+(?:had\s+)?(?:discussed|talked|agreed)\b"
     r"|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
-    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|"
+    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|participants|"
     r"negotiators|two\s+sides)|Negotiators)\b)"
 )
 _PAST_ACT = re.compile(
@@ -709,6 +709,11 @@ _REFERENCE = re.compile(
     r"talks|session|visit)\b",
     _I,
 )
+# "The pause itself was agreed in ...": a sentence about how an act the article told came about
+_TOLD_SUBJECT = re.compile(
+    rf"(?:The|That|This)\s+(?P<noun>{_TRUCE}|pause|exchange|swap)\s+(?:itself\s+)?(?:was|had\s+been)\s+"
+    r"(?:agreed|reached|brokered|arranged|announced|sealed|settled)\b"
+)
 _REFERENCE_TYPE = {
     "call": "call",
     "conversation": "call",
@@ -837,6 +842,11 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     inherited = (last.date, last.date_end)
                 elif prev_dated:
                     inherited = _first_date(*prev_dated, pub)
+            elif (told := _TOLD_SUBJECT.match(sent)) and (
+                known := [e for e in events if e.date is not None and _family(e.type) == _family_noun(told["noun"])]
+            ):
+                # "The pause itself was agreed in a phone call ...": the call of the day the pause was agreed
+                inherited = (known[-1].date, known[-1].date_end)
             elif anaphoric and (prev_dated or (last_dated and start - last_dated_at < 400)):
                 # "They agreed to exchange ...": the sentence before, or the last dated one close behind
                 # ("On prisoners, yes." between them)
@@ -1857,10 +1867,15 @@ def _event_actors(
             if len(own) >= 2:
                 return own[:2]
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
-        pair = _TWO_PEOPLE.search(sent, lo, m.start())
+        # "the two men had spoken by phone", "a phone call between the two presidents"
+        pair = _TWO_PEOPLE.search(sent, lo, m.start()) or (between and _TWO_PEOPLE.match(sent, between.end()))
         if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
             # "the two men had spoken by phone": the two people the sentence before named
-            people = [a for a in ctx.prev_actors if (x := ctx.lex.gazetteer.actors.get(a)) and x.kind == "person"]
+            people = _people(ctx.prev_actors, ctx.lex)
+            if not people:
+                # the sentence before named nobody: the last two people an act of the article had
+                pairs = [p for e in ctx.earlier or () if len(p := _people(e.actors, ctx.lex)) == 2]
+                people = pairs[-1] if pairs else people
             if len(people) == 2:
                 return people
         if (
@@ -1873,6 +1888,10 @@ def _event_actors(
         ):
             # "X arrived in Kyiv on Monday and held talks with Y", "X spoke after meeting Y": the verb shares X
             subject = _subject([x for x in mentions if x.end <= lo], ctx.lex)
+            actors = [*subject, *(a for a in actors if a not in subject)]
+        if _OWN_ACT.search(sent, max(0, m.start() - 20), m.start()):
+            # "Zelensky backed the idea after his own call with Trump": the subject's call
+            subject = _subject([x for x in mentions if x.end <= m.start()], ctx.lex)
             actors = [*subject, *(a for a in actors if a not in subject)]
         if _RELATIVE.search(sent, max(0, lo - 8), lo):
             head = [x.actor for x in mentions if x.actor and not x.located and x.end <= lo and lo - x.end <= 30]
@@ -1923,6 +1942,14 @@ _GROUP_SUBJECT = re.compile(
     _I,
 )
 _SAYER_VERB = re.compile(r"\b(?:said|says|announced|told|added|warned|insisted)\b(?=[^.;]*\bthat\b)", _I)
+
+
+def _people(actors: Iterable[str], lex: _Lexicon) -> list[str]:
+    """The persons among the actor ids."""
+    return [a for a in actors if (x := lex.gazetteer.actors.get(a)) and x.kind == "person"]
+
+
+_OWN_ACT = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:[\w-]+\s+)?$", _I)
 _TWO_PEOPLE = re.compile(r"\b(?:the|both)\s+two\s+(?:men|women|leaders|presidents|heads\s+of\s+state)\b", _I)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _CLAUSE_PRONOUN = re.compile(
@@ -2042,6 +2069,11 @@ _REFUSAL = re.compile(r"\b(?:refus|reject|dismiss|declin)\w*", _I)
 _WILL = re.compile(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", _I)
 _FROM_LEAD = re.compile(r"\b(?:from|starting|until|by|(?:starting|beginning)\s+(?:on|from))\s+$", _I)
 _GROUP_OBJECT = re.compile(r"\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|negotiators)\b")
+_GROUP_WITH = re.compile(
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w-]+)(?:\s+on\s+\w+)?)?\s+with\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:delegations?|teams?|officials|negotiators|diplomats)\b",
+    _I,
+)
 _GROUP_WORDS = re.compile(
     r"\b(?:delegations?|officials|teams?|diplomats|negotiators|sides|countries|Americans|Ukrainians|Russians)\b", _I
 )
@@ -2123,7 +2155,8 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
         # "Kyiv's team proposed a meeting between Putin and Zelensky": the leaders meet, not the team
         group = (
             _GROUP_WORDS.search(sent[lo:first]) is not None
-            or any(_GROUP_OBJECT.match(sent, h.m.end()) for h in mine)  # "... met a Ukrainian team headed by"
+            # "... met a Ukrainian team headed by", "held talks in Paris with officials from Ukraine"
+            or any(_GROUP_OBJECT.match(sent, h.m.end()) or _GROUP_WITH.match(sent, h.m.end()) for h in mine)
         ) and not any(h.type == "meeting" and _between_leaders(h, sent, mentions, lex) for h in mine)
         kinds = {h.type for h in mine}
         if kinds == {"meeting", "negotiation"}:

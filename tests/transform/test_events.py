@@ -2179,3 +2179,31 @@ def test_the_same_day_after_a_plan_is_the_day_of_the_last_act(gaz: Gazetteer) ->
     )
     deal = one(events(gaz, text, dt.date(2025, 4, 18)), "agreement")
     assert (deal.date, deal.status) == (dt.date(2025, 4, 17), "occurred")
+
+
+def test_talks_with_officials_are_talks_and_the_participants_meet_again(gaz: Gazetteer) -> None:
+    text = (
+        "On Thursday, Witkoff and Marco Rubio held talks in London with officials from Ukraine and France. "
+        "The participants agreed to meet again in Paris next week."
+    )
+    found = [e for e in events(gaz, text, dt.date(2025, 4, 18)) if e.type in ("meeting", "negotiation")]
+    assert [(e.type, e.date, e.status) for e in found] == [
+        ("negotiation", dt.date(2025, 4, 17), "occurred"),
+        ("negotiation", dt.date(2025, 4, 21), "scheduled"),
+    ]
+    assert "marco_rubio" in found[1].actors
+
+
+def test_the_call_a_told_truce_was_agreed_in_and_his_own_call(gaz: Gazetteer) -> None:
+    text = (
+        "When Donald Trump and Vladimir Putin agreed on 18 March to a 30-day halt to strikes on energy sites, "
+        "officials called it a first step.\n"
+        "Kremlin aides said little more.\n"
+        "The truce was agreed in a phone call between the two presidents. "
+        "Volodymyr Zelensky welcomed it after his own call with Trump the following day.\n"
+    )
+    calls = sorted((e.date, e.actors) for e in events(gaz, text, dt.date(2025, 4, 18)) if e.type == "call")
+    assert calls == [
+        (dt.date(2025, 3, 18), ("donald_trump", "vladimir_putin")),
+        (dt.date(2025, 3, 19), ("donald_trump", "volodymyr_zelensky")),
+    ]
