@@ -2139,6 +2139,25 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
                 and any(c.m.start() - 12 <= h.m.start() < c.m.end() + 1 for c in calls)  # "hosted a video call"
             )
         ]
+    if any(h.type == "meeting" and _TRAVEL.match(h.m.group()) for h in out):
+        # "flew to Abu Dhabi on Sunday for talks on ...", "arrived ... and held talks with Mr Ramaphosa": the
+        # talks of a visit are the visit, or a meeting with the person they name ("and held talks with
+        # Zelensky on Tuesday"), unless delegations hold them
+        actors = lex.gazetteer.actors
+        visit: list[_Hit] = []
+        for h in out:
+            if (
+                h.type != "negotiation"
+                or _GROUP_WORDS.search(sent, h.clause[0], h.clause[1])
+                or _GROUP_WITH.match(sent, h.m.end())
+            ):
+                visit.append(h)
+            elif any(
+                x.actor in actors and actors[x.actor].kind == "person" and h.m.end() <= x.start < h.clause[1]
+                for x in mentions
+            ):
+                visit.append(_Hit("meeting", h.m, h.clause))
+        out = visit
     for clause in {h.clause for h in out if h.type in ("meeting", "negotiation")}:
         lo, hi = clause
         mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]

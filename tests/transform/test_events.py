@@ -2207,3 +2207,23 @@ def test_the_call_a_told_truce_was_agreed_in_and_his_own_call(gaz: Gazetteer) ->
         (dt.date(2025, 3, 18), ("donald_trump", "vladimir_putin")),
         (dt.date(2025, 3, 19), ("donald_trump", "volodymyr_zelensky")),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Zelensky flew to Doha on Sunday for talks on prisoner releases.", [("meeting", ("volodymyr_zelensky",))]),
+        (
+            "Keith Kellogg arrived in Kyiv on Monday and held talks with Volodymyr Zelensky on Tuesday.",
+            [("meeting", ("keith_kellogg",)), ("meeting", ("keith_kellogg", "volodymyr_zelensky"))],
+        ),
+        (
+            "Marco Rubio flew to Jeddah on Monday for talks between American and Ukrainian delegations.",
+            [("negotiation", ("ukraine", "united_states"))],  # delegations' talks stay talks
+        ),
+    ],
+)
+def test_the_talks_of_a_visit(gaz: Gazetteer, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    found = events(gaz, text, dt.date(2025, 2, 18))
+    got = sorted((e.type, e.actors) for e in found if e.type in ("meeting", "negotiation"))
+    assert [g for g in got if g in expected or g[0] == "negotiation"] == expected
