@@ -72,11 +72,18 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "range_dm",
-        _DAY.format("d3")
+        # "from Friday 23 to Sunday 25 May": a weekday may name each day
+        r"(?:"
+        + _WD.replace("wd", "wd4")
+        + r",?\s+)?"
+        + _DAY.format("d3")
         + r"(?:\s+"
         + _MON.format("m3")
         + r")?"
         + _DASH
+        + r"(?:"
+        + _WD.replace("wd", "wd5")
+        + r",?\s+)?"
         + _DAY.format("d4")
         + r"\s+(?:of\s+)?"
         + _MON.format("m4")

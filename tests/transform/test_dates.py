@@ -32,6 +32,8 @@ D = dt.date
         ("Mar 10–16", "past", (D(2025, 3, 10), D(2025, 3, 16))),
         ("between March 10 and 16", "past", (D(2025, 3, 10), D(2025, 3, 16))),
         ("from 23 to 25 March", "past", (D(2025, 3, 23), D(2025, 3, 25))),
+        ("from Friday 21 to Sunday 23 March", "past", (D(2025, 3, 21), D(2025, 3, 23))),
+        ("between Friday 21 and Sunday 23 March", "past", (D(2025, 3, 21), D(2025, 3, 23))),
         ("May 30-June 2", "future", (D(2025, 5, 30), D(2025, 6, 2))),
         ("next month", "future", (D(2025, 4, 1), D(2025, 4, 30))),
         ("last month", "past", (D(2025, 2, 1), D(2025, 2, 28))),
