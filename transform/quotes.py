@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ceasefire.records import Quote
 from transform.gazetteer import Actor, Gazetteer
@@ -589,12 +589,14 @@ _DATELINE = re.compile(
 )
 
 
-def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int) -> str:
+def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int, end: int | None = None) -> str:
     """A state's body named without its state ("the Ministry of National Defence" in a Romanian paper, "the
     Chancellery of the Prime Minister") with the state's name added; any other name as it is."""
     if not (words <= _STATE_BODY_WORDS and words & _STATE_BODY_HEADS):
         return name
-    country = _country_before(text, pos)
+    seat = _POSTED_IN.match(text, end) if end is not None else None
+    # "the Ministry of Energy in Chișinău": the state of the capital it sits in
+    country = (seat and _CAPITALS.get(slug(seat.group(1)).replace("_", " "))) or _country_before(text, pos)
     return f"{name} of {country}" if country else name
 
 
@@ -627,6 +629,14 @@ _LOWER_MINISTRY = re.compile(
 )
 
 
+# "the city's military administration", "the city military administration"
+_CITY_ADMINISTRATION = re.compile(r"\b[Tt]he\s+city(?:[\u2019']s)?\s+military\s+administration\b")
+# Ukrainian cities with a city military administration of their own
+_UKRAINIAN_CITIES = _words(
+    "Kyiv Kharkiv Odesa Dnipro Zaporizhzhia Lviv Mykolaiv Kherson Sumy Chernihiv Poltava Vinnytsia"
+    " Zhytomyr Cherkasy Chernivtsi Rivne Lutsk Ternopil Uzhhorod Khmelnytskyi Kropyvnytskyi Ivano-Frankivsk"
+    " Kramatorsk Sloviansk Pokrovsk Nikopol"
+)
 # "The Ukrainian embassy in Brasília", "the US Embassy in New Delhi", "Russia's embassy in Pretoria"
 _LOWER_MISSION = re.compile(
     r"\b(?P<dem>[A-Z][a-z]+|U\.?S\.?|(?P<owner>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)[\u2019']s)\s+(?P<kind>[Ee]mbassy|[Cc]onsulate)"
@@ -1369,6 +1379,9 @@ def _state_owner(seq: list[tuple[int, int, str]], plan: _Plan) -> str | None:
     return actor.name if j == plan.rest and actor.kind == "state" else None
 
 
+_CITY_BODY_LEAD = frozenset({"City", "Regional", "Oblast", "Municipal"})
+
+
 def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry, in_quote) -> None:
     """Add the mentions a capitalised sequence makes to the registry."""
     if _HOME_OF.search(text, max(0, seq[0][0] - 40), seq[0][0]):
@@ -1377,11 +1390,22 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
     if plan.kind == "none" and not plan.actors and len(seq) == 1:
         reg.gaz.inert.add(seq[0][2])
         return
+    # 'the Kyiv City Military Administration': the city is in the body's name, not a state beside it
+    city_led = (
+        plan.kind == "org"
+        and plan.core > 0
+        and seq[plan.core][2] in _CITY_BODY_LEAD
+        and any(j == plan.core and j - k == 1 for k, j, _ in plan.actors)
+    )
     for k, j, actor in plan.actors:
-        reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
+        if not (city_led and j == plan.core):
+            reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
     if plan.kind == "none":
         return
     start, end = seq[plan.core][0], seq[-1][1]
+    if city_led:
+        start = seq[plan.core - 1][0]
+        plan = replace(plan, name=f"{_clean_tok(seq[plan.core - 1][2])} {plan.name}")
     if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
         end -= 2
     if plan.kind == "org":
@@ -1404,7 +1428,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             dem = name.split() if " " in name else [seq[plan.core - 1][2] if plan.core else "", name]
             mission = _mission_name(_POSS_S.sub("", dem[0]), dem[1], post.group(1)) if len(dem) == 2 else None
             name, end = mission or f"{name} in {post.group(1)}", post.end()
-        name = _with_state(name, plan.words, text, start)
+        name = _with_state(name, plan.words, text, start, None if post else end)
         reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
@@ -2752,6 +2776,20 @@ def _add_lower_ministries(text: str, reg: _Registry) -> None:
             {kind, "in", dem.casefold(), *country.casefold().split(), *m.group("place").casefold().split()}
         )
         reg.insert(m.start(), m.end(), ent)
+    for m in _CITY_ADMINISTRATION.finditer(text) if "ilitary administration" in text else ():
+        # "The city's military administration said": the administration of the Ukrainian city named last
+        city = next(
+            (
+                c.group()
+                for c in reversed(list(_CAP_WORD.finditer(text, 0, m.start())))
+                if c.group() in _UKRAINIAN_CITIES
+            ),
+            None,
+        )
+        if city is not None:
+            ent = reg.entity_for_name(f"{city} City Military Administration", "organisation", set())
+            ent.words.update({"military", "administration", "city", city.casefold()})
+            reg.insert(m.start(), m.end(), ent)
     if " ministry" not in text:
         return  # most articles: no scan
     for m in _LOWER_MINISTRY.finditer(text):

@@ -1839,3 +1839,19 @@ def test_an_honorific_picks_among_people_of_one_surname_for_later_pronouns() -> 
         "janet_kessler_ruiz",
         "lesia_tkachenko",
     ]
+
+
+def test_city_administrations_and_a_ministry_seated_in_a_capital() -> None:
+    text = (
+        "News\nRussian drones struck Kharkiv overnight. The city\u2019s military administration said three people "
+        "were hurt. \u201cFires broke out in two districts,\u201d the administration said.\n"
+        "In the capital, the Kyiv City Military Administration reported debris. \u201cNo one was killed,\u201d the "
+        "Kyiv City Military Administration said.\n"
+        "Moscow cut gas to the region. The Ministry of Energy in Chi\u0219in\u0103u said supplies were secure. "
+        "\u00abAll consumers are supplied\u00bb, a ministry spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "kharkiv_city_military_administration",
+        "kyiv_city_military_administration",
+        "ministry_of_energy_of_moldova",
+    ]
