@@ -630,7 +630,7 @@ _LOWER_MINISTRY = re.compile(
 
 
 # "the city's military administration", "the city military administration"
-_CITY_ADMINISTRATION = re.compile(r"\b[Tt]he\s+city(?:[\u2019']s)?\s+military\s+administration\b")
+_CITY_ADMINISTRATION = re.compile(r"\b[Tt]he\s+city(?:[\u2019']s)?\s+(?P<body>military\s+administration|council)\b")
 # Ukrainian cities with a city military administration of their own
 _UKRAINIAN_CITIES = _words(
     "Kyiv Kharkiv Odesa Dnipro Zaporizhzhia Lviv Mykolaiv Kherson Sumy Chernihiv Poltava Vinnytsia"
@@ -667,7 +667,7 @@ _FIRM_WORDS = _words(
 _ORG_WORDS = (
     _words(
         """
-    ministry institute institut centre center council forum group union committee lab laboratory watch
+    ministry institute institut centre center council congress forum group union committee lab laboratory watch
     agency fund foundation university observatoire review bank chamber headquarters office service staff
     force forces army navy command commission parliament assembly association network initiative club
     party news times post press television tv radio company corp ltd authority administration department
@@ -1330,7 +1330,17 @@ _FIRM_APPOS = re.compile(
 _SINGLE_ORG_AFTER = re.compile(
     r",\s+(?:(?:the|a|an|its)\s+)(?:[\w\u2019'-]+\s+){0,5}?(?:"
     + _BODY_APPOS_HEADS
-    + r")\b|,\s+owned\s+by\b|\s+itself\b"
+    + r")\b|,\s+owned\s+by\b|\s+itself\b|,\s+which\s+(?:was|is|has|had)\b"
+)
+# "commodities trader Gunvor", "the state-owned trading company Yugoimport SDPR": a firm's name after its trade
+_FIRM_BEFORE = re.compile(
+    r"\b(?:company|firm|refiner|manufacturer|conglomerate|lender|insurer|utility|(?:oil|gas|steel|shipping)\s+group)"
+    r"\s+$"
+)
+# before a one-word name also a trade that people ply, as copy rarely writes "trader Smith" for a person
+_FIRM_BEFORE_ONE = re.compile(
+    r"\b(?:company|firm|refiner|manufacturer|conglomerate|lender|insurer|utility|group|trader|producer|exporter"
+    r"|supplier|carrier)\s+$"
 )
 _POSTED_BODIES = frozenset({"embassy", "consulate", "mission"})
 _POSTED_IN = re.compile(r" in (" + _CAPS + r"[\w\u2019'\-]+(?: " + _CAPS + r"[\w\u2019'\-]+)?)\b")
@@ -1401,6 +1411,11 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         if not (city_led and j == plan.core):
             reg.add(seq[k][0], seq[j - 1][1], reg.entity_for_actor(actor), in_quote(seq[k][0]))
     if plan.kind == "none":
+        if not plan.actors and len(seq) <= 3 and _FIRM_BEFORE.search(text, max(0, seq[0][0] - 20), seq[0][0]):
+            # "the trading company Yugoimport SDPR": a firm's name in capitals, told by its trade
+            ent = reg.entity_for_name(" ".join(_clean_tok(t) for _, _, t in seq), "organisation", set())
+            ent.words.add("company")
+            reg.add(seq[0][0], seq[-1][1], ent, in_quote(seq[0][0]))
         return
     start, end = seq[plan.core][0], seq[-1][1]
     if city_led:
@@ -1429,7 +1444,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             mission = _mission_name(_POSS_S.sub("", dem[0]), dem[1], post.group(1)) if len(dem) == 2 else None
             name, end = mission or f"{name} in {post.group(1)}", post.end()
         name = _with_state(name, plan.words, text, start, None if post else end)
-        reg.add(start, end, reg.entity_for_name(name, "organisation", set()), in_quote(start))
+        ent = reg.entity_for_name(name, "organisation", set())
+        if _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):
+            ent.words.add("company")  # "the trading company Dunarex SpA": 'the company said' finds it
+        reg.add(start, end, ent, in_quote(start))
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None
@@ -1458,11 +1476,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             if ctx is not None:
                 name = _clean_tok(seq[plan.core][2])
                 reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
-            elif _SINGLE_ORG_AFTER.match(text, end):
+            elif _SINGLE_ORG_AFTER.match(text, end) or _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):
                 # "Transpetrol, the state-owned operator of ...", "Slovnaft, owned by MOL", "Euroclear itself":
                 # a one-word name that copy describes as a body
                 ent = reg.entity_for_name(_clean_tok(seq[plan.core][2]), "organisation", set())
-                ent.words.update({"company"} if _FIRM_APPOS.match(text, end) else set())
+                firm = _FIRM_APPOS.match(text, end) or _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start)
+                ent.words.update({"company"} if firm else set())
                 reg.add(start, end, ent, False)
     else:
         for prev in reversed(reg.mentions):
@@ -1472,7 +1491,14 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 return
         # 'allowed the Manchester Evening Ledger to share': a name behind a lower-case article is a title or a
         # body, no person ('the Ukrainian President Volodymyr Zelensky' has the title in the run)
-        kind = "organisation" if not plan.words and start >= 4 and text.endswith("the ", 0, start) else "person"
+        kind = (
+            "organisation"
+            if not plan.words
+            and (
+                (start >= 4 and text.endswith("the ", 0, start)) or _FIRM_BEFORE.search(text, max(0, start - 20), start)
+            )
+            else "person"
+        )
         ent = reg.entity_for_name(plan.name, kind, set(plan.words))
         ent.roles.update(_with_synonyms(plan.words) - (_STOP_CAP - _RANK_WORDS))
         reg.add(start, end, ent, in_quote(start))
@@ -2776,7 +2802,7 @@ def _add_lower_ministries(text: str, reg: _Registry) -> None:
             {kind, "in", dem.casefold(), *country.casefold().split(), *m.group("place").casefold().split()}
         )
         reg.insert(m.start(), m.end(), ent)
-    for m in _CITY_ADMINISTRATION.finditer(text) if "ilitary administration" in text else ():
+    for m in _CITY_ADMINISTRATION.finditer(text) if "ilitary administration" in text or "ity council" in text else ():
         # "The city's military administration said": the administration of the Ukrainian city named last
         city = next(
             (
@@ -2787,8 +2813,9 @@ def _add_lower_ministries(text: str, reg: _Registry) -> None:
             None,
         )
         if city is not None:
-            ent = reg.entity_for_name(f"{city} City Military Administration", "organisation", set())
-            ent.words.update({"military", "administration", "city", city.casefold()})
+            body = " ".join(m.group("body").split())
+            ent = reg.entity_for_name(f"{city} City {body.title()}", "organisation", set())
+            ent.words.update({*body.split(), "city", city.casefold()})
             reg.insert(m.start(), m.end(), ent)
     if " ministry" not in text:
         return  # most articles: no scan

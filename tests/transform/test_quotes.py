@@ -1855,3 +1855,24 @@ def test_city_administrations_and_a_ministry_seated_in_a_capital() -> None:
         "kyiv_city_military_administration",
         "ministry_of_energy_of_moldova",
     ]
+
+
+def test_firms_told_by_their_trade_and_bodies_by_their_head_noun() -> None:
+    text = (
+        "News\nSwiss commodities trader Halvard withdrew its bid. Halvard, which was founded in 2001, said it had no "
+        "ties to Moscow. \u201cWe respect the decision,\u201d the company said.\n"
+        "The state-owned trading company Dunarex SPA said it followed the law. \u201cAll exports are licensed,\u201d "
+        "the company said.\n"
+        "Machine operator R. Velan, 34, said shifts had been cut. \u201cWe wait for a call,\u201d he said.\n"
+        "The Ukrainian Canadian Congress said the text was weak. \u201cOne sentence is not enough,\u201d the "
+        "congress said.\n"
+        "Drones hit Sumy overnight. The city council declared mourning. \u201cFlags will fly at half mast,\u201d the "
+        "council said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "halvard",
+        "dunarex_spa",
+        "r_velan",
+        "ukrainian_canadian_congress",
+        "sumy_city_council",
+    ]
