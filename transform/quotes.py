@@ -136,15 +136,14 @@ def _rules_for(gaz: Gazetteer) -> _Rules:
 
 # Capital letters that start a name in the patterns below (Latin, with the Central European ones).
 _CAPS = r"[A-Z\u00c0-\u00d6\u00d8-\u00de\u0141\u015a\u017b\u0179\u0106\u0143\u0160\u017d\u010c\u0158\u0110]"
+# Lower-case particles inside personal names ('Annelies van der Berg', 'Rhodri ap Dafydd'), up to three in a row.
+_PARTICLE_WORDS = "de der van von bin binti bint ibn al da di du la le ter ten den dos das del ap ab"
+_PARTICLE_RUN = r"(?:(?:" + "|".join(_PARTICLE_WORDS.split()) + r")\s+){0,3}"
 # Patterns used inside per-quote and per-name helpers, compiled once.
 _POSS_S = re.compile(r"[\u2019']s$")
 _HEAD_NP = re.compile(
     r"\s*(?:(?P<pron>he|she|they|it|He|She)\b|(?P<det>the|a|an|one|its|his|her|their|One|An|A)\s+(?P<desc>[^,.;:\u2013\u2014]{1,80})"
-    r"|(?P<name>(?:"
-    + _CAPS
-    + r"[\w\u2019'.\-]*\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){0,4}"
-    + _CAPS
-    + r"[\w\u2019'\-]*))"
+    r"|(?P<name>(?:" + _CAPS + r"[\w\u2019'.\-]*\s+" + _PARTICLE_RUN + r"){0,4}" + _CAPS + r"[\w\u2019'\-]*))"
 )
 _TRAILING_NAME = re.compile(r"(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"[\w\u2019'\-]+)+)\s*$")
 _STOP_PUNCT = re.compile(r"[.!?](?=\s|$)")
@@ -378,11 +377,7 @@ def _lead(para: str) -> int | None:
 
 _TOKEN = re.compile(r"[^\W\d_][\w\u2019'.\-]*|\d[\w.,]*|[^\w\s]")
 _CONNECTORS = {"of", "for", "the", "on", "and"}
-_PARTICLES = _words(
-    """
-    de der van von bin binti bint ibn al da di du la le ter ten den dos das del ap ab
-    """
-)
+_PARTICLES = _words(_PARTICLE_WORDS)
 _TITLES = _words(
     """
     mr mrs ms miss dr prof professor father colonel col gen general lt sir dame lord lady ambassador
@@ -589,11 +584,23 @@ _DATELINE = re.compile(
 )
 
 
+# US federal departments as copy names them ("the Justice Department"); no other government styles its own so
+_US_DEPARTMENT = re.compile(
+    r"(Justice|Commerce|Defense|Energy|Agriculture|Labor|Interior|Homeland Security|Transportation|Education"
+    r"|Veterans Affairs|Health and Human Services) Department"
+)
+
+
 def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int, end: int | None = None) -> str:
     """A state's body named without its state ("the Ministry of National Defence" in a Romanian paper, "the
     Chancellery of the Prime Minister") with the state's name added; any other name as it is."""
     if not (words <= _STATE_BODY_WORDS and words & _STATE_BODY_HEADS):
         return name
+    us_style = _US_DEPARTMENT.fullmatch(name)
+    if us_style:
+        return f"United States Department of {us_style.group(1)}"  # "the Justice Department": only Washington's
+    if name.startswith("Department for "):
+        return name  # "the Department for Transport": Whitehall's style, its name in full
     seat = _POSTED_IN.match(text, end) if end is not None else None
     # "the Ministry of Energy in Chișinău": the state of the capital it sits in
     country = (seat and _CAPITALS.get(slug(seat.group(1)).replace("_", " "))) or _country_before(text, pos)
@@ -1937,22 +1944,12 @@ _APPOS_NAME = re.compile(r",\s+(" + _CAPS + r"[\w\u2019'\-]+(?:\s+" + _CAPS + r"
 _COMPLEMENT_NAME = re.compile(r"\b(?:at|of|for|from|with|in|to|by)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"[,.;:()\u2013\u2014]|\s(?:who|which|in|on|at|during|after|when)\s")
 _NAME_END = re.compile(
-    r"((?:"
-    + _CAPS
-    + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){1,3}"
-    + _CAPS
-    + r"[\w\u2019'\-]+)\s*$"
+    r"((?:" + _CAPS + r"[\w\u2019'\-]+\s+" + _PARTICLE_RUN + r"){1,3}" + _CAPS + r"[\w\u2019'\-]+)\s*$"
 )
 
 
 # A personal name of two to four capitalised words (particles allowed), without a group.
-_NAME_PATTERN = (
-    r"(?:"
-    + _CAPS
-    + r"[\w\u2019'\-]+\s+(?:(?:de|der|van|von|bin|al|da|di|du|la|le|ter|den|dos|das|del)\s+)?){1,3}"
-    + _CAPS
-    + r"[\w\u2019'\-]+"
-)
+_NAME_PATTERN = r"(?:" + _CAPS + r"[\w\u2019'\-]+\s+" + _PARTICLE_RUN + r"){1,3}" + _CAPS + r"[\w\u2019'\-]+"
 _NAME_START = re.compile(r"(" + _NAME_PATTERN + r")\b")
 
 

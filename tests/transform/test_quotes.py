@@ -1876,3 +1876,19 @@ def test_firms_told_by_their_trade_and_bodies_by_their_head_noun() -> None:
         "ukrainian_canadian_congress",
         "sumy_city_council",
     ]
+
+
+def test_us_style_departments_whitehall_departments_and_name_particles_after_the_verb() -> None:
+    text = (
+        "News\nA buyer was sentenced in Boston. \u201cThose who arm Moscow will be found,\u201d the Justice "
+        "Department said.\n"
+        "In London, \u201cWe have sanctioned more vessels than anyone,\u201d the Department for Transport said.\n"
+        "The fair was run by Anneke van der Berg and Rhodri ap Dafydd. \u201cThree years ago,\u201d said Ms van der "
+        "Berg. \u201cNext year,\u201d said Mr ap Dafydd.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "united_states_department_of_justice",
+        "department_for_transport",
+        "anneke_van_der_berg",
+        "rhodri_ap_dafydd",
+    ]
