@@ -966,6 +966,8 @@ class _Registry:
             earlier = self.by_suffix.get(name.casefold()) or self.by_prefix.get(name.casefold())
             if earlier and " " in name:
                 return earlier[-1]
+        # 'the Farnesina said': the ministry its seat names, by the ministry's own name
+        name = _METONYM_BODIES.get(name, name)
         key = slug(name)
         ent = self.by_key.get(key)
         if ent is None:
@@ -1396,6 +1398,13 @@ def _state_owner(seq: list[tuple[int, int, str]], plan: _Plan) -> str | None:
     return actor.name if j == plan.rest and actor.kind == "state" else None
 
 
+# Foreign ministries that copy names by their seat (metonyms the gazetteer does not list as speakers)
+_METONYM_BODIES = {
+    "Farnesina": "Ministry of Foreign Affairs and International Cooperation of Italy",
+    "Itamaraty": "Ministry of Foreign Affairs of Brazil",
+    "Quai d’Orsay": "Ministry for Europe and Foreign Affairs of France",
+    "Quai d'Orsay": "Ministry for Europe and Foreign Affairs of France",
+}
 _CITY_BODY_LEAD = frozenset({"City", "Regional", "Oblast", "Municipal"})
 
 
@@ -1455,6 +1464,9 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         if _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):
             ent.words.add("company")  # "the trading company Dunarex SpA": 'the company said' finds it
         reg.add(start, end, ent, in_quote(start))
+    elif plan.kind == "single" and _clean_tok(seq[plan.core][2]) in _METONYM_BODIES:
+        ent = reg.entity_for_name(_clean_tok(seq[plan.core][2]), "organisation", set())
+        reg.add(start, end, ent, in_quote(start))  # 'Itamaraty said ... the ministry added'
     elif plan.kind == "single":
         cands = reg.surnames.get(plan.name) or reg.first_words.get(plan.name)
         kin = _KIN_GIVEN.search(text, max(0, start - 30), start) if not cands and text.startswith(",", end) else None

@@ -1892,3 +1892,16 @@ def test_us_style_departments_whitehall_departments_and_name_particles_after_the
         "anneke_van_der_berg",
         "rhodri_ap_dafydd",
     ]
+
+
+def test_a_foreign_ministry_named_by_its_seat() -> None:
+    text = (
+        "News\nRome sent generators. \u201cItaly will do its part,\u201d the Farnesina said.\n"
+        "In Bras\u00edlia, \u201cBrazil will keep talking to both sides,\u201d Itamaraty said in a note. \u201cWe are "
+        "ready to help,\u201d the ministry added.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "ministry_of_foreign_affairs_and_international_cooperation_of_italy",
+        "ministry_of_foreign_affairs_of_brazil",
+        "ministry_of_foreign_affairs_of_brazil",
+    ]
