@@ -1253,7 +1253,9 @@ def _story_date(
     what it reports."""
     if _SAME_DAY_LOW.search(low):
         return story[0], None
-    shift = None if found else _SHIFT.search(sent)
+    shift = _SHIFT.search(sent)
+    if shift is not None and found and shift.start() > 2:
+        shift = None  # a date of its own beside a shift inside the sentence; a leading shift dates the main clause
     if shift is not None:
         return _shifted(shift, before, earlier)
     if found or not carry:

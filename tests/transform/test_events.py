@@ -2227,3 +2227,12 @@ def test_the_talks_of_a_visit(gaz: Gazetteer, text: str, expected: list[tuple[st
     found = events(gaz, text, dt.date(2025, 2, 18))
     got = sorted((e.type, e.actors) for e in found if e.type in ("meeting", "negotiation"))
     assert [g for g in got if g in expected or g[0] == "negotiation"] == expected
+
+
+def test_a_leading_shift_dates_the_main_clause_beside_a_date_of_a_relative_clause(gaz: Gazetteer) -> None:
+    text = (
+        "On March 11, Ukraine accepted the US proposal for a 30-day ceasefire at talks in Jeddah. "
+        "The following day the United States resumed military aid to Ukraine, which it had stopped on March 3."
+    )
+    aid = [e for e in events(gaz, text, dt.date(2025, 3, 14)) if e.type == "military_aid"]
+    assert dt.date(2025, 3, 12) in [e.date for e in aid]
