@@ -1567,6 +1567,10 @@ def _sentence_events(
         actors = _event_actors(hit, sent, mentions, sources, ruled or all_actors, governor, ctx)
         if actors is None:
             continue
+        if etype == "meeting" and (one := _MEMBERS_OF_ONE.search(sent, max(0, m.start() - 70), m.start())):
+            # a body's own gathering is that body's, not of what it decided on
+            body = [x.actor for x in mentions if x.actor and one.start() <= x.start < one.end()]
+            actors = body[:1] or actors
         agents_of[id(hit)] = actors
         if etype == "military_aid" and not lex.sides.intersection(actors):
             # "troops on the ground in Ukraine": the side the aid goes to, even when named as the place
@@ -2070,6 +2074,10 @@ _TALKS_WITH = re.compile(r"\btalks\s+with\b|\bheld\b", _I)
 _REFUSAL = re.compile(r"\b(?:refus|reject|dismiss|declin)\w*", _I)
 _WILL = re.compile(r"\b(?:will|'ll|shall|set\s+to|due\s+to|expected\s+to)\b", _I)
 _FROM_LEAD = re.compile(r"\b(?:from|starting|until|by|(?:starting|beginning)\s+(?:on|from))\s+$", _I)
+_MEMBERS_OF_ONE = re.compile(
+    r"\b(?:EU|European\s+Union|NATO|G7|G20|the\s+bloc[\u2019']s|the\s+alliance[\u2019']s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:leaders|ministers|ambassadors|heads\s+of\s+(?:state|government)|member\s+states)\b[^,.;]{0,40}$"
+)
 _GROUP_OBJECT = re.compile(r"\s+(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}?(?:delegation|team|negotiators)\b")
 _GROUP_WITH = re.compile(
     r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w-]+)(?:\s+on\s+\w+)?)?\s+with\s+(?:(?:an?|the|their)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -2173,6 +2181,13 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
         if lo > 4 and sent.endswith("and ", 0, lo):  # "X arrived on Monday and held talks with Y"
             people.update(_subject([x for x in mentions if x.end <= lo], lex))
         first = min(h.m.start() for h in mine)
+        if _MEMBERS_OF_ONE.search(sent, max(0, first - 70), first):
+            # "EU foreign ministers meeting in Brussels on Monday", "NATO leaders met in The Hague": a body's
+            # own gathering, a meeting (the test of talks is two sides)
+            kept_one = mine[0]
+            out = [h for h in out if h not in mine or h is kept_one]
+            out = [_Hit("meeting", h.m, h.clause) if h is kept_one else h for h in out]
+            continue
         # "Kyiv's team proposed a meeting between Putin and Zelensky": the leaders meet, not the team
         group = (
             _GROUP_WORDS.search(sent[lo:first]) is not None

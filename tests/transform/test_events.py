@@ -2236,3 +2236,11 @@ def test_a_leading_shift_dates_the_main_clause_beside_a_date_of_a_relative_claus
     )
     aid = [e for e in events(gaz, text, dt.date(2025, 3, 14)) if e.type == "military_aid"]
     assert dt.date(2025, 3, 12) in [e.date for e in aid]
+
+
+def test_a_body_s_own_gathering_is_its_meeting(gaz: Gazetteer) -> None:
+    text = "EU foreign ministers meeting in Brussels on Monday added 40 more tankers to the sanctions list on Russia."
+    found = events(gaz, text, dt.date(2025, 12, 16))
+    assert one(found, "meeting").actors == ("european_union",)
+    assert one(found, "sanctions").actors == ("european_union", "russia")
+    assert not any(e.type == "negotiation" for e in found)
