@@ -360,7 +360,8 @@ _ANAPHOR = re.compile(
     # "Ukraine, he said, was ready ...": the pronoun of a parenthetical report
     r"(?:[A-Z][\w\u2019'-]*(?:\s+[A-Z][\w\u2019'-]*){0,2},\s+(?:he|she|they)\s+(?:said|says|added)\b"
     # "Zelensky said they discussed air defence": the two of the sentence before
-    r"|[A-Z][\w\u2019'-]*\s+(?:said|says)\s+(?:that\s+)?they\s+(?:had\s+)?(?:discussed|talked|agreed)\b"
+    r"|(?:(?:Afterwards|Later|Then|Earlier|Separately),?\s+)?[A-Z][\w\u2019'-]*\s+(?:said|says)\s+(?:that\s+)?they\s+"
+    r"(?:had\s+)?(?:discussed|talked|agreed)\b"
     r"|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
     r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|participants|"
@@ -1538,7 +1539,9 @@ def _sentence_events(
         # "talks in Riyadh, without Ukraine or the Europeans in the room": the absent are no parties; nor is
         # the body whose gathering was the venue ("on the sidelines of the UN General Assembly")
         mentions = [x for x in mentions if not _NOT_PARTY_LEAD.search(sent, max(0, x.start - 40), x.start)]
-    hits = _resolve_overlaps(hits, sent, mentions, ctx.lex)
+    # "They had agreed to meet": the two people of the sentence before
+    pair = ctx.anaphoric and len(_people(ctx.prev_actors, ctx.lex)) == 2 == len(ctx.prev_actors)
+    hits = _resolve_overlaps(hits, sent, mentions, ctx.lex, pair)
     lex = ctx.lex
     sources = _sources(sent, mentions, lex)
     all_actors = list(_actor_ids(sent, mentions, parties=True)) or list(ctx.actors)
@@ -2089,7 +2092,9 @@ _GROUP_WORDS = re.compile(
 )
 
 
-def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex: _Lexicon) -> list[_Hit]:
+def _resolve_overlaps(
+    hits: list[_Hit], sent: str, mentions: list[_Mention], lex: _Lexicon, pair: bool = False
+) -> list[_Hit]:
     """One reading per phrase: a violated truce is not a new truce, talks between two people are a meeting."""
     types = {h.type for h in hits}
     drop: set[str] = set()
@@ -2171,7 +2176,7 @@ def _resolve_overlaps(hits: list[_Hit], sent: str, mentions: list[_Mention], lex
     for clause in {h.clause for h in out if h.type in ("meeting", "negotiation")}:
         lo, hi = clause
         mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
-        if _PERSONS_ANAPHOR.match(sent) or any(_TRAVEL.match(h.m.group()) for h in mine):
+        if pair or _PERSONS_ANAPHOR.match(sent) or any(_TRAVEL.match(h.m.group()) for h in mine):
             continue  # "the two leaders agreed to meet", "leaders travelled to Kyiv": people, not delegations
         people = {
             x.actor

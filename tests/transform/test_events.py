@@ -2244,3 +2244,12 @@ def test_a_body_s_own_gathering_is_its_meeting(gaz: Gazetteer) -> None:
     assert one(found, "meeting").actors == ("european_union",)
     assert one(found, "sanctions").actors == ("european_union", "russia")
     assert not any(e.type == "negotiation" for e in found)
+
+
+def test_they_agreed_to_meet_is_a_meeting_of_the_two_before(gaz: Gazetteer) -> None:
+    text = (
+        "On Thursday Trump and Putin spoke by phone for two hours. "
+        "Afterwards Trump said they had agreed to meet in Budapest within two weeks."
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 10, 17)), "meeting")
+    assert (meeting.actors, meeting.date) == (("donald_trump", "vladimir_putin"), dt.date(2025, 10, 16))
