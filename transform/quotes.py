@@ -569,9 +569,21 @@ _STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
     """
 )
 _COUNTRY_NAMES = sorted({*_DEMONYMS.values(), *_CAPITALS.values()} - {"Holy See"}, key=len, reverse=True)
+# short forms copy uses for the states it names most
+_COUNTRY_SHORT = {
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "America": "United States",
+}
 _COUNTRY_WORD = re.compile(
     r"\b(?:(?P<name>"
     + "|".join(re.escape(c) for c in _COUNTRY_NAMES)
+    + r")|(?P<short>"
+    + "|".join(re.escape(c) for c in sorted(_COUNTRY_SHORT, key=len, reverse=True))
     + r")|(?P<dem>"
     + "|".join(re.escape(d.title()) for d in sorted(_DEMONYMS, key=len, reverse=True))
     + r"))(?![\w-])"
@@ -620,7 +632,11 @@ def _country_before(text: str, pos: int) -> str | None:
     for a, b in ((lo, hi if hi >= 0 else len(text)), (0, pos)):
         counts: dict[str, tuple[int, int]] = {}
         for m in _COUNTRY_WORD.finditer(text, a, b):
-            country = m.group("name") or _DEMONYMS.get(m.group("dem").casefold())
+            country = (
+                m.group("name")
+                or _COUNTRY_SHORT.get(m.group("short") or "")
+                or _DEMONYMS.get(m.group("dem").casefold())
+            )
             if country:
                 n, first = counts.get(country, (0, -m.start()))
                 counts[country] = (n + 1, first)

@@ -1905,3 +1905,11 @@ def test_a_foreign_ministry_named_by_its_seat() -> None:
         "ministry_of_foreign_affairs_of_brazil",
         "ministry_of_foreign_affairs_of_brazil",
     ]
+
+
+def test_a_body_s_state_counts_short_forms_of_state_names() -> None:
+    text = (
+        "News\nIn London, the prime minister told MPs that the UK was working with France on a plan. A Ministry of "
+        "Defence spokesperson said: \u201cUK support for Ukraine is unwavering.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_united_kingdom"]
