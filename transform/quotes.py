@@ -1421,6 +1421,7 @@ _METONYM_BODIES = {
     "Quai d’Orsay": "Ministry for Europe and Foreign Affairs of France",
     "Quai d'Orsay": "Ministry for Europe and Foreign Affairs of France",
 }
+_STATE_VOICE = re.compile(r"(?:[\u2019']s)?\s+(?:delegation|negotiating\s+team|government|side)\b")
 _CITY_BODY_LEAD = frozenset({"City", "Regional", "Oblast", "Municipal"})
 
 
@@ -2244,6 +2245,8 @@ class _Attributor:
                 break
             if m.ent.kind == "person" and words <= m.ent.roles:
                 return m.ent
+            if m.ent.kind == "organisation" and words <= m.ent.words:
+                return m.ent  # 'The US Treasury said ... the Treasury said': the body named last, not its secretary
         return None
 
     def _pronoun(self, pron: str, pos: int) -> _Entity | None:
@@ -2270,6 +2273,13 @@ class _Attributor:
                 return ent
         # "X, who sits on the committee alongside its chair, Y, struck a note": Y is inside X's relative clause
         subj = [m for m in cands if self.reg.is_subject(m) and not self._in_relative_clause(m.start)]
+        if want == "o":
+            # 'Ukraine's delegation has put out a statement. "...," it said': the state its delegation speaks for,
+            # unless a body is the subject of a later clause
+            voice = next((m for m in cands if m.ent.kind == "state" and _STATE_VOICE.match(self.text, m.end)), None)
+            body = next((m for m in subj if m.ent.kind == "organisation"), None)
+            if voice is not None and (body is None or voice.start > body.start):
+                return voice.ent
         exact = [m for m in subj if m.ent.gender == want] + [m for m in cands if m.ent.gender == want]
         ranked = exact[:1] if exact and subj and exact[0] is subj[0] else []
         for m in ranked + subj + cands:

@@ -1913,3 +1913,14 @@ def test_a_body_s_state_counts_short_forms_of_state_names() -> None:
         "Defence spokesperson said: \u201cUK support for Ukraine is unwavering.\u201d\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_united_kingdom"]
+
+
+def test_a_body_named_last_over_its_secretary_and_a_state_s_delegation_as_it() -> None:
+    text = (
+        "News\nUS Treasury Secretary Scott Bessent signed the deal. The US Treasury said it signalled commitment. "
+        "\u201cThis agreement tells the world,\u201d the Treasury said in a statement.\n"
+        "10:40 \u2014 The Kremlin said the talks would be long.\n"
+        "16:02 \u2014 Ukraine\u2019s delegation has put out a statement. \u201cWe handed over our proposals,\u201d it "
+        "said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["united_states_department_of_the_treasury", "ukraine"]
