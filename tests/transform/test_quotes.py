@@ -1924,3 +1924,8 @@ def test_a_body_named_last_over_its_secretary_and_a_state_s_delegation_as_it() -
         "said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["united_states_department_of_the_treasury", "ukraine"]
+
+
+def test_the_sbu_is_ukraine_s_security_service() -> None:
+    text = "News\n\u201cForty-one aircraft were hit,\u201d the SBU said in a statement.\n"
+    assert [q.speaker_id for q in quotes(text)] == ["security_service_of_ukraine"]
