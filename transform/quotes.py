@@ -1421,6 +1421,7 @@ _METONYM_BODIES = {
     "Quai d’Orsay": "Ministry for Europe and Foreign Affairs of France",
     "Quai d'Orsay": "Ministry for Europe and Foreign Affairs of France",
 }
+_PRESS_WORDS = frozenset({"press", "office", "service", "media", "centre", "center"})
 _STATE_VOICE = re.compile(r"(?:[\u2019']s)?\s+(?:delegation|negotiating\s+team|government|side)\b")
 _CITY_BODY_LEAD = frozenset({"City", "Regional", "Oblast", "Municipal"})
 
@@ -1456,6 +1457,13 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         plan = replace(plan, name=f"{_clean_tok(seq[plan.core - 1][2])} {plan.name}")
     if end - start > 0 and text[end - 2 : end] in ("\u2019s", "'s"):
         end -= 2
+    if plan.kind == "org" and plan.actors and plan.actors[-1][1] == plan.rest and plan.words <= _PRESS_WORDS:
+        # 'the Holy See Press Office', 'the Kremlin press service': the voice of the body it serves
+        k, _, actor = plan.actors[-1]
+        ent = reg.entity_for_actor(actor)
+        ent.words.update(plan.words)
+        reg.add(seq[k][0], end, ent, in_quote(seq[k][0]))
+        return
     if plan.kind == "org":
         owner = _state_owner(seq, plan)
         for prev in reversed(reg.mentions) if owner is None else ():

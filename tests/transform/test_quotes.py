@@ -1929,3 +1929,11 @@ def test_a_body_named_last_over_its_secretary_and_a_state_s_delegation_as_it() -
 def test_the_sbu_is_ukraine_s_security_service() -> None:
     text = "News\n\u201cForty-one aircraft were hit,\u201d the SBU said in a statement.\n"
     assert [q.speaker_id for q in quotes(text)] == ["security_service_of_ukraine"]
+
+
+def test_a_press_office_speaks_for_the_body_it_serves() -> None:
+    text = (
+        "News\n\u201cThe Holy See is ready to help,\u201d a spokesperson for the Holy See Press Office said. "
+        "\u201cThe door stays open,\u201d the press office said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["vatican", "vatican"]
