@@ -697,7 +697,8 @@ _ORG_WORDS = (
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base states
-    parish college diocese cathedral monastery hospital clinic museum theatre orchestra choir brigade
+    parish college diocese archdiocese eparchy archeparchy exarchate patriarchate synod cathedral monastery
+    hospital clinic museum theatre orchestra choir brigade
     battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat
     """
     )

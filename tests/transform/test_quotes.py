@@ -1937,3 +1937,11 @@ def test_a_press_office_speaks_for_the_body_it_serves() -> None:
         "\u201cThe door stays open,\u201d the press office said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["vatican", "vatican"]
+
+
+def test_church_bodies_head_their_names() -> None:
+    text = (
+        "News\nA spokesman for the Greek Orthodox Archdiocese of Australia said parishes prayed. \u201cEaster "
+        "belongs to those who suffer,\u201d the spokesman said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["greek_orthodox_archdiocese_of_australia"]
