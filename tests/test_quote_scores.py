@@ -60,13 +60,14 @@ BLIND_FLOORS = {
     "test3": (22, 0.95, 0.90),  # first blind 0.774
     "test4": (20, 0.92, 0.88),  # first blind 0.619
     "test5": (16, 0.95, 0.88),  # first blind 0.770
-    "test6": (16, 0.91, 0.80),  # first blind 0.629
-    "test7": (16, 0.89, 0.80),  # first blind 0.656
-    "test8": (16, 0.89, 0.72),  # first blind 0.714
-    "test9": (16, 0.83, 0.75),  # first blind 0.679
-    "test10": (16, 0.85, 0.75),  # first blind 0.751
-    "test11": (16, 0.95, 0.80),  # first blind 0.858
-    "test12": (16, 0.91, 0.85),  # first blind 0.880
+    "test6": (16, 0.92, 0.80),  # first blind 0.629
+    "test7": (16, 0.91, 0.80),  # first blind 0.656
+    "test8": (16, 0.91, 0.72),  # first blind 0.714
+    "test9": (16, 0.84, 0.75),  # first blind 0.679
+    "test10": (16, 0.87, 0.75),  # first blind 0.751
+    "test11": (16, 0.97, 0.80),  # first blind 0.858
+    "test12": (16, 0.93, 0.85),  # first blind 0.880
+    "test13": (16, 0.86, 0.80),  # first blind 0.879
 }
 
 
