@@ -677,7 +677,8 @@ _STOP_CAP = _words(
     august september october november december easter christmas gmt bst cet utc q read related photo
     update watch listen interview analysis opinion live breaking exclusive editor consider others other
     officials talks furious catch whether thirty twice because although though until once during without
-    within under over about like diplomatic sources unnamed anonymous several two three
+    within under over about like diplomatic sources unnamed anonymous several two three writes wrote says
+    asks adds tells notes
     """
 )
 # Words that make a name a firm's ("Fenwick Capital", "Konkan Refining Ltd"): 'the company said' finds it.
@@ -697,7 +698,8 @@ _ORG_WORDS = (
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base states
-    parish college diocese archdiocese eparchy archeparchy exarchate patriarchate synod cathedral monastery
+    intelligence research parish college diocese archdiocese eparchy archeparchy exarchate patriarchate synod
+    cathedral monastery
     hospital clinic museum theatre orchestra choir brigade
     battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat
     """
@@ -1359,6 +1361,7 @@ _SINGLE_ORG_AFTER = re.compile(
     + r")\b|,\s+owned\s+by\b|\s+itself\b|,\s+which\s+(?:was|is|has|had)\b"
 )
 # "commodities trader Gunvor", "the state-owned trading company Yugoimport SDPR": a firm's name after its trade
+_OF_LEAD = re.compile(r"(?<![\w-])([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+(?:of|for)\s+$")
 _FIRM_BEFORE = re.compile(
     r"\b(?:company|firm|refiner|manufacturer|conglomerate|lender|insurer|utility|(?:oil|gas|steel|shipping)\s+group)"
     r"\s+$"
@@ -1523,8 +1526,13 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 reg.add(start, end, reg.entity_for_name(name, "person", ctx), False)
             elif _SINGLE_ORG_AFTER.match(text, end) or _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):
                 # "Transpetrol, the state-owned operator of ...", "Slovnaft, owned by MOL", "Euroclear itself":
-                # a one-word name that copy describes as a body
-                ent = reg.entity_for_name(_clean_tok(seq[plan.core][2]), "organisation", set())
+                # a one-word name that copy describes as a body; "Voices of Captivity, a group ...": with the
+                # words its "of" joins
+                name = _clean_tok(seq[plan.core][2])
+                lead = _OF_LEAD.search(text, max(0, start - 40), start)
+                if lead and not _STOP_CAP & {lead.group(1).split()[0].casefold()}:
+                    name, start = f"{' '.join(lead.group().split())} {name}", lead.start()
+                ent = reg.entity_for_name(name, "organisation", set())
                 firm = _FIRM_APPOS.match(text, end) or _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start)
                 ent.words.update({"company"} if firm else set())
                 reg.add(start, end, ent, False)
@@ -2356,7 +2364,11 @@ class _Attributor:
             # 'a USDA spokesperson' after 'the U.S. Department of Agriculture', 'WHO' after the World Health
             # Organization: an acronym of a body named before
             for m in self.reg.before(pos)[:80]:
-                if m.ent.kind == "organisation" and _initials(m.ent.name) == name:
+                # 'a JBER spokesperson' after 'Joint Base Elmendorf-Richardson': hyphenated parts count too
+                if m.ent.kind == "organisation" and name in (
+                    _initials(m.ent.name),
+                    _initials(m.ent.name.replace("-", " ")),
+                ):
                     return m.ent
         state = _CAPITALS.get(name.casefold())
         if state is not None:

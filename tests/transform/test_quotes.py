@@ -1945,3 +1945,21 @@ def test_church_bodies_head_their_names() -> None:
         "belongs to those who suffer,\u201d the spokesman said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["greek_orthodox_archdiocese_of_australia"]
+
+
+def test_acronyms_of_hyphenated_names_reporting_verbs_that_open_a_line_and_bodies_by_their_heads() -> None:
+    text = (
+        "News\nReporters reached Joint Base Elmendorf-Richardson at dawn. \u201cWe have hosted presidents "
+        "before,\u201d a JBER spokesperson told me.\n"
+        "\u2022 Writes Margit Hollerer, a reader in Linz: \u201cCould you tell us once what is in the plan?\u201d\n"
+        "Jonas Brekke, an analyst at Fjord Maritime Intelligence, counts tankers. \u201cWe see ten a day,\u201d he "
+        "says.\n"
+        "Voices of Captivity, a group representing families of missing soldiers, took calls all day. \u201cTen "
+        "families cried for another reason,\u201d the group said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "joint_base_elmendorf_richardson",
+        "margit_hollerer",
+        "jonas_brekke",
+        "voices_of_captivity",
+    ]
