@@ -606,6 +606,10 @@ _US_DEPARTMENT = re.compile(
 def _with_state(name: str, words: set[str] | frozenset[str], text: str, pos: int, end: int | None = None) -> str:
     """A state's body named without its state ("the Ministry of National Defence" in a Romanian paper, "the
     Chancellery of the Prime Minister") with the state's name added; any other name as it is."""
+    first, _, rest = name.partition(" ")
+    rest_words = {w.casefold() for w in rest.split()}
+    if first.casefold() in _DEMONYMS and rest_words <= _STATE_BODY_WORDS and rest_words & _STATE_BODY_HEADS:
+        return f"{rest} of {_DEMONYMS[first.casefold()]}"  # 'the Dutch Ministry of Defence': the official form
     if not (words <= _STATE_BODY_WORDS and words & _STATE_BODY_HEADS):
         return name
     us_style = _US_DEPARTMENT.fullmatch(name)

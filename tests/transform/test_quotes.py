@@ -1963,3 +1963,8 @@ def test_acronyms_of_hyphenated_names_reporting_verbs_that_open_a_line_and_bodie
         "jonas_brekke",
         "voices_of_captivity",
     ]
+
+
+def test_a_ministry_named_with_a_demonym_takes_its_official_form() -> None:
+    text = "News\n\u201cOur pilots did their job,\u201d the Dutch Ministry of Defence said.\n"
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_netherlands"]
