@@ -1017,7 +1017,7 @@ def test_combining_diacritics_stay_inside_a_name() -> None:
         (  # 'a ministry spokesperson': the ministry named last
             "The Czech Ministry of Foreign Affairs condemned the strike. "
             "\u201cThis is not the language of peace,\u201d a ministry spokesperson wrote.",
-            "czech_ministry_of_foreign_affairs",
+            "ministry_of_foreign_affairs_of_czech_republic",  # the official form, with its state
         ),
         (  # a gazetteer alias in lower case, then a definite description of it
             "Ukraine\u2019s air force reported a quiet night. "
