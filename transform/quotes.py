@@ -1365,6 +1365,7 @@ _SINGLE_ORG_AFTER = re.compile(
     + r")\b|,\s+owned\s+by\b|\s+itself\b|,\s+which\s+(?:was|is|has|had)\b"
 )
 # "commodities trader Gunvor", "the state-owned trading company Yugoimport SDPR": a firm's name after its trade
+_MID_THE = re.compile(r"(?:\b(?:of|for|with|by|from|and|in|at|to)|[a-z],)\s+The\s+$")
 _OF_LEAD = re.compile(r"(?<![\w-])([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+(?:of|for)\s+$")
 _FIRM_BEFORE = re.compile(
     r"\b(?:company|firm|refiner|manufacturer|conglomerate|lender|insurer|utility|(?:oil|gas|steel|shipping)\s+group)"
@@ -1552,7 +1553,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             "organisation"
             if not plan.words
             and (
-                (start >= 4 and text.endswith("the ", 0, start)) or _FIRM_BEFORE.search(text, max(0, start - 20), start)
+                (start >= 4 and text.endswith("the ", 0, start))
+                or _FIRM_BEFORE.search(text, max(0, start - 20), start)
+                # 'frontman of The Steppe Cats': a capitalised article inside a sentence opens a title or a band
+                or _MID_THE.search(text, max(0, start - 12), start)
             )
             else "person"
         )
@@ -2189,6 +2193,10 @@ def _initials(name: str) -> str:
 _CAPS_DELEGATE = re.compile(
     r"\b([A-Z\u00c0-\u00de\u0100-\u017d][A-Z\u00c0-\u00de\u0100-\u017d'\u2019\-]+"
     r"(?:\s+[A-Z\u00c0-\u00de\u0100-\u017d][A-Z\u00c0-\u00de\u0100-\u017d'\u2019\-]+){1,3})(?=\s+\([A-Z][a-z])"
+)
+_DEGREE = re.compile(
+    r"\b(?:Prof\.\s+)?Dr\.\s+(?:(?:oec|phil|rer|nat|pol|iur|jur|med|sc|techn|publ|h\.\s?c)\.\s+)+"
+    r"(?:(?:HSG|ETH|EPFL|UZH)\s+)?(?=[A-Z])"
 )
 _CREDIT = re.compile(r"\((?:Photos?|Pictures?|Image|Credit|Video)(?:\s+by)?\s*:?\s[^()\n]{1,80}\)")
 _KIN_NAMED = re.compile(r"(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+,\s+", re.I)
@@ -2907,6 +2915,9 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     if "Photo" in work or "Credit" in work or "Picture" in work:
         # '(Photo: Daria Mykhailenko / Northline)': who took the picture is nobody the copy's pronouns mean
         work = _CREDIT.sub(lambda m: " " * len(m.group()), work)
+    if "Dr. " in work:
+        # 'Dr. oec. HSG Reto Ammann', 'Dr. rer. nat. Anna Weiss': a German-style degree is no part of the name
+        work = _DEGREE.sub(lambda m: " " * len(m.group()), work)
     if _COMBINING.search(work):
         work = work.translate(_MARK_MASK)
     reg = _register(work, rules, quoted, nick_gaps)

@@ -1968,3 +1968,13 @@ def test_acronyms_of_hyphenated_names_reporting_verbs_that_open_a_line_and_bodie
 def test_a_ministry_named_with_a_demonym_takes_its_official_form() -> None:
     text = "News\n\u201cOur pilots did their job,\u201d the Dutch Ministry of Defence said.\n"
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_defence_of_netherlands"]
+
+
+def test_german_style_degrees_and_a_band_after_a_capitalised_article() -> None:
+    text = (
+        "News\n\u00abEveryone wants the assets\u00bb, says Dr. oec. HSG Reto Ammann, an economist in Zurich. "
+        "\u00abThe deadline is the price\u00bb, Ammann says.\n"
+        "In Camden, guitarist Bohdan Kravchuk, 35, frontman of The Steppe Cats, was playing a benefit gig. "
+        "\u201cWe stopped between songs,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["reto_ammann", "reto_ammann", "bohdan_kravchuk"]
