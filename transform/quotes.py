@@ -1365,6 +1365,10 @@ _SINGLE_ORG_AFTER = re.compile(
     + r")\b|,\s+owned\s+by\b|\s+itself\b|,\s+which\s+(?:was|is|has|had)\b"
 )
 # "commodities trader Gunvor", "the state-owned trading company Yugoimport SDPR": a firm's name after its trade
+_KIND_BEFORE = re.compile(
+    r"\b(group|organi[sz]ation|charity|network|campaign|coalition|watchdog|monitor|association|foundation|union)\s+$",
+    re.IGNORECASE,
+)
 _MID_THE = re.compile(r"(?:\b(?:of|for|with|by|from|and|in|at|to)|[a-z],)\s+The\s+$")
 _OF_LEAD = re.compile(r"(?<![\w-])([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?)\s+(?:of|for)\s+$")
 _FIRM_BEFORE = re.compile(
@@ -1497,6 +1501,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         ent = reg.entity_for_name(name, "organisation", set())
         if _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):
             ent.words.add("company")  # "the trading company Dunarex SpA": 'the company said' finds it
+        kind = _KIND_BEFORE.search(text, max(0, start - 24), start)
+        if kind:
+            ent.words.add(kind.group(1).casefold())  # "the environmental group Baltic Sea Watch": 'the group says'
+
         reg.add(start, end, ent, in_quote(start))
     elif plan.kind == "single" and _clean_tok(seq[plan.core][2]) in _METONYM_BODIES:
         ent = reg.entity_for_name(_clean_tok(seq[plan.core][2]), "organisation", set())
@@ -1929,6 +1937,8 @@ def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
             (_is_cap(toks[k - 1][2]) and toks[k - 1][2][0].isalpha())
             or (toks[k - 1][2] in _PARTICLES and k - 2 >= 0 and _is_cap(toks[k - 2][2]))
             or (toks[k - 1][2] in ("for", "of") and k - 2 >= 0 and _clean_tok(toks[k - 2][2]).casefold() in _ORG_WORDS)
+            # 'the Ukrainian Embassy in London said': the posting is in the body's name
+            or (toks[k - 1][2] == "in" and k - 2 >= 0 and _clean_tok(toks[k - 2][2]).casefold() in _POSTED_BODIES)
         ):
             k -= 1
         k = _extend_org(toks, k)

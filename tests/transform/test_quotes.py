@@ -1978,3 +1978,12 @@ def test_german_style_degrees_and_a_band_after_a_capitalised_article() -> None:
         "\u201cWe stopped between songs,\u201d he said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["reto_ammann", "reto_ammann", "bohdan_kravchuk"]
+
+
+def test_a_posting_before_the_verb_and_a_body_told_by_its_kind() -> None:
+    text = (
+        "News\nA spokeswoman for the Ukrainian Embassy in London said: \u2018We watched with hope.\u2019\n"
+        "The environmental group Baltic Sea Watch says the risk is growing. \u201cOne accident could cost more,\u201d "
+        "the group says.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_united_kingdom", "baltic_sea_watch"]
