@@ -387,9 +387,9 @@ _AFTERWARDS = re.compile(
 _HE_FIRST = re.compile(r"(?:(?:[A-Z][\w-]*\s+){1,3}(?:later|earlier|after|before)?,\s+)?(?:He|he|She|she)\s")
 _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"(?:'s|\u2019s)?\s*(?:,\s*)?(?:(?:readout|statement|spokes\w+)\s+)?(?:said|says|told|announced|confirmed|reported"
-    r"|claimed|stated|added|noted)\b",
+    r"|claimed|stated|added|noted|called\s+(?:it\s+)?an?)\b",
     _I,
-)
+)  # "in what the White House called a productive meeting": a description by a source
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
@@ -837,7 +837,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 earlier = [e for e in events if e.type == skip_type and e.date is not None]
                 # "At the talks ...": the talks that were held, not the ones merely proposed since
                 earlier = [e for e in earlier if e.status == "occurred"] or earlier
-                if earlier:
+                if prev_dated and _SAME_SETTING.match(folded, start):
+                    # "At the same meeting": the occasion the sentence before dated, however it told it
+                    inherited = _first_date(*prev_dated, pub)
+                elif earlier:
                     # the main clause of the latest sentence that reported one, not a background event in it
                     last = next(e for e in earlier if e.start == earlier[-1].start)
                     inherited = (last.date, last.date_end)
@@ -872,7 +875,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                     # that of the latest act that happened
                     inherited = next((e.date, e.date_end) for e in done if e.start == done[-1].start)
             # "Trump said afterwards that the teams would begin talks": what he announced dates the plan too
-            announced = inherited[0] is not None and _SAID_AFTER.search(sent) is not None
+            # "At the same meeting he announced that allies would buy ...": announced at that meeting
+            announced = inherited[0] is not None and (
+                _SAID_AFTER.search(sent) is not None or (ref is not None and _ANNOUNCED_AT.search(sent) is not None)
+            )
             anaphor = prev_subject if _HE_FIRST.match(sent) else prev_actors
             ctx = _Context(
                 pub,
@@ -1448,6 +1454,12 @@ _LOWER_TRIGGERS: dict[str, re.Pattern[str]] = {
 }
 
 
+_ANNOUNCED_AT = re.compile(r"\b(?:announced|said|pledged|promised|confirmed|unveiled)\b")
+_SAME_SETTING = re.compile(r"(?:in|during|at|on)\s+(?:the\s+same|that\s+same|that)\s")
+_DESCRIBED_AS = re.compile(
+    r"\b(?:what|which)\s+(?:[\w'\u2019.-]+\s+){1,4}?(?:called|described\s+as|termed|hailed\s+as)\s+(?:an?|the)\s+"
+    r"(?:[\w-]+\s+){0,3}$"
+)
 _BACKGROUND_REF = re.compile(r"\b(?:after|before|since|following|ahead\s+of)\s+(?P<det>the\s+)?$")
 
 
@@ -1471,8 +1483,10 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
     low = ctx.low
     after_truce = bool(ctx.earlier) and ctx.earlier[-1].type == "ceasefire"
     for etype in sorted(types, key=_TRIGGER_ORDER.__getitem__) if len(types) > 1 else types:
-        if etype == ctx.skip_type and _reported(etype, ctx.earlier):
-            continue  # "At the talks, ...": the talks reported before; told first here, they are news
+        if etype == ctx.skip_type and (_reported(etype, ctx.earlier) or _SAME_SETTING.match(low)):
+            # "At the talks, ...": the talks reported before; told first here, they are news. "At the same
+            # meeting he announced ...": the setting of the sentence before, whatever it was told as
+            continue
         first = types[etype]
         lower = _LOWER_TRIGGERS.get(etype)
         clauses: dict[tuple[int, int], int] = {}
@@ -1518,6 +1532,8 @@ def _find_hits(sent: str, ctx: _Context) -> list[_Hit]:
                 and _GROUP_WORDS.search(sent, max(0, m.start() - 25), m.start())
             ):
                 continue  # "where the two sides last talked face to face": delegations, told as talks
+            if etype in _TALK_TYPES and _DESCRIBED_AS.search(low, max(0, m.start() - 70), m.start()):
+                continue  # "met ..., in what the White House called a very productive meeting": the same one
             ref = _BACKGROUND_REF.search(low, max(0, m.start() - 16), m.start())
             if ref and (ref.group("det") or low.startswith("the ", m.start())) and _reported(etype, ctx.earlier):
                 continue  # "hours after the call": the call the article already reported, not a new event

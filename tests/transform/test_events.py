@@ -2253,3 +2253,15 @@ def test_they_agreed_to_meet_is_a_meeting_of_the_two_before(gaz: Gazetteer) -> N
     )
     meeting = one(events(gaz, text, dt.date(2025, 10, 17)), "meeting")
     assert (meeting.actors, meeting.date) == (("donald_trump", "vladimir_putin"), dt.date(2025, 10, 16))
+
+
+def test_a_described_meeting_and_the_same_meeting_are_no_new_talks(gaz: Gazetteer) -> None:
+    text = (
+        "Trump and Zelensky met in St Peter's Basilica on Saturday, speaking for 15 minutes in what the White "
+        "House called a very productive meeting.\n"
+        "On 14 July, speaking in the Oval Office beside Mark Rutte, Trump gave Moscow 50 days to reach a deal. "
+        "At the same meeting he announced that NATO allies would buy American weapons for Ukraine.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 7, 24))
+    assert [e.actors for e in found if e.type in ("meeting", "negotiation")] == [("donald_trump", "volodymyr_zelensky")]
+    assert one(found, "military_aid").date == dt.date(2025, 7, 14)
