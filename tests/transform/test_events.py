@@ -2265,3 +2265,8 @@ def test_a_described_meeting_and_the_same_meeting_are_no_new_talks(gaz: Gazettee
     found = events(gaz, text, dt.date(2025, 7, 24))
     assert [e.actors for e in found if e.type in ("meeting", "negotiation")] == [("donald_trump", "volodymyr_zelensky")]
     assert one(found, "military_aid").date == dt.date(2025, 7, 14)
+
+
+def test_the_donald_is_trump(gaz: Gazetteer) -> None:
+    text = "The Donald last night froze every shipment of American military aid to Ukraine."
+    assert "donald_trump" in one(events(gaz, text, dt.date(2025, 3, 4)), "military_aid").actors
