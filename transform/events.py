@@ -899,6 +899,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 events,
                 _opens_in_quote(text, start),
                 announced,
+                story[0]
+                if story[0] is not None
+                and published is not None
+                and idx - story_idx == 1
+                and (published - story[0]).days > 7
+                # the sentence before named the day with its weekday ("On Saturday 19 April"): a narrative
+                # that goes on in weekdays of that week
+                and prev_dated is not None
+                and any(d.kind in ("md", "dm") and (d.get("wd2") or d.get("wd3")) for d in prev_dated[1])
+                else None,
             )
             found = _sentence_events(sent, start, mentions, date_mentions, ctx)
             # an act told without a date right after the article dated what it reports belongs to that day
@@ -1317,6 +1327,9 @@ class _Context:
     earlier: list[Event] | None = None  # the events the article reported before this sentence
     in_quote: bool = False  # the sentence opens inside a quotation begun in an earlier sentence
     announced: bool = False  # its plans were announced on the inherited day ("said afterwards that ... would")
+    # the day the sentence before told an act on, when it lies over a week before publication: a bare weekday
+    # next ("On Saturday 19 April Putin declared a truce. By Sunday morning ...") counts on from it
+    narrative: dt.date | None = None
 
 
 def _first_date(
@@ -2497,6 +2510,8 @@ def _event_date(
         told = [d for d in mentions if d.end <= best.start]
         if told:
             base = dates.resolve_mention(told[-1], ctx.published, "past")[0] or base
+    elif ctx.narrative is not None and best.kind == "weekday" and not best.get("wmod") and tense == "past":
+        base = ctx.narrative + dt.timedelta(days=6)  # the first such weekday after the day the story told
     return dates.resolve_mention(best, base, tense)
 
 

@@ -2270,3 +2270,14 @@ def test_a_described_meeting_and_the_same_meeting_are_no_new_talks(gaz: Gazettee
 def test_the_donald_is_trump(gaz: Gazetteer) -> None:
     text = "The Donald last night froze every shipment of American military aid to Ukraine."
     assert "donald_trump" in one(events(gaz, text, dt.date(2025, 3, 4)), "military_aid").actors
+
+
+def test_a_weekday_after_a_day_named_with_its_weekday_counts_from_it(gaz: Gazetteer) -> None:
+    text = (
+        "On Saturday 19 April Putin declared an Easter truce, to run until midnight on Sunday. "
+        "By Sunday morning Zelensky was accusing Russian forces of breaking it.\n"
+        "On Monday, Keith Kellogg met Zelensky in Kyiv.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 5, 9))
+    assert one(found, "ceasefire_violation").date == dt.date(2025, 4, 20)
+    assert one(found, "meeting").date == dt.date(2025, 5, 5)  # no longer the narrative's week
