@@ -869,7 +869,12 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 # happened (not of a meeting it announced: "will go next week")
                 done = [e for e in events if e.date is not None and e.status == "occurred"]
                 dated = [e for e in done if e.start >= last_dated_at]
-                inherited = (dated[0].date, dated[0].date_end) if dated else _first_date(*last_dated, pub)
+                if dated and last_dated[1] and last_dated[1][0].start <= 4 and last_dated[1][0].kind in ("md", "dm"):
+                    # "On 28 April Putin declared a truce from 8 to 10 May. Kyiv dismissed it the same day": the day
+                    # the sentence opened on, not the span of what it declared
+                    inherited = _first_date(*last_dated, pub)
+                else:
+                    inherited = (dated[0].date, dated[0].date_end) if dated else _first_date(*last_dated, pub)
                 if not dated and done and pub is not None and inherited[0] is not None and inherited[0] > pub:
                     # the sentence before named a day ahead ("agreed to meet again next week"): the same day is
                     # that of the latest act that happened

@@ -2281,3 +2281,13 @@ def test_a_weekday_after_a_day_named_with_its_weekday_counts_from_it(gaz: Gazett
     found = events(gaz, text, dt.date(2025, 5, 9))
     assert one(found, "ceasefire_violation").date == dt.date(2025, 4, 20)
     assert one(found, "meeting").date == dt.date(2025, 5, 5)  # no longer the narrative's week
+
+
+def test_the_same_day_after_a_sentence_opened_on_a_date_is_that_date(gaz: Gazetteer) -> None:
+    text = (
+        "On 28 April Putin declared a ceasefire from 8 to 10 May. "
+        "Kyiv dismissed it the same day as a show for the guests."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 9))
+    assert one(found, "rejection").date == dt.date(2025, 4, 28)
+    assert one(found, "ceasefire").date == dt.date(2025, 5, 8)
