@@ -209,7 +209,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\s+to\s+(?=[a-z])"
         r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others))\s+to"
         # "had pressed Putin during the call for a quick end to the fighting"
-        r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|her|them)\s+(?:[a-z]+\s+){0,4}?for\s+(?:a|an|the)\b"
+        # "asked Trump at the meeting for a long-range weapons system"
+        r"|(?:press(?:ed|ing)?|ask(?:ed|s|ing)?)\s+(?:[A-Z]\w+|him|her|them)\s+(?:[a-z]+\s+){0,4}?for\s+(?:a|an|the|more)\b"
         r"|deadline\s+for\s+(?:[\w'\u2019]+\s+){1,3}?to"
         # a deadline named with the wish: "wanted an answer from Kyiv by Thursday", "should say yes by Thanksgiving"
         r"|want(?:s|ed)?\s+(?:an?\s+)?(?:answer|response|reply|decision)\s+(?:from\s+\w+\s+)?by"
@@ -2373,6 +2374,11 @@ def _event_date(
     if mentions and (" after " in sent or " following " in sent):
         # "presented a revised plan, reworked after talks in Florida on Sunday": that day is the talks'
         mentions = [d for d in mentions if not _after_background(sent, hit.m.end(), d.start)]
+    if _HAD_AT.search(sent, hit.clause[0], hit.clause[1]) and not (governor is not None and hit.type in _TALK_TYPES):
+        # "Zelensky said on Thursday that he had asked Trump at the meeting for ...": the day of that meeting
+        setting = _setting_date(sent[hit.clause[0] : hit.clause[1]], ctx.earlier or [])
+        if setting[0] is not None:
+            return setting
     if not mentions:
         return ctx.inherited if status != "scheduled" or ctx.anaphoric or ctx.announced else (None, None)
     if len(mentions) > 1 and ctx.published is not None:
@@ -2520,6 +2526,7 @@ def _event_date(
     return dates.resolve_mention(best, base, tense)
 
 
+_HAD_AT = re.compile(r"\bhad\s+(?:\w+\s+){0,3}?(?:at|during)\s+(?:the|that)\s+(?:meeting|talks|summit|call)\b", _I)
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|wrote|confirmed|added)\b[^,;]{0,50}$", _I)
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|told|announced|wrote|confirmed|added|indicated|signalled|signaled|suggested|hinted|warned)\b", _I

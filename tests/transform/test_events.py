@@ -2291,3 +2291,13 @@ def test_the_same_day_after_a_sentence_opened_on_a_date_is_that_date(gaz: Gazett
     found = events(gaz, text, dt.date(2025, 5, 9))
     assert one(found, "rejection").date == dt.date(2025, 4, 28)
     assert one(found, "ceasefire").date == dt.date(2025, 5, 8)
+
+
+def test_an_act_had_at_a_meeting_told_later_takes_the_meeting_s_day(gaz: Gazetteer) -> None:
+    text = (
+        "Zelensky met Trump in New York on Tuesday. "
+        "Zelensky said on Thursday that he had asked Trump at the meeting for a long-range weapons system."
+    )
+    found = events(gaz, text, dt.date(2025, 9, 28))
+    assert one(found, "demand").date == dt.date(2025, 9, 23)
+    assert one(found, "military_aid").date == dt.date(2025, 9, 23)
