@@ -299,6 +299,7 @@ _ACT = re.compile(
     r"|deals?|ready|willing|demand\w*|call\w*\s+for|reject\w*|dismiss\w*|support\w*|impos\w*|adopt\w*|approv\w*"
     r"|unveil\w*|threat\w*|warn\w*|lift\w*|eas(?:e|ed|ing)|target\w*|package|signed|send|sent|sending|provid\w*"
     r"|deliver\w*|suppl\w*|paus\w*|halt\w*|resum\w*|cut|suspend\w*|freez\w*|froze|held|hold\w*|opened|ended"
+    r"|(?:led|headed|attended|chaired)\s+by"
     r"|took\s+place|take\s+place|will|would|could|might|may|should|new|further|round|plan\w*|put\s+forward"
     r"|respected|respect|accus\w*|violat\w*|breach\w*|stop|first|second|third|met|meet|resume\w*|discuss\w*"
     r"|secondary|ban|prepar\w*|idea|pressing|push\w*|gave|face|consider\w*|weigh\w*|suggest\w*|culminat\w*|yield\w*|produc\w*|result\w*"
@@ -1028,9 +1029,16 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             k = next((k for k in same if kept[k].status == "scheduled" and kept[k].date == e.date), None)
             if k is not None:
                 kept[k] = replace(kept[k], status="occurred")
+        if same and _LED_BY.search(e.evidence):
+            # "The talks in Jeddah were led by Rubio on the American side and by Yermak": who took part in
+            # the talks the article told
+            k = same[-1]
+            if e.date in (None, kept[k].date) and not set(e.actors) <= set(kept[k].actors):
+                kept[k] = replace(kept[k], actors=tuple(sorted({*kept[k].actors, *e.actors})))
     return _merge(kept, lex)
 
 
+_LED_BY = re.compile(r"\b(?:were|was)\s+(?:led|headed|attended|chaired)\s+by\b")
 # "The breakthrough came late on Tuesday in Jeddah, ...": the sentence names the day of what the one before told
 _CAME_ON = re.compile(
     r"(?:The|That|This)\s+(?:[\w-]+\s+)?(?:breakthrough|announcement|agreement|deal|decision|move|offer|accord|"
@@ -1072,7 +1080,7 @@ _BULLET_LINE = re.compile(r"[-\u2022*\u2013]\s")
 _CLOCK = re.compile(r"^(?:\d{1,2}[:.]\d{2}\b|UPDATE\s+\d+\b)")  # a live-blog time or a wire story's update
 # An act told as done at an event ("proposed at the talks", "during the meeting") happened on that event's day.
 _SETTING = re.compile(
-    r"\b(?:at|during|in|prior\s+to|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
+    r"\b(?:at|during|in|after|prior\s+to|ahead\s+of|on\s+the\s+sidelines\s+of)\s+(?:the|that|today's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's"
     r"|Sunday's)\s+(?:same\s+)?(?P<noun>talks|meeting|table|session|summit|call|negotiations|visit)\b",
     _I,
 )

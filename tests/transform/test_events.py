@@ -2301,3 +2301,16 @@ def test_an_act_had_at_a_meeting_told_later_takes_the_meeting_s_day(gaz: Gazette
     found = events(gaz, text, dt.date(2025, 9, 28))
     assert one(found, "demand").date == dt.date(2025, 9, 23)
     assert one(found, "military_aid").date == dt.date(2025, 9, 23)
+
+
+def test_acts_after_the_talks_and_who_led_the_talks(gaz: Gazetteer) -> None:
+    text = (
+        "Ukraine said on Tuesday it was ready to accept a US proposal for a ceasefire, after talks with an American "
+        "delegation in Jeddah.\n"
+        "The talks were led by Marco Rubio on the American side and by Andriy Yermak on the Ukrainian side.\n"
+        "Rubio told reporters after the talks that he had called on Russia to accept it.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 12))
+    talks = one(found, "negotiation")
+    assert {"marco_rubio", "andriy_yermak"} <= set(talks.actors)
+    assert [e.date for e in found if e.type == "demand"] == [dt.date(2025, 3, 11)]
