@@ -1656,7 +1656,10 @@ def _sentence_events(
         elif date is None and (later := _AFTER_THAT.search(sent, hit.clause[0], _next_semicolon(sent, m.end()))):
             # "...ordered on March 3; intelligence sharing was cut two days after that": from the clause before
             base = [d for d in date_mentions if d.end <= hit.clause[0]]
-            if base and (day := dates.resolve_mention(base[-1], ctx.published, "past")[0]) is not None:
+            # the day of the act the sentence told before, not of a background 'days after ... on Feb. 28'
+            told = next((e.date for e, _ in reversed(out) if e.date is not None), None)
+            day = told or (dates.resolve_mention(base[-1], ctx.published, "past")[0] if base else None)
+            if day is not None:
                 date = day + dt.timedelta(days=_count(later.group("n")))
                 if out and not _actor_ids(sent, mentions, hit.clause[0], later.start()):
                     actors = list(out[-1][0].actors)  # the same parties as the act it follows

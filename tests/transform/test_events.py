@@ -2314,3 +2314,12 @@ def test_acts_after_the_talks_and_who_led_the_talks(gaz: Gazetteer) -> None:
     talks = one(found, "negotiation")
     assert {"marco_rubio", "andriy_yermak"} <= set(talks.actors)
     assert [e.date for e in found if e.type == "demand"] == [dt.date(2025, 3, 11)]
+
+
+def test_days_later_counts_from_the_act_told_before_not_a_background_date(gaz: Gazetteer) -> None:
+    text = (
+        "Trump ordered a pause on military aid to Ukraine on March 3, days after his clash with Zelensky on Feb. 28, "
+        "and Washington stopped sharing intelligence with Kyiv two days later."
+    )
+    dates_ = sorted(e.date for e in events(gaz, text, dt.date(2025, 3, 12)) if e.type == "military_aid")
+    assert dates_ == [dt.date(2025, 3, 3), dt.date(2025, 3, 5)]
