@@ -133,6 +133,14 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<hol>(?:orthodox\s+)?easter\s+(?:sunday|monday|day)|christmas\s+(?:day|eve)|new\s+year['\u2019]s\s+(?:day|eve)"
         r"|thanksgiving\s+day)",
     ),
+    # "three days ago", "a week ago today": a count of days or weeks back from publication ("barely a week
+    # ago", "more than two weeks ago" stay vague)
+    (
+        "ago",
+        r"(?<!barely\s)(?<!about\s)(?<!nearly\s)(?<!almost\s)(?<!than\s)(?<!some\s)(?<!just\s)(?<!over\s)"
+        r"(?P<agon>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<agou>days?|weeks?)\s+ago"
+        r"(?:\s+today)?",
+    ),
     ("weekday", r"(?P<wmod>last\s+|next\s+|this\s+|this\s+past\s+|this\s+coming\s+)?" + _WD),
     (
         "overnight",
@@ -156,6 +164,8 @@ _DATE_LOWER_RE = re.compile(
     re.sub(r"(?<=[a-z])[A-Z]|(?<![\\?<])\b[A-Z](?=[a-z])", lambda m: m.group().lower(), _DATE_SOURCE)
 )
 # Cheap pre-filter: a sentence without any of these words has no date phrase.
+_AGO_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+_AGO_COUNTS |= {"nine": 9, "ten": 10}
 _HINT_RE = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|tomorrow|morning|afternoon"
     r"|evening|easter|christmas|thanksgiving",
@@ -204,7 +214,7 @@ def has_date_words(text: str) -> bool:
 _HEAD_RE = re.compile(
     r"\b(?:\d|jan|feb|mar|apr|may\s+\d|(?<=in\s)may\b|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|week|month|year|overnight|night|yesterday|today|tonight|tomorrow|morning|afternoon"
-    r"|evening|easter|orthodox\s+easter|christmas|new\s+year|thanksgiving)"
+    r"|evening|easter|orthodox\s+easter|christmas|new\s+year|thanksgiving|days?\s+ago)"
 )
 
 
@@ -236,7 +246,9 @@ def find_dates(text: str) -> list[DateMention]:
     return _join_ranges(text, found)
 
 
-_LEAD_WORDS = frozenset(("last", "next", "this", "past", "coming", "earlier", "later", "the", "day", "before"))
+_LEAD_WORDS = frozenset(
+    ("last", "next", "this", "past", "coming", "earlier", "later", "the", "day", "before", *_AGO_COUNTS)
+)  # the count of "three days ago" too
 
 
 def _word_starts_before(text: str, pos: int, floor: int, count: int) -> list[int]:
@@ -395,6 +407,11 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
             return published - dt.timedelta(days=2), None
         offset = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         return published + dt.timedelta(days=offset), None
+    if m.kind == "ago":
+        word = g("agon").lower()
+        n = int(word) if word.isdigit() else _AGO_COUNTS[word]
+        days = n * 7 if g("agou").lower().startswith("week") else n
+        return published - dt.timedelta(days=days), None
     if m.kind == "rel_week":
         return _relative_period(g("rw").lower().split(), g("unit").lower(), published)
     if m.kind == "ordinal":

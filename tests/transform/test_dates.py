@@ -34,6 +34,9 @@ D = dt.date
         ("from 23 to 25 March", "past", (D(2025, 3, 23), D(2025, 3, 25))),
         ("from Friday 21 to Sunday 23 March", "past", (D(2025, 3, 21), D(2025, 3, 23))),
         ("between Friday 21 and Sunday 23 March", "past", (D(2025, 3, 21), D(2025, 3, 23))),
+        ("three days ago", "past", (D(2025, 3, 16), None)),
+        ("a week ago today", "past", (D(2025, 3, 12), None)),
+        ("two weeks ago", "past", (D(2025, 3, 5), None)),
         ("May 30-June 2", "future", (D(2025, 5, 30), D(2025, 6, 2))),
         ("next month", "future", (D(2025, 4, 1), D(2025, 4, 30))),
         ("last month", "past", (D(2025, 2, 1), D(2025, 2, 28))),
@@ -53,7 +56,16 @@ def test_phrases(phrase: str, tense: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
-    "phrase", ["earlier this month", "later this week", "recently", "in the coming days", "soon", "this year"]
+    "phrase",
+    [
+        "earlier this month",
+        "later this week",
+        "recently",
+        "in the coming days",
+        "soon",
+        "this year",
+        "barely a week ago",
+    ],
 )
 def test_vague_phrases_stay_undated(phrase: str) -> None:
     assert resolve_date(phrase, WED_19_MARCH, "past") == (None, None)
