@@ -366,7 +366,7 @@ _ANAPHOR = re.compile(
     r"(?:had\s+)?(?:discussed|talked|agreed)\b"
     r"|(?:In\s+return|In\s+exchange|In\s+turn"
     r"|In\s+the\s+same\s+(?:statement|readout|interview|speech)),\s+"
-    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+two(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|participants|"
+    r"|(?:(?:There|Then|Now|Instead|Also|Afterwards),?\s+)?(?:He|he|She|she|They|they|It|The\s+(?:two|three|four|five)(?![\w-])(?:\s+\w+)?|Both\s+(?:sides|leaders|men|delegations|teams|governments|countries)|The\s+(?:leaders|sides|delegations|participants|"
     r"negotiators|two\s+sides)|Negotiators)\b)"
 )
 _PAST_ACT = re.compile(
@@ -2270,7 +2270,9 @@ def _between_leaders(hit: _Hit, sent: str, mentions: list[_Mention], lex: _Lexic
     return len(set(named)) >= 2
 
 
-_PERSONS_ANAPHOR = re.compile(r"^(?:He|She|The\s+two\s+(?:leaders|men|presidents)|Both\s+(?:leaders|men))\b")
+_PERSONS_ANAPHOR = re.compile(
+    r"^(?:He|She|The\s+(?:two|three|four|five)\s+(?:[A-Z]\w+\s+)?(?:leaders|men|women|presidents)|Both\s+(?:leaders|men))\b"
+)
 _TRAVEL = re.compile(r"(?:travel|flew|fly|flies|arriv)", _I)
 
 

@@ -2323,3 +2323,16 @@ def test_days_later_counts_from_the_act_told_before_not_a_background_date(gaz: G
     )
     dates_ = sorted(e.date for e in events(gaz, text, dt.date(2025, 3, 12)) if e.type == "military_aid")
     assert dates_ == [dt.date(2025, 3, 3), dt.date(2025, 3, 5)]
+
+
+def test_the_three_leaders_are_the_three_named_before(gaz: Gazetteer) -> None:
+    text = (
+        "On Saturday, Keir Starmer, Emmanuel Macron and Friedrich Merz discussed the US peace plan for Ukraine. "
+        "The three European leaders met on the sidelines of the summit on Saturday morning.\n"
+        "The three-day ceasefire announced by Russia took effect at midnight on Thursday.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 11, 24))
+    meeting = one(found, "meeting")
+    assert {"keir_starmer", "emmanuel_macron", "friedrich_merz"} <= set(meeting.actors)
+    assert not any(e.type == "negotiation" for e in found)
+    assert one(found, "ceasefire").actors == ("russia",)
