@@ -1764,6 +1764,11 @@ def _add_roles(text: str, reg: _Registry) -> None:
                 head = _APPOS_STOP.split(a.group(1).strip(), maxsplit=1)[0].split()
                 if head and head[-1].casefold() in _ORG_HEADS:
                     ent.kind, ent.gender = "organisation", None
+        worked = _WORKED_AS.match(text, m.end) if ent.kind == "person" else None
+        if worked:
+            # 'X spent two decades as a Russian interpreter at the State Department': 'the interpreter'
+            words = {w.casefold() for w in _ROLE_WORD.findall(worked.group(1))}
+            ent.roles.update(_with_synonyms(words - _DETERMINERS - _PREPS))
         act = _ROLE_VERB.match(text, m.end) if ent.kind == "person" else None
         if act:
             ent.roles.add(_VERB_ROLES[act.group(1).casefold()])  # 'X, 47, founded the group': 'the founder'
@@ -2110,7 +2115,8 @@ _PERSON_NOUNS = _words(
 _FRONTED_OPENER = (
     r"(?:(?:^|(?<=[.!?]\s))(?:Asked|Speaking|Contacted|Reached|Approached|Pressed|Responding|Commenting|In|On|At"
     r"|After|When|Earlier|Later|Separately|Meanwhile|However|Yesterday|Today|Outside|Inside|Back|Near|Nearby"
-    r"|Across|Along|Behind|Beside|During|Before|Elsewhere|Down|Further|Standing|Sitting|Waiting|Queuing)\b"
+    r"|Across|Along|Behind|Beside|During|Before|Elsewhere|Down|Further|Standing|Sitting|Waiting|Queuing"
+    r"|Weeks|Days|Months|Years|Hours|Moments|Minutes|Afterwards|Then|Now|Since|Until|By)\b"
     r"[^,.;:!?\n]{0,60})"
 )
 _FRONTED_PHRASE = r"(?:" + _FRONTED_OPENER + r",\s+)"
@@ -2789,7 +2795,14 @@ _MARK_UNMASK = {v: k for k, v in _MARK_MASK.items()}
 
 # 'The don, for his part, counselled patience.': a described person opening a sentence
 # (a literal scan for "The " and then a match: lookbehinds on every position would cost more than the rest)
-_DESCRIBED_SUBJECT = re.compile(r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?=,|\s+[a-z]+(?:ed|s)\b)")
+_WORKED_AS = re.compile(
+    r",?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:spent\s+(?:[\w-]+\s+){1,3}?|worked\s+(?:for\s+(?:[\w-]+\s+){1,3}?)?|served\s+"
+    r"|works\s+)as\s+(?:an?\s+)?((?:[A-Za-z][\w-]*\s+){0,1}[a-z][\w-]*)"
+)
+_DESCRIBED_SUBJECT = re.compile(
+    r"[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?=,|\s+(?:(?:still|also|then|now|again|often|never|always|just"
+    r"|only|later|once)\s+)?[a-z]+(?:ed|s)\b)"
+)  # "the interpreter still comes back": an adverb may stand before the verb
 
 
 def _add_described_subjects(text: str, reg: _Registry, att: _Attributor) -> None:

@@ -1987,3 +1987,13 @@ def test_a_posting_before_the_verb_and_a_body_told_by_its_kind() -> None:
         "the group says.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_united_kingdom", "baltic_sea_watch"]
+
+
+def test_a_description_subject_after_a_time_phrase_and_a_role_told_by_worked_as() -> None:
+    text = (
+        "News\nMarta Oduya-Lind spent two decades as a Russian interpreter at the State Department. Among the "
+        "protesters was Iryna Bakula, 41, a nurse. \u201cWe heard the jets first,\u201d Bakula says.\n"
+        "Weeks later, the interpreter still comes back to the silence. \u201cNobody was allowed to ask anything,\u201d "
+        "she says.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["iryna_bakula", "marta_oduya_lind"]
