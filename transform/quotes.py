@@ -3156,8 +3156,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
     for s in spans:
         if not s.in_name:
             by_para.setdefault(s.para, []).append(s)
-    for pi, group in by_para.items():
+    before: tuple[str, int] | None = None  # the last speaker of the paragraphs before
+    for pi, group in sorted(by_para.items()):
         ps, pe = paras[pi]
+        # 'She ends her messages with ...': a paragraph opened by a pronoun goes on with the voice before it
+        carried = before if text.startswith(("She ", "He "), ps) else None
         for idx, s in enumerate(group):
             if s.fragment or s.resolved:
                 continue
@@ -3166,9 +3169,11 @@ def _attribute(text: str, paras: list[tuple[int, int]], spans: list[_Span], att:
             if idx > 0 and group[idx - 1].close_pos is None:
                 prev_end = ps
             next_open = group[idx + 1].open_pos if idx + 1 < len(group) else pe
-            prev = group[idx - 1] if idx > 0 else None
-            att.last_speaker = (prev.speaker_id, prev.end) if prev is not None and prev.speaker_id else None
+            prev = next((p for p in reversed(group[:idx]) if not p.fragment), None)
+            att.last_speaker = (prev.speaker_id, prev.end) if prev is not None and prev.speaker_id else carried
             _attribute_one(text, s, prev_end, close + 1, next_open, att)
+        last = next((p for p in reversed(group) if not p.fragment and p.speaker_id), None)
+        before = (last.speaker_id, last.end) if last is not None else before
     att.last_speaker = None
     for s in spans:
         if s.indefinite and s.speaker_id is None and not s.fragment:

@@ -1997,3 +1997,15 @@ def test_a_description_subject_after_a_time_phrase_and_a_role_told_by_worked_as(
         "she says.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["iryna_bakula", "marta_oduya_lind"]
+
+
+def test_a_paragraph_opened_by_she_goes_on_with_the_voice_before_it() -> None:
+    text = (
+        "News\nDr Aroha Ngata, a lecturer in Wellington, said the summit mattered. \u2018Two per cent starts to "
+        "look like a minimum,\u2019 she said.\n"
+        "In Auckland, Olena Marchuk, who arrived from Kharkiv in 2022, followed the coverage. \u2018I care whether "
+        "Kharkiv gets another Patriot,\u2019 she said.\n"
+        "She ends her messages with \u2018kia kaha\u2019, a phrase she learnt at work. \u2018It means stay "
+        "strong,\u2019 she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text) if not q.fragment] == ["aroha_ngata", "olena_marchuk", "olena_marchuk"]
