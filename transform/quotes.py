@@ -702,8 +702,8 @@ _ORG_WORDS = (
     mission organisation organization cross church court tribunal guard society school academy board
     bureau directorate alliance coalition federation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base states
-    intelligence research parish college diocese archdiocese eparchy archeparchy exarchate patriarchate synod
-    cathedral monastery
+    intelligence research secretariat parish college diocese archdiocese eparchy archeparchy exarchate
+    patriarchate synod cathedral monastery
     hospital clinic museum theatre orchestra choir brigade
     battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat
     """
@@ -1926,8 +1926,14 @@ def _extend_org(toks: list[tuple[int, int, str]], k: int) -> int:
     return k
 
 
+_TRAILING_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z]{1,7}\)\s*$")
+
+
 def _tail_np(text: str, lo: int, hi: int) -> _NP | None:
     """The noun phrase that ends right before text[hi] (a speaker before its reporting verb)."""
+    acronym = _TRAILING_ACRONYM.search(text, lo, hi)
+    if acronym:
+        hi = acronym.start()  # 'the State Secretariat for Economic Affairs (Seco) said': the name before it
     toks = [(m.start() + lo, m.end() + lo, m.group()) for m in _WORD.finditer(text[lo:hi])]
     while toks and toks[-1][2].casefold() in _ADVERB and not _is_cap(toks[-1][2]):
         toks.pop()

@@ -2009,3 +2009,11 @@ def test_a_paragraph_opened_by_she_goes_on_with_the_voice_before_it() -> None:
         "strong,\u2019 she said.\n"
     )
     assert [q.speaker_id for q in quotes(text) if not q.fragment] == ["aroha_ngata", "olena_marchuk", "olena_marchuk"]
+
+
+def test_a_body_with_its_acronym_in_brackets_before_the_verb() -> None:
+    text = (
+        "News\n\u00abSwitzerland will examine the package\u00bb, the State Secretariat for Economic Affairs (Seco) "
+        "said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["state_secretariat_for_economic_affairs"]
