@@ -392,7 +392,7 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"|claimed|stated|added|noted|called\s+(?:it\s+)?an?)\b",
     _I,
 )  # "in what the White House called a productive meeting": a description by a source
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,3}$", _I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,5}$", _I)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
 )
@@ -712,6 +712,9 @@ _REFERENCE = re.compile(
     r"talks|session|visit)\b",
     _I,
 )
+_AROUND_ARRIVAL = re.compile(
+    r"(?:(?:Shortly|Hours|Just|Minutes)\s+)?(?:Before|After)\s+(?:[A-Z][\w'\u2019.-]+\s+){1,3}(?:arrived|landed|met)\b"
+)
 # "The pause itself was agreed in ...": a sentence about how an act the article told came about
 _TOLD_SUBJECT = re.compile(
     rf"(?:The|That|This)\s+(?P<noun>{_TRUCE}|pause|exchange|swap)\s+(?:itself\s+)?(?:was|had\s+been)\s+"
@@ -853,6 +856,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             ):
                 # "The pause itself was agreed in a phone call ...": the call of the day the pause was agreed
                 inherited = (known[-1].date, known[-1].date_end)
+            elif (
+                not date_mentions
+                and _AROUND_ARRIVAL.match(sent)
+                and (visits := [e for e in events if e.type == "meeting" and e.date and e.status == "occurred"])
+            ):
+                # "Before Zelensky arrived, Trump spoke by phone with Putin": the day of the visit told
+                inherited = (visits[-1].date, None)
             elif anaphoric and (prev_dated or (last_dated and start - last_dated_at < 400)):
                 # "They agreed to exchange ...": the sentence before, or the last dated one close behind
                 # ("On prisoners, yes." between them)

@@ -2336,3 +2336,14 @@ def test_the_three_leaders_are_the_three_named_before(gaz: Gazetteer) -> None:
     assert {"keir_starmer", "emmanuel_macron", "friedrich_merz"} <= set(meeting.actors)
     assert not any(e.type == "negotiation" for e in found)
     assert one(found, "ceasefire").actors == ("russia",)
+
+
+def test_a_call_before_a_visit_takes_the_visit_s_day_and_long_sources_are_not_parties(gaz: Gazetteer) -> None:
+    text = (
+        "Zelensky met Trump at the White House on Monday. "
+        "Before Zelensky arrived, Trump spoke by phone with Putin, according to the White House and the Kremlin."
+    )
+    call = one(events(gaz, text, dt.date(2025, 8, 20)), "call")
+    assert call.date == dt.date(2025, 8, 18)
+    assert {"donald_trump", "vladimir_putin"} <= set(call.actors)
+    assert "kremlin" not in call.actors and "white_house" not in call.actors
