@@ -869,6 +869,13 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 inherited = _first_date(*(prev_dated or last_dated), pub)
             elif (
                 not date_mentions
+                and _SIDE.search(sent)
+                and (held := [e for e in _dated_talks(events, ("negotiation",)) if pub is None or e.date <= pub])
+            ):
+                # "The Ukrainian side proposed a meeting ...": at the round the article told
+                inherited = (held[-1].date, held[-1].date_end)
+            elif (
+                not date_mentions
                 and (that := _THAT_EVENT.search(sent))
                 and (held := _dated_talks(events, _THAT_TYPES.get(that.group("noun").lower(), _TALK_TYPES)))
             ):
@@ -1108,6 +1115,10 @@ _SETTING_TYPES = {
 
 _TALK_TYPES = ("negotiation", "meeting")
 _THAT_TYPES = {"call": ("call",), "conversation": ("call",)}  # "in that call": the calls; else talks
+# "the Russian side demanded ...", "a source in the Ukrainian delegation": a party at the table of the talks told
+_SIDE = re.compile(
+    r"\b(?:the|a\s+source\s+in\s+the)\s+(?:Russian|Ukrainian|American|U\.?S\.?)\s+(?:side|delegation|negotiators)\b"
+)
 
 
 def _dated_talks(events: list[Event], types: tuple[str, ...] = _TALK_TYPES) -> list[Event]:
