@@ -2362,6 +2362,8 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         return "occurred" if etype == "attack" else "proposed"
     if _LATER_CANCEL_CUES.search(low, m_end, c_end) and _LATER_CANCEL.match(sent, m_end, c_end):
         return "proposed"  # "a meeting ..., planned for the following week, was also called off"
+    if etype in ("negotiation", "meeting") and _WHICH_ENDED.match(sent, m_end):
+        return "occurred"  # "their first direct talks ..., which ended after less than two hours"
     scheduled = _SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())
     if scheduled and etype == "ceasefire" and scheduled.group()[:3].lower() in ("agr", "did"):
         return "occurred"  # "agreed to halt strikes": agreeing to a truce is the truce
@@ -2370,6 +2372,9 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     return "occurred"
 
 
+_WHICH_ENDED = re.compile(
+    r"[^.;:]{0,80}?,\s+(?:which|that)\s+(?:ended|lasted|took\s+place|were\s+held|was\s+held|broke\s+up|began)\b", _I
+)
 _DURING = re.compile(r"\bduring\s+(?:a|an|the|their|his|her|its)\s+(?:[\w-]+\s+){0,2}$", _I)
 _FOR_DATE = re.compile(
     r"\b(?:for|from|starting|beginning|until|(?:starting|beginning)\s+(?:on|from))\s+(?:the\s+)?$", _I

@@ -2357,4 +2357,14 @@ def test_what_one_side_did_at_the_talks_takes_the_day_of_the_talks(gaz: Gazettee
         "According to a source in the Ukrainian delegation, the Russian side demanded that Kyiv withdraw its troops "
         "from four regions.\n"
     )
-    assert one(events(gaz, text, dt.date(2025, 5, 16)), "demand").date == dt.date(2025, 5, 16)
+    found = events(gaz, text, dt.date(2025, 5, 16))
+    assert one(found, "demand").date == dt.date(2025, 5, 16)
+    assert one(found, "prisoner_exchange").status == "scheduled"
+
+
+def test_talks_which_ended_took_place(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian delegations agreed on Friday to exchange 1,000 prisoners each, the only result of their "
+        "first direct peace talks in three years, which ended in Istanbul after less than two hours."
+    )
+    assert one(events(gaz, text, dt.date(2025, 5, 16)), "negotiation").status == "occurred"
