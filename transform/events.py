@@ -1995,6 +1995,8 @@ def _event_actors(
         or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire"))
         # "At that meeting the two agreed to ...": the group the sentence before named
         or (not actors and _GROUP_SUBJECT.search(sent, max(0, m.start() - 60), m.start()))
+        # "At their last direct talks, in Istanbul on 23 July, the two sides agreed ...": theirs
+        or (not actors and _THEIR.search(sent, max(0, m.start() - 30), m.start()))
     ):
         actors += [a for a in ctx.prev_actors if a not in actors]
     return actors
@@ -2012,6 +2014,7 @@ _SELF_CLAIM = re.compile(
     r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|(?:would|will)\s+(?:[a-z]+\s+){1,3}?(?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:on|of)\s+)?",
     _I,
 )
+_THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"
     r"|heads\s+of\s+government|delegations|negotiators|allies|two|sides)\s+(?:also\s+|then\s+|jointly\s+|later\s+|have\s+|had\s+)?$",
@@ -2520,7 +2523,11 @@ def _event_date(
         # not of the exchange it schedules
         agreed = [a.end() for a in _AGREED_TO.finditer(sent, c_start, hit.m.start())]
         if agreed:
+            first = pool[0]
             pool = [d for d in pool if d.start > agreed[-1]]
+            if not pool and _FRONTED.fullmatch(sent, 0, first.start) and _FRONTED_END.match(sent, first.end):
+                # "At their last talks, in Istanbul on 23 July, the two sides agreed to swap ...": agreed then
+                return dates.resolve_mention(first, ctx.published, "past")
     if not pool:
         return None, None
     span_end = hit.m.end() if anchor == hit.m.start() else anchor
@@ -2576,7 +2583,7 @@ _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$
 _FRONTED = re.compile(
     r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+|[A-Z][\w .'/-]{0,30}\s[\u2013\u2014-]\s)?"
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
-    r"\s+[^,]{0,90}?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|Earlier|Later|By)\s+(?:on\s+)?)?",
+    r"\s+[^,]{0,90}?(?:,\s+in\s+(?-i:[A-Z][\w-]+))?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|Earlier|Later|By)\s+(?:on\s+)?)?",
     _I,
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(

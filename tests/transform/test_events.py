@@ -2368,3 +2368,15 @@ def test_talks_which_ended_took_place(gaz: Gazetteer) -> None:
         "first direct peace talks in three years, which ended in Istanbul after less than two hours."
     )
     assert one(events(gaz, text, dt.date(2025, 5, 16)), "negotiation").status == "occurred"
+
+
+def test_their_talks_fronted_with_a_date_date_what_the_two_sides_agreed(gaz: Gazetteer) -> None:
+    text = (
+        "Russia and Ukraine exchanged 146 prisoners each on Sunday. At their last direct talks, in Istanbul on "
+        "23 July, the two sides agreed to swap at least 1,200 prisoners each."
+    )
+    found = events(gaz, text, dt.date(2025, 8, 25))
+    talks = one(found, "negotiation")
+    assert (talks.date, talks.actors, talks.status) == (dt.date(2025, 7, 23), ("russia", "ukraine"), "occurred")
+    agreed = [e for e in found if e.type == "prisoner_exchange" and e.status == "scheduled"]
+    assert [e.date for e in agreed] == [dt.date(2025, 7, 23)]
