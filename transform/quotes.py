@@ -1555,6 +1555,8 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 # 'Harbor Point' after 'Harbor Point Petroleum LLC': the firm's short name
                 reg.add(start, end, prev.ent, in_quote(start))
                 return
+        if _PLACE_LEAD.search(text, max(0, start - 8), start):
+            return  # 'a fertilizer dealer in Great Bend, who asked not to be named': a place, not a speaker
         # 'allowed the Manchester Evening Ledger to share': a name behind a lower-case article is a title or a
         # body, no person ('the Ukrainian President Volodymyr Zelensky' has the title in the run)
         kind = (
@@ -1571,6 +1573,9 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         ent = reg.entity_for_name(plan.name, kind, set(plan.words))
         ent.roles.update(_with_synonyms(plan.words) - (_STOP_CAP - _RANK_WORDS))
         reg.add(start, end, ent, in_quote(start))
+
+
+_PLACE_LEAD = re.compile(r"\b(?:in|near|outside)\s$")
 
 
 def _kin_owner(reg: _Registry, text: str, want: str | None) -> _Entity | None:
@@ -2221,6 +2226,12 @@ _DEGREE = re.compile(
     r"(?:(?:HSG|ETH|EPFL|UZH)\s+)?(?=[A-Z])"
 )
 _CREDIT = re.compile(r"\((?:Photos?|Pictures?|Image|Credit|Video)(?:\s+by)?\s*:?\s[^()\n]{1,80}\)")
+# 'while her father checked the gauge': a kin noun as the subject of a verb, not 'stood beside her mother'
+_KIN_SUBJECT = re.compile(
+    r"(?<!beside )(?<!with )(?<!to )(?<!for )(?<!of )(?<!from )(?<!by )(?<!and )(?<!near )(?<!at )"
+    r"\b([Hh]is|[Hh]er)\s+([a-z]+)\s+(?:also\s+|then\s+|still\s+)?(?:[a-z]+ed|was|is|had|has|says|said|spoke|stood"
+    r"|sat|came|went|took|told|kept|held|got|made|drove|wrote|sent|gave|began|runs|works|lives)\b"
+)
 _KIN_NAMED = re.compile(r"(?:his|her|their)\s+(?:[a-z]+\s+)?[a-z]+,\s+", re.I)
 _RECIPROCAL: dict[str, tuple[str, ...]] = {
     "wife": ("husband",),
@@ -2311,6 +2322,9 @@ class _Attributor:
             last = next((m.start for m in cands if _fits(m.ent, want)), -1)
             if _unnamed_person(self.text, max(para_lo, last + 1), pos):
                 return None
+            kin = self._kin_subject(want, max(para_lo, last + 1), pos)
+            if kin is not None:
+                return kin
         hint = self._last_speaker_for(want, cands)
         if hint is not None:
             return hint
@@ -2346,6 +2360,15 @@ class _Attributor:
             # nobody fits but a man whose name's ending was read as a woman's ('Chukwuemeka')
             return next((m.ent for m in subj + cands if m.ent.kind == "person" and m.ent.guessed), None)
         return None
+
+    def _kin_subject(self, want: str, lo: int, pos: int) -> _Entity | None:
+        """'Kayla Ebersole pulled up the forecast while her father checked the gauge. "Rain," he said': the
+        relative a kin noun named after the last fitting name, when the article names one of that surname."""
+        found = [k for k in _KIN_SUBJECT.finditer(self.text, lo, pos) if _KIN.get(k.group(2)) == want]
+        if not found or _KIN_NAMED.match(self.text, found[-1].start()):
+            return None
+        k = found[-1]
+        return self._kin(k.group(1).casefold(), k.group(2), k.start(2))
 
     def _in_relative_clause(self, pos: int) -> bool:
         """Whether pos lies inside a ', who ...' clause opened earlier in its sentence."""

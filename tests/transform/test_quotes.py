@@ -2017,3 +2017,22 @@ def test_a_body_with_its_acronym_in_brackets_before_the_verb() -> None:
         "said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["state_secretariat_for_economic_affairs"]
+
+
+def test_a_kin_noun_as_subject_is_the_relative_of_that_surname_and_a_place_is_no_speaker() -> None:
+    text = (
+        "News\nRoy Ebersole, 61, who raises wheat north of Hays, said he stopped trading geopolitics. \u201cI sold "
+        "a third of my crop,\u201d he said.\n"
+        "A fertilizer dealer in Great Bend, who asked not to be named, said customers were asking. \u201cEvery "
+        "guy asks me about urea,\u201d he said.\n"
+        "Back at the farm, Kayla Ebersole pulled up the forecast while her father checked the rain gauge. "
+        "\u201cRain,\u201d he said, \u201cis the only deal I care about.\u201d\n"
+        "Their daughter, Alisa Ebersole, 19, stood beside her mother. \u201cI don\u2019t know,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "roy_ebersole",
+        None,
+        "roy_ebersole",
+        "roy_ebersole",
+        "alisa_ebersole",
+    ]
