@@ -1943,6 +1943,10 @@ def _event_actors(
             if len(own) >= 2:
                 return own[:2]
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
+        if lo > 0 and hit.type in _TALK_TYPES and _HEADED_SUBJECT.match(sent, 0, lo):
+            # "The Russian delegation, headed by Medinsky, and the Ukrainian delegation, headed by Umerov, met":
+            # the subject the appositives broke into clauses
+            actors += [a for a in _actor_ids(sent, mentions, 0, lo, parties=True) if a not in actors]
         # "the two men had spoken by phone", "a phone call between the two presidents"
         pair = _TWO_PEOPLE.search(sent, lo, m.start()) or (between and _TWO_PEOPLE.match(sent, between.end()))
         if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
@@ -2014,6 +2018,7 @@ _SELF_CLAIM = re.compile(
     r"\s*(?:that\s+)?(?:it|they|we)\s+(?:had\s+|has\s+|have\s+|(?:would|will)\s+(?:[a-z]+\s+){1,3}?(?:its|their|the)\s+(?:[a-z-]+\s+){0,2}?(?:on|of)\s+)?",
     _I,
 )
+_HEADED_SUBJECT = re.compile(r"(?:The|A)\s+[^.;]{0,40}?\b(?:delegation|team|side)s?,\s+(?:headed|led)\s+by\b[^.;]*$")
 _THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"

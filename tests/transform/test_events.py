@@ -2380,3 +2380,15 @@ def test_their_talks_fronted_with_a_date_date_what_the_two_sides_agreed(gaz: Gaz
     assert (talks.date, talks.actors, talks.status) == (dt.date(2025, 7, 23), ("russia", "ukraine"), "occurred")
     agreed = [e for e in found if e.type == "prisoner_exchange" and e.status == "scheduled"]
     assert [e.date for e in agreed] == [dt.date(2025, 7, 23)]
+
+
+def test_delegations_headed_by_appositives_are_all_parties_of_the_round(gaz: Gazetteer) -> None:
+    text = (
+        "ISTANBUL - Russian and Ukrainian negotiators agreed on a new exchange of prisoners at their third round of "
+        "direct talks in Istanbul, officials said.\n"
+        "The Russian delegation, headed by presidential aide Vladimir Medinsky, and the Ukrainian delegation, headed "
+        "by Rustem Umerov, met at a palace in Istanbul on Wednesday evening.\n"
+    )
+    talks = one(events(gaz, text, dt.date(2025, 7, 24)), "negotiation")
+    assert talks.date == dt.date(2025, 7, 23)
+    assert set(talks.actors) == {"russia", "ukraine", "vladimir_medinsky", "rustem_umerov"}
