@@ -127,6 +127,8 @@ _PATTERNS: list[tuple[str, str]] = [
         r"(?P<rw>(?:earlier|later)\s+(?:this|next|last)\s+|last\s+|next\s+|this\s+|past\s+|coming\s+)"
         r"(?P<unit>week(?:end)?|month|year)",
     ),
+    # "Over the weekend, officials drew up ...": the Saturday and Sunday nearest in the copy's tense
+    ("weekend", r"(?:over|at|during)\s+the\s+weekend\b"),
     # feast and memorial days by name ("By Easter Sunday", "on Christmas Day"): the nearest one in the copy's tense
     (
         "holiday",
@@ -247,7 +249,22 @@ def find_dates(text: str) -> list[DateMention]:
 
 
 _LEAD_WORDS = frozenset(
-    ("last", "next", "this", "past", "coming", "earlier", "later", "the", "day", "before", *_AGO_COUNTS)
+    (
+        "last",
+        "next",
+        "this",
+        "past",
+        "coming",
+        "earlier",
+        "later",
+        "the",
+        "day",
+        "before",
+        "over",
+        "at",
+        "during",
+        *_AGO_COUNTS,
+    )
 )  # the count of "three days ago" too
 
 
@@ -412,6 +429,12 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
         n = int(word) if word.isdigit() else _AGO_COUNTS[word]
         days = n * 7 if g("agou").lower().startswith("week") else n
         return published - dt.timedelta(days=days), None
+    if m.kind == "weekend":
+        back = (published.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
+        saturday = published - dt.timedelta(days=back) if tense != "future" or back <= 1 else published
+        if tense == "future" and back > 1:
+            saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+        return saturday, saturday + dt.timedelta(days=1)
     if m.kind == "rel_week":
         return _relative_period(g("rw").lower().split(), g("unit").lower(), published)
     if m.kind == "ordinal":

@@ -168,3 +168,22 @@ def test_a_month_named_alone_is_its_first_to_last_day() -> None:
     assert resolve_date("in October 2024", pub) == (dt.date(2024, 10, 1), dt.date(2024, 10, 31))
     assert resolve_date("in late May", pub) == (None, None)
     assert resolve_date("You may go in March 11", pub)[0] == dt.date(2025, 3, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "tense", "expected"),
+    [
+        ("Over the weekend, officials drew up a plan", dt.date(2025, 11, 24), "past", (22, 23)),
+        ("Over the weekend, officials drew up a plan", dt.date(2025, 11, 27), "past", (22, 23)),
+        ("talks were held at the weekend", dt.date(2025, 11, 23), "past", (22, 23)),
+        ("will meet during the weekend", dt.date(2025, 11, 26), "future", (29, 30)),
+        ("will meet over the weekend", dt.date(2025, 11, 22), "future", (22, 23)),
+    ],
+)
+def test_over_the_weekend_is_the_saturday_and_sunday_of_the_copy_s_tense(
+    text: str, published: dt.date, tense: str, expected: tuple[int, int]
+) -> None:
+    found = find_dates(text)
+    assert [d.kind for d in found] == ["weekend"]
+    start, end = dates.resolve_mention(found[0], published, tense)
+    assert (start.day, end.day) == expected
