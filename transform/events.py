@@ -88,7 +88,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "negotiation": re.compile(
-        r"\b(?:talks|negotiations?|negotiat(?:ed|ing|e)|consultations|round\s+of"
+        r"\b(?:talks|negotiations?|(?<!to be )negotiat(?:ed|ing|e)|consultations|round\s+of"
         # "ready to hold a further round": a round of talks, the talks left implicit
         r"|(?<=\bhold\s)(?:a|another|the)\s+(?:new|further|next|second|third|fourth)\s+round"
         r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down)\b",

@@ -2392,3 +2392,14 @@ def test_delegations_headed_by_appositives_are_all_parties_of_the_round(gaz: Gaz
     talks = one(events(gaz, text, dt.date(2025, 7, 24)), "negotiation")
     assert talks.date == dt.date(2025, 7, 23)
     assert set(talks.actors) == {"russia", "ukraine", "vladimir_medinsky", "rustem_umerov"}
+
+
+def test_questions_left_to_be_negotiated_are_the_content_of_a_plan_not_talks(gaz: Gazetteer) -> None:
+    text = (
+        "Over the weekend, British, French and German officials drew up a counterproposal that drops the cap on "
+        "Ukraine's armed forces and leaves any territorial questions to be negotiated from the current line."
+    )
+    found = events(gaz, text, dt.date(2025, 11, 24))
+    assert [e.type for e in found] == ["proposal"]
+    assert found[0].date == dt.date(2025, 11, 22)
+    assert found[0].actors == ("france", "germany", "united_kingdom")
