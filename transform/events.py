@@ -1052,6 +1052,8 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             k = same[-1]
             if e.date in (None, kept[k].date) and not set(e.actors) <= set(kept[k].actors):
                 kept[k] = replace(kept[k], actors=tuple(sorted({*kept[k].actors, *e.actors})))
+    # talks need a second side: "he would hold consultations on the appointment" is one person's business
+    kept = [e for e in kept if not (e.type == "negotiation" and len(_people(e.actors, lex)) == len(e.actors) == 1)]
     return _merge(kept, lex)
 
 

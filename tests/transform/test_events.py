@@ -2403,3 +2403,10 @@ def test_questions_left_to_be_negotiated_are_the_content_of_a_plan_not_talks(gaz
     assert [e.type for e in found] == ["proposal"]
     assert found[0].date == dt.date(2025, 11, 22)
     assert found[0].actors == ("france", "germany", "united_kingdom")
+
+
+def test_talks_of_one_person_alone_are_no_round(gaz: Gazetteer) -> None:
+    text = "Zelensky said on Friday that he would hold consultations on the appointment of a new chief of staff."
+    assert not [e for e in events(gaz, text, dt.date(2025, 11, 29)) if e.type == "negotiation"]
+    text = "Driscoll held talks with a Russian delegation in Abu Dhabi on Monday."
+    assert one(events(gaz, text, dt.date(2025, 11, 26)), "negotiation").actors == ("russia",)
