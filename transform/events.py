@@ -1052,8 +1052,10 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             k = same[-1]
             if e.date in (None, kept[k].date) and not set(e.actors) <= set(kept[k].actors):
                 kept[k] = replace(kept[k], actors=tuple(sorted({*kept[k].actors, *e.actors})))
-    # talks need a second side: "he would hold consultations on the appointment" is one person's business
-    kept = [e for e in kept if not (e.type == "negotiation" and len(_people(e.actors, lex)) == len(e.actors) == 1)]
+    # talks and agreements need a second side: "he would hold consultations on the appointment" is one person's
+    # business, "Medinsky said such a meeting could only crown a finished agreement" names no one who agreed,
+    # "a summit of the bloc's leaders" is the EU's own gathering, no round of talks
+    kept = [e for e in kept if not (len(e.actors) == 1 and _one_sided(e, lex))]
     return _merge(kept, lex)
 
 
@@ -2028,6 +2030,15 @@ _GROUP_SUBJECT = re.compile(
     _I,
 )
 _SAYER_VERB = re.compile(r"\b(?:said|says|announced|told|added|warned|insisted)\b(?=[^.;]*\bthat\b)", _I)
+
+
+def _one_sided(ev: Event, lex: _Lexicon) -> bool:
+    """Whether a one-actor event is of a type that needs two sides and its actor is a person or a body."""
+    actor = lex.gazetteer.actors.get(ev.actors[0])
+    kind = actor.kind if actor else None
+    return (ev.type == "negotiation" and kind in ("person", "organisation")) or (
+        ev.type == "agreement" and kind == "person"
+    )
 
 
 def _people(actors: Iterable[str], lex: _Lexicon) -> list[str]:

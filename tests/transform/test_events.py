@@ -2410,3 +2410,13 @@ def test_talks_of_one_person_alone_are_no_round(gaz: Gazetteer) -> None:
     assert not [e for e in events(gaz, text, dt.date(2025, 11, 29)) if e.type == "negotiation"]
     text = "Driscoll held talks with a Russian delegation in Abu Dhabi on Monday."
     assert one(events(gaz, text, dt.date(2025, 11, 26)), "negotiation").actors == ("russia",)
+
+
+def test_an_agreement_of_one_person_or_talks_of_one_body_need_a_second_side(gaz: Gazetteer) -> None:
+    text = (
+        "Russia's chief negotiator Vladimir Medinsky said such a meeting could only crown a finished agreement. "
+        "The EU is due to adopt its 19th package of sanctions at a summit of the bloc's leaders in Brussels, "
+        "after consultations in the European Union on Thursday."
+    )
+    types = {e.type for e in events(gaz, text, dt.date(2025, 10, 22))}
+    assert "agreement" not in types and "negotiation" not in types
