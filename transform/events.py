@@ -1056,6 +1056,14 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     # business, "Medinsky said such a meeting could only crown a finished agreement" names no one who agreed,
     # "a summit of the bloc's leaders" is the EU's own gathering, no round of talks
     kept = [e for e in kept if not (len(e.actors) == 1 and _one_sided(e, lex))]
+    # a strike, sanction or aid delivery told as done on no day is background ("after a drone strike", "has
+    # imposed sanctions since 2022"): those reported as news carry a day, and an undated one counts in no week.
+    # A threat or a plan stays, dated or not ("Trump threatened to impose sanctions")
+    kept = [
+        e
+        for e in kept
+        if e.date is not None or e.status != "occurred" or e.type not in _DATED_ONLY or _VAGUE_DAY.search(e.evidence)
+    ]
     return _merge(kept, lex)
 
 
@@ -2030,6 +2038,13 @@ _GROUP_SUBJECT = re.compile(
     _I,
 )
 _SAYER_VERB = re.compile(r"\b(?:said|says|announced|told|added|warned|insisted)\b(?=[^.;]*\bthat\b)", _I)
+
+
+_DATED_ONLY = frozenset({"attack", "sanctions", "military_aid"})
+# "Ukrainian drones hit refineries earlier this month": dated, if only vaguely, so news all the same
+_VAGUE_DAY = re.compile(
+    r"\b(?:(?:earlier|later)\s+this\s+(?:week|month|year)|recently|in\s+recent\s+(?:days|weeks)|this\s+week)\b", _I
+)
 
 
 def _one_sided(ev: Event, lex: _Lexicon) -> bool:

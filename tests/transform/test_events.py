@@ -2420,3 +2420,18 @@ def test_an_agreement_of_one_person_or_talks_of_one_body_need_a_second_side(gaz:
     )
     types = {e.type for e in events(gaz, text, dt.date(2025, 10, 22))}
     assert "agreement" not in types and "negotiation" not in types
+
+
+def test_an_undated_strike_sanction_or_delivery_told_as_done_is_background(gaz: Gazetteer) -> None:
+    text = (
+        "A woman from Odesa showed me a video of her building's stairwell after a drone strike on the city.\n"
+        "EU officials said the sanctions on Russia would stay until it ends its war.\n"
+        "Ukrainian drones hit refineries in Saratov and in Russia's Krasnodar region earlier this month.\n"
+        "Trump threatened to impose sanctions on Russia.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 9, 3))
+    assert [(e.type, e.status) for e in found if e.type in ("attack", "sanctions")] == [
+        ("attack", "occurred"),
+        ("sanctions", "proposed"),
+    ]
+    assert one(found, "attack").evidence.startswith("Ukrainian drones hit refineries")
