@@ -67,7 +67,8 @@ BLIND_FLOORS = {
     "test10": (16, 0.87, 0.75),  # first blind 0.751
     "test11": (16, 0.97, 0.80),  # first blind 0.858
     "test12": (16, 0.93, 0.85),  # first blind 0.880
-    "test13": (16, 0.86, 0.80),  # first blind 0.879
+    "test13": (16, 0.93, 0.80),  # first blind 0.879
+    "test14": (16, 0.75, 0.74),  # first blind 0.770
 }
 
 
