@@ -395,10 +395,11 @@ _TITLES = _words(
     batoni kalbatoni eng eng. staff lance petty warrant private pak bu ibu bapak attorney me gm im fm wgm wim arbiter
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
+    khun begum pol asst assoc legislator executive herder farmer shepherd fisherman grocer nurse teacher miner
     """
 )
 # Honorifics written after a given name ('Murat Bey', 'Selin Hanım', 'Ayşe Hoca'): the person of that name.
-_POST_HONORIFICS = _words("bey hanım hanim hoca efendi")
+_POST_HONORIFICS = _words("bey hanım hanim hoca efendi sahib sahiba")
 # Letters after a name ('Rupert Vane-Tempest KC') are no part of it.
 _POSTNOMINAL = re.compile(
     r"(?:,?\s+(?:KC|QC|SC|MP|MEP|MSP|MS|TD|OBE|CBE|MBE|KBE|DBE|PhD|DPhil|MD|RN|FRCS|FRCP|MBBS|MSc|LLB|OAM|MW|OSB|SJ"
@@ -2427,7 +2428,7 @@ class _Attributor:
                     _initials(m.ent.name.replace("-", " ")),
                 ):
                     return m.ent
-        state = _CAPITALS.get(name.casefold())
+        state = _CAPITALS.get(slug(name).replace("_", " "))  # 'Rīga said' as 'Riga said'
         if state is not None:
             # "Copenhagen said": a capital speaks for its government
             listed = gaz.actor(state)

@@ -2036,3 +2036,21 @@ def test_a_kin_noun_as_subject_is_the_relative_of_that_surname_and_a_place_is_no
         "roy_ebersole",
         "alisa_ebersole",
     ]
+
+
+def test_titles_and_honorifics_of_other_house_styles_are_no_part_of_the_name() -> None:
+    text = (
+        "News\nPol Col Anan Wongsakul, a deputy police commander, spoke. \u201cWe keep the peace,\u201d Pol Col Anan "
+        "told reporters.\n"
+        "Khun Pranee Thongdee, 61, rents out scooters. \u201cThey all pay in cash,\u201d Pranee said.\n"
+        "\u201cWe do not predict ceasefires,\u201d Chief Executive Ingrid Moser-Halvorsen said on a call.\n"
+        "Herder L. Khulan, 58, lives near the route. \u201cThe sheep will notice,\u201d Khulan said.\n"
+        "\u201cLatvia supports a just and lasting peace,\u201d R\u012bga said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [
+        "anan_wongsakul",
+        "pranee_thongdee",
+        "ingrid_moser_halvorsen",
+        "l_khulan",
+        "latvia",
+    ]
