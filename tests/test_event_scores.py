@@ -39,13 +39,15 @@ FLOORS = {
     # eighth blind set, scored blind once at P 0.61 / R 0.57 (date accuracy 0.66)
     "test8": (0.68, 0.67, 0.69),
     # ninth blind set, scored blind once at P 0.57 / R 0.55 (date accuracy 0.72)
-    "test9": (0.58, 0.57, 0.73),
+    "test9": (0.64, 0.59, 0.75),
     # tenth blind set (mainstream formats), scored blind once at P 0.66 / R 0.67 (date accuracy 0.73)
-    "test10": (0.63, 0.64, 0.70),
+    "test10": (0.71, 0.67, 0.75),
     # eleventh blind set (mainstream formats), scored blind once at P 0.52 / R 0.55 (date accuracy 0.60)
-    "test11": (0.55, 0.58, 0.62),
+    "test11": (0.61, 0.61, 0.67),
     # twelfth blind set (mainstream formats), scored blind once at P 0.68 / R 0.68 (date accuracy 0.74)
-    "test12": (0.65, 0.65, 0.71),
+    "test12": (0.80, 0.77, 0.82),
+    # thirteenth blind set (mainstream formats), scored blind once at P 0.65 / R 0.60 (date accuracy 0.72)
+    "test13": (0.62, 0.57, 0.69),
 }
 
 
