@@ -55,7 +55,8 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # Order matters: ranges and full dates before their parts, so one phrase is one mention.
 _PATTERNS: list[tuple[str, str]] = [
-    ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
+    # "2025-11-24", and a chronology's range of days "2025-12-04/06"
+    ("iso", r"(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?:/(?P<id2>[0-3]\d))?"),
     ("numeric", r"(?P<num>[0-3]?\d[/.][01]?\d[/.](?:19|20)\d\d)"),
     (
         "range_md",
@@ -378,7 +379,9 @@ def resolve_mention(m: DateMention, published: dt.date | None, tense: str = "pas
 def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
     g = m.get
     if m.kind == "iso":
-        return _safe_date(int(g("iy")), int(g("im")), int(g("id"))), None
+        first = _safe_date(int(g("iy")), int(g("im")), int(g("id")))
+        last = _safe_date(int(g("iy")), int(g("im")), int(g("id2"))) if g("id2") else None
+        return first, (last if first and last and last > first else None)
     if m.kind == "numeric":
         return _parse_numeric(g("num") or ""), None
     if m.kind in ("range_md", "range_dm"):

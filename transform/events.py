@@ -1180,7 +1180,8 @@ _SAME_DAY = re.compile(
     _I,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .'\u2019-]+,\s+[^\n]{3,25}?(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
-_LINE_SEP = re.compile(r"(?:,\s+[A-Z][\w .'\u2019-]{0,30}?)?\s*(?:[-\u2013\u2014:]|\s-)\s")  # "4 September, Paris — "
+# "4 September, Paris — ", and a table row's cell border "2025-11-21 | "
+_LINE_SEP = re.compile(r"(?:,\s+[A-Z][\w .'\u2019-]{0,30}?)?\s*(?:[-\u2013\u2014:|]|\s-)\s")
 
 
 _TARGETED = frozenset({"sanctions", "military_aid"})
@@ -2427,7 +2428,9 @@ def _after_background(sent: str, trigger_end: int, date_start: int) -> bool:
     return date_start > trigger_end and _AFTER_BACKGROUND.search(sent, trigger_end, date_start) is not None
 
 
-_DEADLINE_LEAD = re.compile(r"\b(?:by|until)\s+(?:the\s+)?$", _I)
+_DEADLINE_LEAD = re.compile(
+    r"\b(?:by|until)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]+,\s+)?$", _I
+)  # "by Thanksgiving, 27 November"
 _ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
 
 
@@ -2444,7 +2447,7 @@ def _event_date(
         mentions = [
             d
             for d in mentions
-            if d.start < hit.m.end() or not _DEADLINE_LEAD.search(sent, max(0, d.start - 8), d.start)
+            if d.start < hit.m.end() or not _DEADLINE_LEAD.search(sent, max(0, d.start - 30), d.start)
         ]
     if mentions and (" after " in sent or " following " in sent):
         # "presented a revised plan, reworked after talks in Florida on Sunday": that day is the talks'

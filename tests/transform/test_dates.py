@@ -187,3 +187,11 @@ def test_over_the_weekend_is_the_saturday_and_sunday_of_the_copy_s_tense(
     assert [d.kind for d in found] == ["weekend"]
     start, end = dates.resolve_mention(found[0], published, tense)
     assert (start.day, end.day) == expected
+
+
+def test_an_iso_range_of_days() -> None:
+    found = find_dates("2025-12-04/06 | Umerov holds three days of talks")
+    assert dates.resolve_mention(found[0], dt.date(2025, 12, 16), "past") == (
+        dt.date(2025, 12, 4),
+        dt.date(2025, 12, 6),
+    )

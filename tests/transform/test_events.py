@@ -2435,3 +2435,18 @@ def test_an_undated_strike_sanction_or_delivery_told_as_done_is_background(gaz: 
         ("sanctions", "proposed"),
     ]
     assert one(found, "attack").evidence.startswith("Ukrainian drones hit refineries")
+
+
+def test_a_chronology_table_row_is_dated_by_its_iso_cell(gaz: Gazetteer) -> None:
+    text = (
+        "Date | Development | Main source\n"
+        "2025-10-24/26 | Kirill Dmitriev visits the United States and holds talks with Steve Witkoff in Miami. | "
+        "Russian and US officials\n"
+        "2025-11-21 | President Trump says Ukraine should accept the plan by Thanksgiving, 27 November. | "
+        "White House\n"
+    )
+    found = events(gaz, text, dt.date(2025, 12, 16))
+    assert [(e.type, e.date, e.date_end) for e in found if e.type in ("negotiation", "meeting", "demand")] == [
+        (found[0].type, dt.date(2025, 10, 24), dt.date(2025, 10, 26)),
+        ("demand", dt.date(2025, 11, 21), None),
+    ]
