@@ -1032,6 +1032,7 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
         prev_subject = _subject(lead, lex) or _subject(mentions, lex) or prev_subject
         prev_topic = topic_here
     _date_from_next(events, text, spans, dates_by_sentence, published)
+    _date_by_delegate(events, lex)
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new
     # event, though it may tell that a planned one went ahead ("This morning the exchange went ahead")
     kept = []
@@ -1074,6 +1075,19 @@ _CAME_ON = re.compile(
     r"statement|news|pledge|commitment|concession|shift|step)\s+(?:came|was\s+(?:made|announced|reached|agreed|struck"
     r"|unveiled|confirmed))\b"
 )
+
+
+def _date_by_delegate(events: list[Event], lex: _Lexicon) -> None:
+    """Date, in place, an undated act of a person who took part in the round of talks told last before it ("Mr
+    Medinsky said Russia had offered a ceasefire" after the round he led): said or done at that round."""
+    held: Event | None = None
+    for i, ev in enumerate(events):
+        if ev.type == "negotiation" and ev.date is not None and ev.status == "occurred":
+            held = ev
+        elif ev.date is None and held is not None and ev.start > held.start:
+            delegates = set(_people(held.actors, lex))
+            if delegates & set(ev.actors):
+                events[i] = replace(ev, date=held.date, date_end=None)
 
 
 def _date_from_next(

@@ -2450,3 +2450,13 @@ def test_a_chronology_table_row_is_dated_by_its_iso_cell(gaz: Gazetteer) -> None
         (found[0].type, dt.date(2025, 10, 24), dt.date(2025, 10, 26)),
         ("demand", dt.date(2025, 11, 21), None),
     ]
+
+
+def test_an_undated_offer_by_a_delegate_after_the_round_takes_its_day(gaz: Gazetteer) -> None:
+    text = (
+        "The delegations, led by Rustem Umerov and by Vladimir Medinsky, met in Istanbul on Monday.\n"
+        "The Russian media called the result modest.\n"
+        "Mr Medinsky said Russia had offered a ceasefire of two to three days on certain sections of the front.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 6, 3))
+    assert one(found, "proposal").date == dt.date(2025, 6, 2)
