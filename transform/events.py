@@ -1084,7 +1084,7 @@ def _date_by_delegate(events: list[Event], lex: _Lexicon) -> None:
     for i, ev in enumerate(events):
         if ev.type == "negotiation" and ev.date is not None and ev.status == "occurred":
             held = ev
-        elif ev.date is None and held is not None and ev.start > held.start:
+        elif ev.date is None and held is not None and ev.start > held.start and ev.type not in (*_TALK_TYPES, "call"):
             delegates = set(_people(held.actors, lex))
             if delegates & set(ev.actors):
                 events[i] = replace(ev, date=held.date, date_end=None)
@@ -2776,9 +2776,13 @@ def _same(row_a: tuple[Event, set[str], set[str]], row_b: tuple[Event, set[str],
         sa, sb = row_a[1], row_b[1]
     if not sa or not sb:
         return True
-    if a.date is None and b.date is not None and not sa <= row_b[2]:
-        # an undated mention echoes a dated event only if it names no party the dated one lacks
-        return False
+    if a.date is None and b.date is not None:
+        # an undated mention echoes a dated event only if it names no party the dated one lacks, and then it
+        # does ("their second round of talks ended" beside the round its delegations and heads were named in)
+        if not sa <= row_b[2]:
+            return False
+        if a.status == "occurred":
+            return True
     return len(sa & sb) / len(sa | sb) >= 0.5
 
 
