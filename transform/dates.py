@@ -521,6 +521,9 @@ def _month(name: str | None) -> int:
     return _MONTHS[fold(name or "").rstrip(".")]
 
 
+_PAST_SLACK = dt.timedelta(days=14)
+
+
 def _with_year(month: int, day: int, year: str | None, published: dt.date | None, tense: str) -> dt.date | None:
     if year:
         return _safe_date(int(year), month, day)
@@ -534,7 +537,8 @@ def _with_year(month: int, day: int, year: str | None, published: dt.date | None
         ahead = [d for d in candidates if d >= published - window]
         return min(ahead) if ahead else None
     if tense == "past":
-        before = [d for d in candidates if d <= published + window]
+        # past copy may run a few days ahead (a misread tense), never into next year's January from December
+        before = [d for d in candidates if d <= published + _PAST_SLACK]
         return max(before) if before else None
     return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
 

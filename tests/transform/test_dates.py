@@ -195,3 +195,10 @@ def test_an_iso_range_of_days() -> None:
         dt.date(2025, 12, 4),
         dt.date(2025, 12, 6),
     )
+
+
+def test_a_year_in_review_published_on_new_year_s_eve_looks_back_to_january() -> None:
+    pub = dt.date(2025, 12, 31)
+    assert resolve_date("On 22 January Trump threatened Russia", pub) == (dt.date(2025, 1, 22), None)
+    assert resolve_date("On 12 February Trump spoke by phone with Putin", pub) == (dt.date(2025, 2, 12), None)
+    assert resolve_date("talks will resume on 12 January", pub, "future") == (dt.date(2026, 1, 12), None)
