@@ -2611,6 +2611,15 @@ def _event_date(
     )
     upto = best.end if reported else max(best.end, hit.m.start())
     tense = "future" if led else dates.tense_of(sent[b_start:upto])
+    if (
+        governor is not None
+        and best.kind == "weekday"
+        and hit.type in _TALK_TYPES
+        and governor.type in ("proposal", "demand")
+        and best.start > hit.m.end()
+        and not _REPORT_VERB.search(sent, hit.m.end(), best.start)
+    ):
+        tense = "future"  # "proposed that the two sides resume talks in Istanbul on Thursday": what is asked lies ahead
     base = ctx.published
     if governor is not None and tense == "future" and best.start > governor.m.end():
         # "demanded on Saturday a truce from Monday": the Monday after the demand, not after publication
@@ -2633,7 +2642,7 @@ _SAID_GAP = re.compile(r"(?:\s+(?:\w+\s+){0,2}?(?:that|it|he|she|they|the))?\s*$
 _FRONTED = re.compile(
     r"(?:[\u2022*\u2013-]\s*)?(?:[A-Z][^:,.]{0,30}:\s+|[A-Z][\w .'/-]{0,30}\s[\u2013\u2014-]\s)?"
     r"(?:(?:Speaking|Writing|Talking|Appearing|Addressing)\b[^,]{0,40}?\s+|(?:In|At|During)\s+(?:an?|the|his|her|their|its)"
-    r"\s+[^,]{0,90}?(?:,\s+in\s+(?-i:[A-Z][\w-]+))?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|Earlier|Later|By)\s+(?:on\s+)?)?",
+    r"\s+[^,]{0,90}?(?:,\s+in\s+(?-i:[A-Z][\w-]+))?\s+(?=on\s)|(?:After|Following)\s+[^,]{0,70}?\s+)?(?:(?:On|Late|Early|Earlier|Later|By|In\s+the\s+(?:early|small)\s+hours\s+of)\s+(?:on\s+)?)?",
     _I,
 )  # "On Friday, ...", "Speaking in Ankara on Wednesday, ...", "In an interview on Friday, ..."
 _FRONTED_END = re.compile(

@@ -2460,3 +2460,13 @@ def test_an_undated_offer_by_a_delegate_after_the_round_takes_its_day(gaz: Gazet
     )
     found = events(gaz, text, dt.date(2025, 6, 3))
     assert one(found, "proposal").date == dt.date(2025, 6, 2)
+
+
+def test_talks_proposed_for_a_weekday_lie_after_the_proposal(gaz: Gazetteer) -> None:
+    text = (
+        "In the early hours of Sunday, Vladimir Putin proposed that Russia and Ukraine resume direct negotiations "
+        "in Istanbul on Thursday."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 12))
+    assert (one(found, "negotiation").date, one(found, "negotiation").status) == (dt.date(2025, 5, 15), "proposed")
+    assert one(found, "proposal").date == dt.date(2025, 5, 11)
