@@ -2054,3 +2054,18 @@ def test_titles_and_honorifics_of_other_house_styles_are_no_part_of_the_name() -
         "l_khulan",
         "latvia",
     ]
+
+
+def test_a_ministry_posted_in_a_capital_or_under_a_colon_dateline_is_that_state_s() -> None:
+    text = (
+        "News\nPHUKET \u2014 Russians and Ukrainians watched the talks.\n"
+        "A spokesperson for the Ministry of Foreign Affairs in Bangkok said the kingdom wanted peace. "
+        "\u201cThailand supports every effort,\u201d the spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_foreign_affairs_of_thailand"]
+    text = (
+        "News\nTAIPEI \u2014 Lawmakers studied the strike on Russian air bases by Ukraine.\n"
+        "The Ministry of National Defense said it was studying the attack. \u201cWe are following it closely,\u201d "
+        "the ministry said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_national_defense_of_taiwan"]
