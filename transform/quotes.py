@@ -1028,9 +1028,10 @@ class _Registry:
             name = _POSTNOMINAL.sub("", name) or name
             toks = name.split()
             if len(toks) >= 2 and toks[-1].casefold() in _POST_HONORIFICS:
-                # 'Murat Bey said' after 'Murat Karaca': the person of that given name
+                # 'Murat Bey said' after 'Murat Karaca': the person of that given name; 'Awan Sahib' after
+                # 'Tariq Mehmood Awan': of that surname
                 name = " ".join(toks[:-1])
-                known = self.first_words.get(name.casefold())
+                known = self.first_words.get(name.casefold()) or self.surnames.get(name.casefold())
                 if known:
                     return known[-1]
             # 'Van der Berg' or 'De Santis' after 'Annelies van der Berg': the surname of someone introduced
@@ -1623,7 +1624,7 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         reg.add(start, end, ent, in_quote(start))
 
 
-_PLACE_LEAD = re.compile(r"\b(?:in|near|outside)\s$")
+_PLACE_LEAD = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s$")
 
 
 def _kin_owner(reg: _Registry, text: str, want: str | None) -> _Entity | None:

@@ -2069,3 +2069,14 @@ def test_a_ministry_posted_in_a_capital_or_under_a_colon_dateline_is_that_state_
         "the ministry said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_national_defense_of_taiwan"]
+
+
+def test_a_surname_with_a_post_honorific_and_a_fronted_place_of_the_speaker() -> None:
+    text = (
+        "News\n\u201cNobody expected a miracle,\u201d said Mr Tariq Mehmood Awan, a former ambassador.\n"
+        "Awan Sahib, as probationers still call him, compared the day with May 10. \u201cOur guns went quiet,\u201d "
+        "he said.\n"
+        "In Rawalpindi\u2019s Raja Bazaar, Muhammad Arshad, a cloth merchant, followed the news. \u201cEvery price "
+        "has that war in it,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["tariq_mehmood_awan", "tariq_mehmood_awan", "muhammad_arshad"]
