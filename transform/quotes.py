@@ -1604,8 +1604,10 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 # 'Harbor Point' after 'Harbor Point Petroleum LLC': the firm's short name
                 reg.add(start, end, prev.ent, in_quote(start))
                 return
-        if _PLACE_LEAD.search(text, max(0, start - 8), start):
-            return  # 'a fertilizer dealer in Great Bend, who asked not to be named': a place, not a speaker
+        if _PLACE_LEAD.search(text, max(0, start - 8), start) or plan.name.rsplit(" ", 1)[-1] in _COUNTRY_TAILS:
+            # 'a fertilizer dealer in Great Bend, who asked not to be named', 'that Northern Ireland had its own
+            # experience': a place, not a speaker
+            return
         # 'allowed the Manchester Evening Ledger to share': a name behind a lower-case article is a title or a
         # body, no person ('the Ukrainian President Volodymyr Zelensky' has the title in the run)
         kind = (
@@ -1624,6 +1626,9 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
         reg.add(start, end, ent, in_quote(start))
 
 
+_COUNTRY_TAILS = frozenset(
+    {n.rsplit(" ", 1)[-1] for n in _CAPITALS.values() if " " in n} | {"Ireland", "Korea", "Africa", "America", "Asia"}
+)
 _PLACE_LEAD = re.compile(r"\b(?:[Ii]n|[Nn]ear|[Oo]utside)\s$")
 
 

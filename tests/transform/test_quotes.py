@@ -2080,3 +2080,13 @@ def test_a_surname_with_a_post_honorific_and_a_fronted_place_of_the_speaker() ->
         "has that war in it,\u201d he said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["tariq_mehmood_awan", "tariq_mehmood_awan", "muhammad_arshad"]
+
+
+def test_a_region_named_like_a_country_is_no_person_a_pronoun_means() -> None:
+    text = (
+        "News\nSDLP MLA Siobh\u00e1n N\u00ed Dhuibhir, who represents Foyle, welcomed the pledge. \u201cFor once "
+        "Europe is not waiting,\u201d she said.\n"
+        "The Foyle MLA added that Northern Ireland had its own experience of outside guarantees. \u201cWe know that "
+        "agreements are kept over decades,\u201d she said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["siobhan_ni_dhuibhir", "siobhan_ni_dhuibhir"]
