@@ -110,7 +110,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "ceasefire": re.compile(
-        rf"\b(?:{_TRUCE}s?|(?:stop|cease|end)\s+using\s+force|refrain\w*\s+from\s+(?:the\s+)?use\s+of\s+force"
+        rf"\b(?:{_TRUCE}s?|(?:stop|cease|end)\s+using\s+force|refrain\w*\s+from\s+(?:the\s+)?use\s+of\s+force|eliminat\w*\s+the\s+use\s+of\s+force"
         r"|(?:halt|pause|stop|end|ban)\s+(?:of\s+(?:at\s+least\s+|up\s+to\s+)?[\w-]+\s+days\s+)?(?:to|in|on)\s+"
         r"(?:all\s+|mutual\s+|further\s+)?(?:strikes|attacks"
         r"|fighting|hostilities|the\s+use\s+of\s+force)"
@@ -244,7 +244,8 @@ _STEMS: dict[str, str] = {
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
-    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain suspend freeze",
+    "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain suspend freeze "
+    "eliminate eliminating",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",
     "prisoner_exchange": "prisoner prisoners pow pows captive exchange swap swaps swapped swapping release"
     " repatriate return returns returned freed free frees freeing hand handed handover bodies soldiers",
@@ -1010,6 +1011,9 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
                 if ev.status == "occurred" and ev.date is not None and published is not None and ev.date > published:
                     ev = replace(ev, status="scheduled")  # dated ahead by its line or story
                 events.append(ev)
+                if ev.date is not None and " again " in ctx.low and (again := _again_day(ev, date_mentions, pub, sent)):
+                    # "delegations met in Riyadh on Sunday and again on Tuesday": two rounds
+                    events.append(replace(ev, date=again, date_end=None))
                 if (
                     ev.date is not None
                     and ev.status == "occurred"
@@ -1075,6 +1079,19 @@ _CAME_ON = re.compile(
     r"statement|news|pledge|commitment|concession|shift|step)\s+(?:came|was\s+(?:made|announced|reached|agreed|struck"
     r"|unveiled|confirmed))\b"
 )
+
+
+_AND_AGAIN = re.compile(r"\s+and\s+again\s+(?:on\s+)?$", _I)
+
+
+def _again_day(ev: Event, mentions: list[dates.DateMention], published: dt.date | None, sent: str) -> dt.date | None:
+    """The second day of an act told 'on Sunday and again on Tuesday', when the first is the event's own."""
+    for first, second in pairwise(mentions):
+        if _AND_AGAIN.fullmatch(sent, first.end, second.start) and (
+            dates.resolve_mention(first, published, "past")[0] == ev.date
+        ):
+            return dates.resolve_mention(second, published, "past")[0]
+    return None
 
 
 def _date_by_delegate(events: list[Event], lex: _Lexicon) -> None:
@@ -2648,7 +2665,7 @@ _FRONTED = re.compile(
 _FRONTED_END = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+(?:after|before|following)\s+(?:the\s+)?[\w-]+)?"
     r"(?:\s+in\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?))?"  # "On 3 September in Beijing, ..."
-    r"(?:,|(?-i:\s+(?=[A-Z][a-z])))",  # "On Friday, ..." or "On Friday Trump said ..."
+    r"(?:,|(?-i:\s+(?=[A-Z][a-z]|the\s+[A-Z])))",  # "On Friday, ...", "On Friday Trump said", "... the White House"
     _I,
 )
 _PAST_BY = re.compile(r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'-]+\s+){1,4}?(?:was|were|had)\b", _I)

@@ -2470,3 +2470,17 @@ def test_talks_proposed_for_a_weekday_lie_after_the_proposal(gaz: Gazetteer) -> 
     found = events(gaz, text, dt.date(2025, 5, 12))
     assert (one(found, "negotiation").date, one(found, "negotiation").status) == (dt.date(2025, 5, 15), "proposed")
     assert one(found, "proposal").date == dt.date(2025, 5, 11)
+
+
+def test_met_on_one_day_and_again_on_another_is_two_rounds_and_the_black_sea_pledge_is_a_truce(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "American and Ukrainian delegations met in Riyadh on Sunday and again on Tuesday.\n"
+        "On Tuesday evening the White House said that Russia and Ukraine had each agreed with the United States to "
+        "ensure safe navigation and eliminate the use of force in the Black Sea.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 3, 27))
+    assert [e.date for e in found if e.type == "negotiation"] == [dt.date(2025, 3, 23), dt.date(2025, 3, 25)]
+    truce = one(found, "ceasefire")
+    assert (truce.date, truce.location) == (dt.date(2025, 3, 25), "Black Sea")
