@@ -91,7 +91,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"\b(?:talks|negotiations?|(?<!to be )negotiat(?:ed|ing|e)|consultations|round\s+of"
         # "ready to hold a further round": a round of talks, the talks left implicit
         r"|(?<=\bhold\s)(?:a|another|the)\s+(?:new|further|next|second|third|fourth)\s+round"
-        r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down)\b",
+        r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down"
+        # "the American team held a separate, long session with Russian officials"
+        r"|(?<=\bheld\s)(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?session\s+with)\b",
         _I,
     ),
     "proposal": re.compile(
@@ -240,7 +242,7 @@ _STEMS: dict[str, str] = {
     "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
     "meeting": "met meet meets meeting spent face summit encounter talked visit trip hosted host hosts greeted sat"
     " travel flew fly flies arrive due expected received receive receives receiving welcomed welcomes welcoming",
-    "negotiation": "talks negotiation negotiate consultations round delegations",
+    "negotiation": "talks negotiation negotiate consultations round delegations session",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
     "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",

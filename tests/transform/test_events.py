@@ -2484,3 +2484,9 @@ def test_met_on_one_day_and_again_on_another_is_two_rounds_and_the_black_sea_ple
     assert [e.date for e in found if e.type == "negotiation"] == [dt.date(2025, 3, 23), dt.date(2025, 3, 25)]
     truce = one(found, "ceasefire")
     assert (truce.date, truce.location) == (dt.date(2025, 3, 25), "Black Sea")
+
+
+def test_a_session_held_with_the_other_side_is_a_round(gaz: Gazetteer) -> None:
+    text = "On Monday the American team held a separate, long session with Russian officials in Riyadh."
+    talks = one(events(gaz, text, dt.date(2025, 3, 27)), "negotiation")
+    assert (talks.date, talks.actors) == (dt.date(2025, 3, 24), ("russia", "united_states"))
