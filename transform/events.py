@@ -2343,9 +2343,23 @@ def _resolve_overlaps(
         elif kinds == {"meeting"} and (group or not people) and not _TWO_PEOPLE.search(sent, lo, first):
             # "the two leaders talked": people, though the clause names none
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
-        elif kinds == {"negotiation"} and not group and len(people) >= 2 and _TALKS_WITH.search(sent, lo, hi):
+        elif (
+            kinds == {"negotiation"}
+            and not group
+            and len(people) >= 2
+            and _TALKS_WITH.search(sent, lo, hi)
+            # "Umerov ... held talks with Witkoff and Kushner": envoys and negotiators hold rounds; a leader's talks
+            # with another are a meeting
+            and any(_LEADER_ROLE.search(" ".join(r.roles)) for a in people if (r := lex.gazetteer.actors.get(a)))
+        ):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
+
+
+_LEADER_ROLE = re.compile(
+    r"\b(?:[Ff]oreign [Mm]inister|[Ss]ecretary of [Ss]tate|[Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Kk]ing"
+    r"|[Pp]ope|[Cc]rown [Pp]rince|[Ee]mir)\b"
+)
 
 
 def _between_leaders(hit: _Hit, sent: str, mentions: list[_Mention], lex: _Lexicon) -> bool:

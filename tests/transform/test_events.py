@@ -2490,3 +2490,10 @@ def test_a_session_held_with_the_other_side_is_a_round(gaz: Gazetteer) -> None:
     text = "On Monday the American team held a separate, long session with Russian officials in Riyadh."
     talks = one(events(gaz, text, dt.date(2025, 3, 27)), "negotiation")
     assert (talks.date, talks.actors) == (dt.date(2025, 3, 24), ("russia", "united_states"))
+
+
+def test_envoys_talks_with_a_delegation_head_are_a_round_and_ministers_talks_a_meeting(gaz: Gazetteer) -> None:
+    text = "Umerov and the chief of the general staff held three days of talks with Witkoff in Miami on 4 December."
+    assert [e.type for e in events(gaz, text, dt.date(2025, 12, 16))] == ["negotiation"]
+    text = "Lavrov was in Ankara on Monday, where he held talks with Turkish Foreign Minister Hakan Fidan."
+    assert one(events(gaz, text, dt.date(2025, 2, 26)), "meeting").actors == ("hakan_fidan", "sergei_lavrov")
