@@ -395,6 +395,10 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"|claimed|stated|added|noted|called\s+(?:it\s+)?an?)\b",
     _I,
 )  # "in what the White House called a productive meeting": a description by a source
+_KIN_OF = re.compile(
+    r"(?:[\u2019']s)?\s+(?:son|daughter|son-in-law|daughter-in-law|wife|husband|father|mother|brother|sister|nephew|niece"
+    r"|cousin)\b"
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w']+\s+){0,5}$", _I)
 _LOCATIVE = re.compile(
     r"\b(?:in|at|to|near|outside|inside|into|on|over|across|around|towards?|of|visit(?:s|ed|ing)?)\s+(?:the\s+)?$", _I
@@ -688,6 +692,8 @@ def _by_sentence(
                     and _ACCORDING.search(text, max(s, m.start - 40), m.start) is not None
                 )
                 or (m.actor in reporting_ids and _REPORTING.match(text, m.end, min(e, m.end + 20)) is not None)
+                # "Jared Kushner, President Donald Trump's son-in-law, met ...": named for a relative, no party
+                or _KIN_OF.match(text, m.end, min(e, m.end + 20)) is not None
             )
             here.append(_Mention(ms, me, m.actor, m.place, m.place_country, located, reporting))
             i += 1
@@ -1202,7 +1208,9 @@ _SPEECH_PAST = re.compile(
 )
 # Words that move a sentence off the story's day: a later or earlier act, a perfect tense, a present state.
 _NOT_STORY = re.compile(
-    r"\b(?:later|since|earlier|previously|before(?!\s+the\s+(?:end|start|beginning|middle)\s+of\b)|after|now|still"
+    # "talks that ended after midnight": a time of day, no later act
+    r"\b(?:later|since|earlier|previously|before(?!\s+the\s+(?:end|start|beginning|middle)\s+of\b|\s+dawn)"
+    r"|after(?!\s+(?:midnight|dark|dawn|nightfall))|now|still"
     r"|has|have|had|'s\s+been|would|will|is|are)\b",
     _I,
 )

@@ -2497,3 +2497,14 @@ def test_envoys_talks_with_a_delegation_head_are_a_round_and_ministers_talks_a_m
     assert [e.type for e in events(gaz, text, dt.date(2025, 12, 16))] == ["negotiation"]
     text = "Lavrov was in Ankara on Monday, where he held talks with Turkish Foreign Minister Hakan Fidan."
     assert one(events(gaz, text, dt.date(2025, 2, 26)), "meeting").actors == ("hakan_fidan", "sergei_lavrov")
+
+
+def test_talks_that_ended_after_midnight_go_on_the_story_and_a_relative_named_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "Steve Witkoff spent almost five hours with Vladimir Putin at the Kremlin on Tuesday night.\n"
+        "Witkoff and Jared Kushner, President Donald Trump's son-in-law, met the Russian president in Moscow for "
+        "talks that ended after midnight.\n"
+    )
+    found = [e for e in events(gaz, text, dt.date(2025, 12, 3)) if e.type == "meeting"]
+    assert {e.date for e in found} == {dt.date(2025, 12, 2)}
+    assert all("donald_trump" not in e.actors for e in found)
