@@ -2701,6 +2701,10 @@ class _Attributor:
         if not head_words:
             return None
         head = head_words[-1]
+        if np.det == "the" and head in _NEWSPAPER_HEADS and len(head_words) == 1:
+            title = self._paper_in_paragraph(np.start)
+            if title is not None:
+                return title  # "Le Courrier du Matin calls it ... “...,” the paper says": the newspaper named
         if np.det == "the" and head in _DOCUMENT_HEADS and len(head_words) == 1:
             author = self._document_author(head, np.start)
             if author is not None:
@@ -2800,6 +2804,25 @@ class _Attributor:
                 return m.ent
         return None
 
+    def _paper_in_paragraph(self, pos: int) -> _Entity | None:
+        """The newspaper named last before pos in its paragraph: a body, or a title opened by an article in its
+        own language ('Le Courrier du Matin', 'Die Zeit'), which copy names without 'the'."""
+        para_lo = self.text.rfind("\n", 0, pos) + 1
+        for m in self.reg.before(pos)[:12]:
+            if m.start < para_lo:
+                break
+            if m.ent.kind == "organisation" or m.ent.name.split()[0] in _TITLE_ARTICLES:
+                if m.ent.kind != "organisation":
+                    m.ent.kind = "organisation"
+                return m.ent
+        # "The Kyivskyi Kurier is cautiously positive": a title that opens the paragraph as its subject
+        lead = _PAPER_LEAD.match(self.text, para_lo)
+        if lead is not None and lead.end() <= pos:
+            ent = self.reg.entity_for_name(lead.group(1), "organisation", set())
+            self.reg.insert(lead.start(1), lead.end(1), ent)  # 'But it adds:' next finds the paper
+            return ent
+        return None
+
     def _body_in_paragraph(self, pos: int) -> _Entity | None:
         """The organisation named last before pos in its paragraph."""
         para_lo = self.text.rfind("\n", 0, pos) + 1
@@ -2811,6 +2834,12 @@ class _Attributor:
         return None
 
 
+_PAPER_LEAD = re.compile(
+    r"(?:In\s+[A-Z][\w-]+,\s+)?(?:The\s+)?((?:[A-Z][\w\u2019'-]+\s+){0,3}[A-Z][\w\u2019'-]+)\s+"
+    r"(?:is|was|runs|ran|calls|called|says|writes|argues|notes|leads|led|carries|headlines|sees|takes)\b"
+)
+_NEWSPAPER_HEADS = _words("paper newspaper daily weekly tabloid broadsheet")
+_TITLE_ARTICLES = frozenset({"Le", "La", "Les", "Die", "Der", "Das", "El", "Il", "Lo", "De", "Het", "O", "A", "Gazeta"})
 _DOCUMENT_HEADS = _words(
     "report study book paper complaint lawsuit suit filing motion memo note letter email post message release readout "
     "statement"

@@ -2090,3 +2090,13 @@ def test_a_region_named_like_a_country_is_no_person_a_pronoun_means() -> None:
         "agreements are kept over decades,\u201d she said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["siobhan_ni_dhuibhir", "siobhan_ni_dhuibhir"]
+
+
+def test_the_paper_says_is_the_newspaper_the_paragraph_names() -> None:
+    text = (
+        "News\nLe Courrier du Matin calls the outcome a ceasefire for power lines. \u201cMoscow offered what costs it "
+        "least,\u201d the paper says in an unsigned editorial.\n"
+        "The Kyivskyi Kurier is cautiously positive. \u201cIf the energy pause holds, that is worth something,\u201d "
+        "the paper writes.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["le_courrier_du_matin", "kyivskyi_kurier"]
