@@ -1678,6 +1678,7 @@ _PERSON_HEADS = _words(
     citizen neighbour neighbor friend relative sailor marine sapper deminer ranger rescuer exporter importer
     producer trader dealer broker buyer seller winemaker brewer grower founder designer developer banker
     strategist consultant executive director chairman chairwoman merchant insurer underwriter
+    gaffer boss skipper coach striker goalkeeper midfielder defender
     """
 )
 _AGED = re.compile(r"\b\d{1,3}-year-old\b")
@@ -2773,6 +2774,12 @@ class _Attributor:
             # 'Global Affairs Canada said ... "...," the department said': the body named just before, whatever
             # its name's words; 'the statement added' after a body's statement
             found = self._body_in_paragraph(pos)
+            lead = _BODY_SAID_LEAD.match(self.text, self.text.rfind("\n", 0, pos) + 1) if found is None else None
+            if lead is not None and lead.end() <= pos and not self.reg.surnames.get(lead.group(1)):
+                # "Sviatoshyn said in a statement that ... “...,” the club said": the name that opened the
+                # paragraph, said with a statement, is the body
+                found = self.reg.entity_for_name(lead.group(1), "organisation", {head})
+                self.reg.insert(lead.start(1), lead.end(1), found)
             if found is None and head in ("company", "firm"):
                 # 'the company said' in a press release: the firm named last, paragraphs before
                 found = next(
@@ -2834,6 +2841,10 @@ class _Attributor:
         return None
 
 
+_BODY_SAID_LEAD = re.compile(
+    r"(?:The\s+)?([A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+){0,3})\s+(?:said|says|announced|confirmed)\s+in\s+a\s+"
+    r"(?:statement|post|release|communiqu\u00e9)\b"
+)
 _PAPER_LEAD = re.compile(
     r"(?:In\s+[A-Z][\w-]+,\s+)?(?:The\s+)?((?:[A-Z][\w\u2019'-]+\s+){0,3}[A-Z][\w\u2019'-]+)\s+"
     r"(?:is|was|runs|ran|calls|called|says|writes|argues|notes|leads|led|carries|headlines|sees|takes)\b"
@@ -2847,7 +2858,7 @@ _DOCUMENT_HEADS = _words(
 _FILINGS = _words("complaint lawsuit suit filing motion")
 _ISSUED = _words("note letter email post message release readout statement memo filing memorandum")
 _CAP_RUN = _CAPS + r"[\w\u2019'&.\-]*(?:\s+(?:&\s+|of\s+|for\s+)?" + _CAPS + r"[\w\u2019'&.\-]*){0,6}"
-_BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm")
+_BODY_NOUNS = _words("department ministry office agency league statement embassy consulate company firm club union")
 
 
 # Person nouns that a description qualifies ('the former defence official', 'the drafting expert').

@@ -2100,3 +2100,14 @@ def test_the_paper_says_is_the_newspaper_the_paragraph_names() -> None:
         "the paper writes.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["le_courrier_du_matin", "kyivskyi_kurier"]
+
+
+def test_the_gaffer_and_the_club_that_said_in_a_statement() -> None:
+    text = (
+        "News\n\u201cWe were daft for the penalty,\u201d said Rovers manager Gordon McFadyen.\n"
+        "Dynamo said in a statement that the proceeds would go to a workshop. \u201cEvery ticket buys a spare "
+        "part,\u201d the club said.\n"
+        "McFadyen was philosophical by the time he reached the bus. \u201cFootball is the least important thing,\u201d "
+        "the gaffer said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["gordon_mcfadyen", "dynamo", "gordon_mcfadyen"]
