@@ -1655,7 +1655,7 @@ def _kin_owner(reg: _Registry, text: str, want: str | None) -> _Entity | None:
 # ('Artem, 19, from Kharkiv, asked ...').
 _GIVEN_APPOS = re.compile(
     r",\s+(?P<age>\d{1,3}\s*,\s+)?(?:(?:from|of)\s+[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)?\s*,\s+)?"
-    r"(?:(?:a|an)\s+(?P<desc>[^,.;:\"\u201c\u201d()]{1,80}?)\s*,\s+)?"
+    r"(?:(?:a|an)\s+(?P<desc>[^,.;:\"\u201c\u201d()]{1,160}?)\s*,\s+)?"
     r"(?:\w+ly\s+|also\s+|later\s+|has\s+|had\s+)?(?P<verb>[a-z]+)\b"
 )
 _GIVEN_INTRO = re.compile(
@@ -1726,7 +1726,8 @@ def _given_name_context(text: str, start: int, end: int) -> set[str] | None:
         return set()
     head = _DESC_END.split(desc, maxsplit=1)[0].split()
     # an age ('a 23-year-old paratrooper') says a person is described whatever the noun
-    if not head or not (_is_person_head(head[-1]) or _AGED.search(desc)):
+    # ('Dmitry, 34, a programmer from Saint Petersburg': the age alone shows a person)
+    if not head or not (_is_person_head(head[-1]) or _AGED.search(desc) or m.group("age")):
         return None
     return {w.casefold() for w in desc.split()} | ({"woman"} if head[-1].casefold().endswith("woman") else set())
 

@@ -2111,3 +2111,12 @@ def test_the_gaffer_and_the_club_that_said_in_a_statement() -> None:
         "the gaffer said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["gordon_mcfadyen", "dynamo", "gordon_mcfadyen"]
+
+
+def test_a_lone_given_name_with_an_age_and_a_long_description() -> None:
+    text = (
+        'News\nNarek Avetisyan, an analyst, spoke first. "It was a start," he said.\n'
+        "Dmitry, 34, a programmer from Saint Petersburg who moved to Yerevan in 2022 and asked that only his first "
+        'name be used, watched the statements in a cafe. "I watched it like a football match," he said.\n'
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["narek_avetisyan", "dmitry"]
