@@ -135,6 +135,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:exchange|swap|release|return|repatriation|handover)s?\s+of\s+(?:[\w,]+\s+){0,4}(?:prisoners?|pows?"
         r"|captives|bodies|soldiers)\b|\b(?:swap|exchange)(?:ped|d)?\b(?=[^.;]{0,40}\beach\b)"
         r"|\b(?:prisoners?|pows?|captives)\b[^.;]{0,50}?\b(?:swapped|exchanged|traded)\b"
+        # "Russia and Ukraine each released 1,000 people": a release by both is a swap
+        r"|(?<=\beach\s)(?:released|freed|handed\s+over)\b"
         r"|(?<=\bthe\s)(?:exchange|swap)\s+(?:went\s+ahead|took\s+place|was\s+(?:completed|carried\s+out))\b"
         r"|\b(?:prisoners?|pows?|captives|soldiers|servicemen|defenders)\b[^.;]{0,40}?\b(?:crossed\s+back|came\s+(?:back|home)"
         r"|returned\s+home|were\s+brought\s+(?:back|home)|returned\s+from\s+(?:[\w-]+\s+){0,2}captivity)\b"
@@ -1271,7 +1273,7 @@ _COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|[1-7])"
 _SHIFT = re.compile(
     rf"(?:^|[,;]\s*|\band\s+)(?:{_COUNT}\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier))\b"
     # "turned the invitation down the next day": anywhere but after "on" ("on the next day of talks")
-    r"|(?<!\bon\s)\bthe\s+(?:next|following)\s+(?P<next>day|week)\b"
+    r"|(?<!\bon\s)\bthe\s+(?:next|following)\s+(?P<next>day|week|night)\b"
     rf"|^(?:{_COUNT.replace('n>', 'n2>')}\s+days?|the\s+day)\s+(?P<dir2>after|before)\s+(?:the|his|her|their|that)\s+"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting|summit|talks|visit|strike|attack|exchange|swap)\b",
     _I,
@@ -1388,6 +1390,8 @@ def _shifted(
         return monday, monday + dt.timedelta(days=6)
     if m.group("next") == "day":
         return base + dt.timedelta(days=1), None
+    if m.group("next") == "night":
+        return base + dt.timedelta(days=1), base + dt.timedelta(days=2)  # the night after the night told
     n = _count(m.group("n") or m.group("n2") or "1")
     days = n * 7 if (m.group("unit") or "").startswith("week") else n
     sign = -1 if (m.group("dir") or m.group("dir2") or "").lower() in ("earlier", "before") else 1
@@ -2051,6 +2055,8 @@ def _event_actors(
     if (
         ctx.anaphoric
         or (not actors and hit.type in ("prisoner_exchange", "attack", "ceasefire"))
+        # "The swap had been agreed at the first round of direct talks": the talks of the swap's parties
+        or (not actors and hit.type == "negotiation" and _TOLD_SUBJECT.match(sent) is not None)
         # "At that meeting the two agreed to ...": the group the sentence before named
         or (not actors and _GROUP_SUBJECT.search(sent, max(0, m.start() - 60), m.start()))
         # "At their last direct talks, in Istanbul on 23 July, the two sides agreed ...": theirs

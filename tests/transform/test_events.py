@@ -2508,3 +2508,17 @@ def test_talks_that_ended_after_midnight_go_on_the_story_and_a_relative_named_is
     found = [e for e in events(gaz, text, dt.date(2025, 12, 3)) if e.type == "meeting"]
     assert {e.date for e in found} == {dt.date(2025, 12, 2)}
     assert all("donald_trump" not in e.actors for e in found)
+
+
+def test_a_release_by_each_side_the_talks_a_swap_was_agreed_at_and_the_following_night(gaz: Gazetteer) -> None:
+    text = (
+        "Russia and Ukraine each released 1,000 people in three stages from Friday to Sunday. The swap had been "
+        "agreed at the first round of direct talks in Istanbul on May 16, which lasted less than two hours.\n"
+        "On the night of May 24 to 25, Russia launched 367 drones and missiles at Ukraine. The following night it "
+        "sent another 355 drones, Ukraine's air force said.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 5, 28))
+    swap = one(found, "prisoner_exchange")
+    assert (swap.date, swap.date_end) == (dt.date(2025, 5, 23), dt.date(2025, 5, 25))
+    assert one(found, "negotiation").actors == ("russia", "ukraine")
+    assert [e.date for e in found if e.type == "attack"] == [dt.date(2025, 5, 24), dt.date(2025, 5, 25)]
