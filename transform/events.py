@@ -2008,8 +2008,10 @@ def _event_actors(
         # "the two men had spoken by phone", "a phone call between the two presidents"
         pair = _TWO_PEOPLE.search(sent, lo, m.start()) or (between and _TWO_PEOPLE.match(sent, between.end()))
         if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
-            # "the two men had spoken by phone": the two people the sentence before named
-            people = _people(ctx.prev_actors, ctx.lex)
+            # "the two men had spoken by phone": the two people the sentence before named, or this one before
+            # them ("After a call with Putin, Trump announced that the two would meet")
+            own = _people(_actor_ids(sent, mentions, 0, pair.start()), ctx.lex)
+            people = own if len(own) == 2 else _people(ctx.prev_actors, ctx.lex)
             if not people:
                 # the sentence before named nobody: the last two people an act of the article had
                 pairs = [p for e in ctx.earlier or () if len(p := _people(e.actors, ctx.lex)) == 2]
@@ -2110,7 +2112,12 @@ def _people(actors: Iterable[str], lex: _Lexicon) -> list[str]:
 
 
 _OWN_ACT = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:[\w-]+\s+)?$", _I)
-_TWO_PEOPLE = re.compile(r"\b(?:the|both)\s+two\s+(?:men|women|leaders|presidents|heads\s+of\s+state)\b", _I)
+_TWO_PEOPLE = re.compile(
+    r"\b(?:the|both)\s+two\s+(?:men|women|leaders|presidents|heads\s+of\s+state)\b"
+    # "Trump announced that the two would meet in Budapest": the two people just named
+    r"|\bthe\s+two\s+(?=(?:would|will|could|might|should|had|have|met|meet)\b)",
+    _I,
+)
 _RELATIVE = re.compile(r"\b(?:which|who)\s*$", _I)
 _CLAUSE_PRONOUN = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+){0,2}?(?:would|will|had|has|was|is|could|might|planned|plans|hoped|hopes|wanted"

@@ -2522,3 +2522,14 @@ def test_a_release_by_each_side_the_talks_a_swap_was_agreed_at_and_the_following
     assert (swap.date, swap.date_end) == (dt.date(2025, 5, 23), dt.date(2025, 5, 25))
     assert one(found, "negotiation").actors == ("russia", "ukraine")
     assert [e.date for e in found if e.type == "attack"] == [dt.date(2025, 5, 24), dt.date(2025, 5, 25)]
+
+
+def test_the_two_who_would_meet_are_the_two_people_named_before_in_the_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Zelensky flew to Washington and Trump welcomed him.\n"
+        "After a call with Putin on 16 October, Trump announced that the two would meet in Budapest.\n"
+    )
+    meetings = [e for e in events(gaz, text, dt.date(2025, 12, 31)) if e.date == dt.date(2025, 10, 16)]
+    assert [(e.type, e.actors) for e in meetings if e.type != "call"] == [
+        ("meeting", ("donald_trump", "vladimir_putin"))
+    ]
