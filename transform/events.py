@@ -108,6 +108,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|document|partnership|pact))|(?:partnership|pact|treaty)\s+signed|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been)\s+(?:supposed\s+to\s+be\s+"
         r"|due\s+to\s+be\s+)?(?:signed|reached)|agreed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:framework|plan|text|deal|roadmap)"
+        # "the leaders of the alliance's 32 members adopted a short declaration committing them to spend ..."
+        r"|adopted\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:declaration|communiqu\w+)(?=\s+(?:committing|pledging))"
         r"|agreed|agreeing(?=\s+to\s+[a-z])|agreement|accord)\b",
         _I,
     ),
@@ -211,6 +213,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+(?!(?:that|would|will|had|has|have|was|were)\b)\w+){0,5}?"
         r"\s+to\s+(?=[a-z])"
+        # "he had asked Mr Trump for more Patriot air defence systems"
+        r"|asked\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?:[A-Z]\w+|him|her|them)\s+for\s+(?=(?:more|new|additional|further)\b)"
         r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others))\s+to"
         # "had pressed Putin during the call for a quick end to the fighting"
         # "asked Trump at the meeting for a long-range weapons system"
@@ -247,7 +251,8 @@ _STEMS: dict[str, str] = {
     "negotiation": "talks negotiation negotiate consultations round delegations session",
     "proposal": "proposal propose counterproposal offer offers offered put suggest floated unveiled tabled"
     " presented plan point initiative memorandum framework invite invitation roadmap road",
-    "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord",
+    "agreement": "sign signs signed signing seal seals sealed clinch reached struck deal deals agreed agreement accord"
+    " adopted",
     "ceasefire": "ceasefire cease truce truces armistice moratorium halt pause stop end ban refrain suspend freeze "
     "eliminate eliminating",
     "ceasefire_violation": "violate violation breach broke broken break breaking flout failed",

@@ -2533,3 +2533,16 @@ def test_the_two_who_would_meet_are_the_two_people_named_before_in_the_sentence(
     assert [(e.type, e.actors) for e in meetings if e.type != "call"] == [
         ("meeting", ("donald_trump", "vladimir_putin"))
     ]
+
+
+def test_asked_for_more_weapons_and_an_alliance_declaration_committing_its_members(gaz: Gazetteer) -> None:
+    text = (
+        "Donald Trump met Volodymyr Zelensky on the sidelines of the Nato summit in The Hague today. The encounter "
+        "came a few hours after the leaders of the alliance's 32 members adopted a short declaration committing "
+        "them to spend five per cent of their national output on defence.\n"
+        "Mr Zelensky said afterwards that he had asked Mr Trump for more Patriot air defence systems.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 6, 25))
+    assert "nato" in one(found, "agreement").actors
+    assert one(found, "demand").date == dt.date(2025, 6, 25)
+    assert one(found, "military_aid").status == "proposed"
