@@ -722,6 +722,7 @@ _LOWER_MISSION = re.compile(
 _STOP_CAP = _words(
     """
     the a an his her their its our my your in on at as but and or so when while after before since asked
+    shared posted published written
     meanwhile however then this that these those if for from to with by of according across outside
     inside every each one both neither another some many most all there here it he she they we i you
     what why how who where yes no not nobody even still now today yesterday tomorrow last next only also

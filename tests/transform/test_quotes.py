@@ -2120,3 +2120,13 @@ def test_a_lone_given_name_with_an_age_and_a_long_description() -> None:
         'name be used, watched the statements in a cafe. "I watched it like a football match," he said.\n'
     )
     assert [q.speaker_id for q in quotes(text)] == ["narek_avetisyan", "dmitry"]
+
+
+def test_a_fact_check_claim_label_names_who_posted_it() -> None:
+    text = (
+        "News\nCLAIM 1. Shared in posts on X and TikTok that have been viewed two million times:\n"
+        "\u201cFrom today the EU has banned ALL Russian oil.\u201d\n"
+        "CLAIM 2. Posted on X on 18 July by the commentator Dominic Farrow-Hale, who has 300,000 followers:\n"
+        "\u201cThe new cap is $45 and it is fixed.\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [None, "dominic_farrow_hale"]
