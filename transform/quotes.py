@@ -2906,6 +2906,7 @@ _NOT_LABEL = {
     "more",
     "see also",
 }
+_NAMED_QUESTION = re.compile(r"\s*(?:Q|Question)\s*\((" + _CAPS + r"[^,()]{2,60}?)(?:,[^()]*)?\)\s*:\s*")
 _QUESTION_LABEL = re.compile(r"\s*(?:Q|Question)\s*:\s")
 _ANSWER_LABEL = re.compile(r"\s*(A|Answer)\s*:\s+(?=\S)")
 _WORDS_RE = re.compile(r"[\w\u2019'-]+")
@@ -3196,6 +3197,14 @@ def _label_quotes(text: str, paras: list[tuple[int, int]], att: _Attributor, spa
         if counts:
             interviewee = people[max(counts, key=lambda k: counts[k])]
     for pi, (ps, pe) in enumerate(paras):
+        asker = _NAMED_QUESTION.match(text, ps, pe)
+        if asker is not None and pi in with_marks:
+            # a briefing's 'Q (Tom Brannagh, Irish Chronicle): “...”': the reporter the label names asks it
+            ent = att.reg.entity_for_name(asker.group(1), "person", set())
+            for sp in spans:
+                if sp.para == pi and not text[asker.end() : sp.open_pos].strip():
+                    sp.speaker, sp.speaker_id, sp.cue, sp.resolved = ent.name, ent.id, ":", True
+            continue
         m = _ANSWER_LABEL.match(text, ps, pe) if interviewee is not None else None
         m = m or _LABEL.match(text, ps, pe)
         if not m:

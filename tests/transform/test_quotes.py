@@ -2130,3 +2130,11 @@ def test_a_fact_check_claim_label_names_who_posted_it() -> None:
         "\u201cThe new cap is $45 and it is fixed.\u201d\n"
     )
     assert [q.speaker_id for q in quotes(text)] == [None, "dominic_farrow_hale"]
+
+
+def test_a_briefing_question_labelled_with_the_reporter_s_name() -> None:
+    text = (
+        "News\nThe minister took questions after the meeting.\n"
+        "Q (Tom Brannagh, Irish Chronicle): \u201cIs the American backstop real, or is it a phrase?\u201d\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["tom_brannagh"]
