@@ -2190,9 +2190,19 @@ _GENERIC_SWAPS = re.compile(r"(?:prisoner|pow|captive)s?\s+(?:exchanges|swaps)",
 _SWAP_DET = re.compile(r"\b(?:the|two|three|four|five|several|their|its|these|those|latest|\d+)\s+(?:[\w-]+\s+)?$", _I)
 
 
+_OPEN_QUESTION = re.compile(
+    r"\b(?:say|said|know|asked|ask|tell|told|clear|unclear|decide|wondering)\s+whether\b[^.;]*$", _I
+)
+_DECLINED_TO_SAY = re.compile(r"declin\w*\s+to\s+(?:say|comment|confirm|disclose|elaborate|specify|give)\b")
+
+
 def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce: bool = False) -> bool:
     """Whether a trigger match reads as its type here (`low`: the sentence folded to lower case)."""
     start = m.start()
+    if low.find("whether", max(0, start - 60), start) >= 0 and _OPEN_QUESTION.search(sent, max(0, start - 60), start):
+        return False  # "He declined to say whether Putin would take a call from Trump": an open question
+    if etype == "rejection" and _DECLINED_TO_SAY.match(low, start):
+        return False  # declining to comment refuses nothing
     if etype == "attack":
         return not (
             _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])

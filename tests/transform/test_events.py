@@ -2546,3 +2546,12 @@ def test_asked_for_more_weapons_and_an_alliance_declaration_committing_its_membe
     assert "nato" in one(found, "agreement").actors
     assert one(found, "demand").date == dt.date(2025, 6, 25)
     assert one(found, "military_aid").status == "proposed"
+
+
+def test_an_open_question_and_declining_to_say_are_no_events(gaz: Gazetteer) -> None:
+    text = (
+        "Peskov said the Kremlin was studying the US proposal for a ceasefire with Ukraine. He declined to say "
+        "whether Putin would take a call from Trump."
+    )
+    types = [e.type for e in events(gaz, text, dt.date(2025, 3, 12))]
+    assert "call" not in types and "rejection" not in types
