@@ -2193,6 +2193,7 @@ _SWAP_DET = re.compile(r"\b(?:the|two|three|four|five|several|their|its|these|th
 _OPEN_QUESTION = re.compile(
     r"\b(?:say|said|know|asked|ask|tell|told|clear|unclear|decide|wondering)\s+whether\b[^.;]*$", _I
 )
+_RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _DECLINED_TO_SAY = re.compile(r"declin\w*\s+to\s+(?:say|comment|confirm|disclose|elaborate|specify|give)\b")
 
 
@@ -2203,6 +2204,8 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         return False  # "He declined to say whether Putin would take a call from Trump": an open question
     if etype == "rejection" and _DECLINED_TO_SAY.match(low, start):
         return False  # declining to comment refuses nothing
+    if _RATHER_THAN.search(low, max(0, start - 30), start):
+        return False  # "going straight for a full peace deal rather than a ceasefire": the road not taken
     if etype == "attack":
         return not (
             _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])

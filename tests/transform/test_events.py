@@ -2555,3 +2555,11 @@ def test_an_open_question_and_declining_to_say_are_no_events(gaz: Gazetteer) -> 
     )
     types = [e.type for e in events(gaz, text, dt.date(2025, 3, 12))]
     assert "call" not in types and "rejection" not in types
+
+
+def test_the_road_not_taken_is_no_event(gaz: Gazetteer) -> None:
+    text = (
+        "After the summit with Putin, Trump said he now preferred going straight for a full peace deal between "
+        "Russia and Ukraine rather than a ceasefire."
+    )
+    assert not [e for e in events(gaz, text, dt.date(2025, 8, 16)) if e.type == "ceasefire"]
