@@ -1,8 +1,8 @@
 """Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
 
-Usage: score_quotes.py [--set dev|heldout|test|test2|...|test14|all] [--verbose] [--timing]
+Usage: score_quotes.py [--set dev|heldout|test|test2|...|test15|all] [--verbose] [--timing]
 
-`test` to `test14` are sets written independently of the rules (devset/quotes/test*/);
+`test` to `test15` are sets written independently of the rules (devset/quotes/test*/);
 `all` is dev and heldout.
 """
 
@@ -209,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         "test12",
         "test13",
         "test14",
+        "test15",
         "all",
     ]
     ap.add_argument("--set", choices=sets, default="all")

@@ -68,7 +68,8 @@ BLIND_FLOORS = {
     "test11": (16, 0.97, 0.80),  # first blind 0.858
     "test12": (16, 0.93, 0.85),  # first blind 0.880
     "test13": (16, 0.93, 0.80),  # first blind 0.879
-    "test14": (16, 0.75, 0.74),  # first blind 0.770
+    "test14": (16, 0.89, 0.74),  # first blind 0.770
+    "test15": (16, 0.85, 0.83),  # first blind 0.868
 }
 
 
