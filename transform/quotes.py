@@ -396,6 +396,7 @@ _TITLES = _words(
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
     khun begum pol asst assoc legislator executive herder farmer shepherd fisherman grocer nurse teacher miner
+    doña dona
     """
 )
 # Honorifics written after a given name ('Murat Bey', 'Selin Hanım', 'Ayşe Hoca'): the person of that name.
@@ -1365,7 +1366,8 @@ def _plan_sequence(toks: tuple[str, ...], gaz: _Rules) -> _Plan:
         m += 1
     # 'Deputy Energy Minister Oksana Tarnavska': the name follows the last title word
     last_title = max((t for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES), default=-1)
-    if last_title >= 0 and not (set(lw) & _ORG_WORDS):
+    # ('Opposition Congress MP Pradeep Kulkarni': a party's name before the title is no body's name either)
+    if last_title >= 0 and not (set(lw[last_title + 1 :]) & _ORG_WORDS):
         title_ctx.update(lw[m : last_title + 1])
         m = last_title + 1
     found_actors = tuple(actors)
@@ -2513,8 +2515,9 @@ class _Attributor:
             or _HYPHEN_LOWER.search(words[m])
         ):
             m += 1
-        if not (set(lw) & _ORG_WORDS):
-            m = max([m] + [t + 1 for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES])
+        last_title = max([m - 1] + [t for t in range(m, len(lw) - 1) if lw[t] in _HEAD_TITLES])
+        if last_title >= m and not (set(lw[last_title + 1 :]) & _ORG_WORDS):
+            m = last_title + 1  # 'Opposition Congress MP Pradeep Kulkarni': the name after the last title
         core = words[m:]
         if not core:
             return None

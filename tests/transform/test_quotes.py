@@ -2138,3 +2138,13 @@ def test_a_briefing_question_labelled_with_the_reporter_s_name() -> None:
         "Q (Tom Brannagh, Irish Chronicle): \u201cIs the American backstop real, or is it a phrase?\u201d\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["tom_brannagh"]
+
+
+def test_a_party_before_a_title_and_a_spanish_honorific_are_no_part_of_the_name() -> None:
+    text = (
+        "News\n\u201cPhoto opportunities do not remove the tariffs,\u201d said Opposition Congress MP Pradeep "
+        "Kulkarni.\n"
+        "Do\u00f1a Olga Kuzyk de Ben\u00edtez teaches on Saturdays. \u201cThe children learn the songs,\u201d "
+        "Do\u00f1a Olga said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["pradeep_kulkarni", "olga_kuzyk_de_benitez"]
