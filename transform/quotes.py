@@ -396,7 +396,7 @@ _TITLES = _words(
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
     khun begum pol asst assoc legislator executive herder farmer shepherd fisherman grocer nurse teacher miner
-    doña dona
+    doña dona ald ald. alderman alderwoman
     """
 )
 # Honorifics written after a given name ('Murat Bey', 'Selin Hanım', 'Ayşe Hoca'): the person of that name.
@@ -723,7 +723,7 @@ _LOWER_MISSION = re.compile(
 _STOP_CAP = _words(
     """
     the a an his her their its our my your in on at as but and or so when while after before since asked
-    shared posted published written
+    shared posted published written speaking writing talking
     meanwhile however then this that these those if for from to with by of according across outside
     inside every each one both neither another some many most all there here it he she they we i you
     what why how who where yes no not nobody even still now today yesterday tomorrow last next only also
@@ -892,6 +892,9 @@ _HEAD_TITLES = _words(
 
 _ACADEMIC = ("academic", "scholar", "don", "researcher")
 _ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "ald": ("alderman",),
+    "ald.": ("alderman",),
+    "cllr": ("councillor",),
     "dr": ("doctor", *_ACADEMIC),
     "dr.": ("doctor", *_ACADEMIC),
     "prof": ("professor", *_ACADEMIC),
@@ -1607,7 +1610,12 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
                 # 'Harbor Point' after 'Harbor Point Petroleum LLC': the firm's short name
                 reg.add(start, end, prev.ent, in_quote(start))
                 return
-        if _PLACE_LEAD.search(text, max(0, start - 8), start) or plan.name.rsplit(" ", 1)[-1] in _COUNTRY_TAILS:
+        if (
+            _PLACE_LEAD.search(text, max(0, start - 8), start)
+            or plan.name.rsplit(" ", 1)[-1] in _COUNTRY_TAILS
+            # 'a man in a Chicago Bears cap': a name behind an indefinite article qualifies a thing
+            or (start >= 2 and text.endswith((" a ", " an "), 0, start))
+        ):
             # 'a fertilizer dealer in Great Bend, who asked not to be named', 'that Northern Ireland had its own
             # experience': a place, not a speaker
             return

@@ -2148,3 +2148,12 @@ def test_a_party_before_a_title_and_a_spanish_honorific_are_no_part_of_the_name(
         "Do\u00f1a Olga said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["pradeep_kulkarni", "olga_kuzyk_de_benitez"]
+
+
+def test_an_alderman_by_title_a_team_cap_and_a_speaking_lead_are_no_other_speakers() -> None:
+    text = (
+        "News\nFormer Ald. Bohdan Kravchuk-Nolan watched the arrivals on his phone. \u201cThe Europeans came as a "
+        "team,\u201d the former alderman said.\n"
+        "A man in a Chicago Bears cap shook his head. \u201cWe got a meeting about a meeting,\u201d he said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["bohdan_kravchuk_nolan", None]
