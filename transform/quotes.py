@@ -2389,6 +2389,12 @@ class _Attributor:
             last = next((m.start for m in cands if _fits(m.ent, want)), -1)
             if _unnamed_person(self.text, max(para_lo, last + 1), pos):
                 return None
+            if last < para_lo and para_lo > 1 and _QUOTE_OPENS.match(self.text, para_lo):
+                # '“...,” he added.' opening a paragraph after 'A member of the delegation told APE ... the
+                # delegate said': the unnamed voice goes on
+                prev_lo = self.text.rfind("\n", 0, para_lo - 1) + 1
+                if _unnamed_person(self.text, max(prev_lo, last + 1), para_lo):
+                    return None
             kin = self._kin_subject(want, max(para_lo, last + 1), pos)
             if kin is not None:
                 return kin
@@ -2819,8 +2825,8 @@ class _Attributor:
             if m.ent.kind == "person" and self.text[max(0, m.start - 4) : m.start].casefold() != "the ":
                 if re.search(
                     rf"\b(?:an?|another|one|other)\s+(?:[\w-]+\s+){{0,3}}{head}s?\b", self.text[m.end : pos], re.I
-                ):
-                    return None
+                ) or _unnamed_person(self.text, m.end, pos):
+                    return None  # ('A member of the delegation told APE ... the delegate said': the unnamed one)
                 return m.ent
         return None
 

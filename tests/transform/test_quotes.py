@@ -2157,3 +2157,13 @@ def test_an_alderman_by_title_a_team_cap_and_a_speaking_lead_are_no_other_speake
         "A man in a Chicago Bears cap shook his head. \u201cWe got a meeting about a meeting,\u201d he said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["bohdan_kravchuk_nolan", None]
+
+
+def test_he_added_opening_a_paragraph_goes_on_with_the_unnamed_voice_before() -> None:
+    text = (
+        "News\nDonald Trump said on Sunday that the talks were going well.\n"
+        "A member of the Ukrainian delegation told APE on condition of anonymity that points had been rewritten. "
+        "\u201cIt is no longer a dictation,\u201d the delegate said.\n"
+        "\u201cBut the hardest questions were left for the presidents,\u201d he added.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == [None, None]
