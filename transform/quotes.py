@@ -3531,7 +3531,7 @@ def _try_after(text: str, s: _Span, lo: int, hi: int, att: _Attributor) -> bool:
             break
         np = _subject_before(text, lo, lo + cm.start())
         gap = text[lo : np.start].strip(" ,\u2013\u2014-\"'\u201d\u2019\u00bb") if np is not None else "x"
-        if np is not None and (not gap or gap.casefold() in _DEFINITE or _GAP_DESC.fullmatch(gap)):
+        if np is not None and (not gap or gap.casefold() in _DEFINITE or _GAP_DESC.fullmatch(gap) or _title_gap(gap)):
             return _set(s, att.resolve(np, lo), cm.group().split()[0], hi, np)
         long_desc = _LONG_DESC.match(text, lo, lo + cm.start())
         if long_desc:
@@ -3551,6 +3551,17 @@ _FRENCH_PRONOUN_CUE = re.compile(r"^[\s,\u2013\u2014-]*a-t-(il|elle)\s+(" + _FRE
 _DASH_SOURCE = re.compile(
     r"\s*[\u2014\u2013]\s*(" + _NAME_PATTERN + r"|" + _CAPS + r"[\w\u2019'\-]+(?=,\s*\d{1,3}\b))\s*(?:,|\(|$)"
 )
+
+
+def _title_gap(gap: str) -> bool:
+    """Whether words between a quote and a name are a label and a title ('Liberal senator', 'Labor MP')."""
+    words = gap.split()
+    return (
+        0 < len(words) <= 4
+        and words[-1].casefold() in _TITLES | _HEAD_TITLES
+        and all(w[:1].isupper() or w.casefold() in _TITLES | _HEAD_TITLES for w in words)
+    )
+
 
 # What may sit between a quote and its named subject: 'the independent X Mission said', 'its director, X, said'
 _GAP_DESC = re.compile(r"(?:the|its|his|her|their)(?:\s+[a-z][\w'\u2019-]*){1,3},?")

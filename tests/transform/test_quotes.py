@@ -2167,3 +2167,12 @@ def test_he_added_opening_a_paragraph_goes_on_with_the_unnamed_voice_before() ->
         "\u201cBut the hardest questions were left for the presidents,\u201d he added.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == [None, None]
+
+
+def test_a_party_label_and_a_lowercase_title_between_the_quote_and_the_name() -> None:
+    text = (
+        "News\nPrime Minister Anthony Albanese said on Friday that Australia was open to contributing.\n"
+        '"We are not going to be bystanders," Liberal senator Fiona Marchetti-Boyd says. "But Australians will '
+        'want to know what the mission is."\n'
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["fiona_marchetti_boyd", "fiona_marchetti_boyd"]
