@@ -396,7 +396,7 @@ _TITLES = _words(
     sig sig. sig.ra sig.na dott dott. dott.ssa prof.ssa avv avv. ing mons mons. arch. geom. rag. on. sen.
     cdre cdre. air wg sqn ldr cdr cdr. lt-col vice-marshal air-marshal mama mzee
     khun begum pol asst assoc legislator executive herder farmer shepherd fisherman grocer nurse teacher miner
-    doña dona ald ald. alderman alderwoman
+    doña dona ald ald. alderman alderwoman ceo cfo coo
     """
 )
 # Honorifics written after a given name ('Murat Bey', 'Selin Hanım', 'Ayşe Hoca'): the person of that name.
@@ -750,7 +750,7 @@ _ORG_WORDS = (
     force forces army navy command commission parliament assembly association network initiative club
     party news times post press television tv radio company corp ltd authority administration department
     mission organisation organization cross church court tribunal guard society school academy board
-    bureau directorate alliance coalition federation movement front kremlin house government cabinet
+    bureau directorate alliance coalition federation confederation movement front kremlin house government cabinet
     embassy delegation programme program project trust studies media journal affairs league consulate base states
     intelligence research secretariat parish college diocese archdiocese eparchy archeparchy exarchate
     patriarchate synod cathedral monastery
@@ -2495,9 +2495,13 @@ class _Attributor:
             # Organization: an acronym of a body named before
             for m in self.reg.before(pos)[:80]:
                 # 'a JBER spokesperson' after 'Joint Base Elmendorf-Richardson': hyphenated parts count too
-                if m.ent.kind == "organisation" and name in (
-                    _initials(m.ent.name),
-                    _initials(m.ent.name.replace("-", " ")),
+                if (
+                    m.ent.kind == "organisation"
+                    and (
+                        name in (_initials(m.ent.name), _initials(m.ent.name.replace("-", " ")))
+                        # 'The Confederation of Danish Industry (DI) welcomed ... DI said': the acronym it was given
+                        or self.text.startswith(f"({name})", m.end + (1 if self.text[m.end : m.end + 1] == " " else 0))
+                    )
                 ):
                     return m.ent
         state = _CAPITALS.get(slug(name).replace("_", " "))  # 'Rīga said' as 'Riga said'

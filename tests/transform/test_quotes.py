@@ -2176,3 +2176,13 @@ def test_a_party_label_and_a_lowercase_title_between_the_quote_and_the_name() ->
         'want to know what the mission is."\n'
     )
     assert [q.speaker_id for q in quotes(text)] == ["fiona_marchetti_boyd", "fiona_marchetti_boyd"]
+
+
+def test_a_ceo_by_title_and_a_body_by_the_acronym_it_was_given() -> None:
+    text = (
+        "News\nCEO Anne Sofie Lund of Vesterhavet Energi says the decision matters. \u00bbOur customers pay us in "
+        "euros,\u00ab says Lund.\n"
+        "The Confederation of Danish Industry (DI) welcomed the agreement. \u00bbDanish companies are ready,\u00ab DI "
+        "said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["anne_sofie_lund", "confederation_of_danish_industry"]
