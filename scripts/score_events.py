@@ -2,7 +2,7 @@
 
 Usage: score_events.py [--set dev|heldout|test|test2|test3|test4|test5|test6|test7|test8|test9|all] [--verbose] [--json]
 
-`all` is dev + heldout; `test` to `test13` are blind sets written independently of the rules
+`all` is dev + heldout; `test` to `test14` are blind sets written independently of the rules
 (devset/events/test*/).
 
 A predicted event matches a gold one when the types are equal, the start dates are equal (both missing counts
@@ -41,6 +41,7 @@ BLIND = (
     "test11",
     "test12",
     "test13",
+    "test14",
 )
 
 
