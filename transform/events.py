@@ -63,7 +63,7 @@ _DEMONYM_IDS = frozenset(DEMONYMS.values())
 _TRUCE = r"(?:cease(?:-|\s)?fire|truce|armistice|moratorium)"
 _TRIGGERS: dict[str, re.Pattern[str]] = {
     "call": re.compile(
-        r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?)\b|\bphoned\b"
+        r"\b(?:(?:tele)?phone|video)[- ]?(?:call|conversation|talks?|conference)\b|\bvideoconference\b|\bphoned\b"
         r"|\b(?:spoken?|speak|speaks|speaking|talked|talks?)\s+(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b"
         r"|\b(?:spoken?|speaks|speak|talked)\s+(?=(?:again\s+)?(?:with|to)\s+(?:[A-Z]|the\s+[A-Z]))"
         # not "spoke to Finnish reporters": briefing the press is no call
@@ -214,7 +214,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+(?!(?:that|would|will|had|has|have|was|were)\b)\w+){0,5}?"
         r"\s+to\s+(?=[a-z])"
         # "he had asked Mr Trump for more Patriot air defence systems"
-        r"|asked\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?:[A-Z]\w+|him|her|them)\s+for\s+(?=(?:more|new|additional|further)\b)"
+        r"|asked\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?:[A-Z]\w+|him|her|them)\s+for\s+(?=(?:more|new|additional|further"
+        r"|long-range|air|weapons|missiles|Patriots?|Tomahawks?|sanctions|help|support|aid)\b)"
         r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others))\s+to"
         # "had pressed Putin during the call for a quick end to the fighting"
         # "asked Trump at the meeting for a long-range weapons system"
@@ -245,7 +246,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
 # one of its words opens with a stem (the first five letters, or the whole word when shorter), so most
 # sentences cost one set lookup per word. Stems shorter than five letters match only that exact word.
 _STEMS: dict[str, str] = {
-    "call": "phone phoned telephone video spoke spoken speak speaks talked talk talks conversation call calls",
+    "call": "phone phoned telephone video videoconference spoke spoken speak speaks talked talk talks conversation call"
+    " calls",
     "meeting": "met meet meets meeting spent face summit encounter talked visit trip hosted host hosts greeted sat"
     " travel flew fly flies arrive due expected received receive receives receiving welcomed welcomes welcoming",
     "negotiation": "talks negotiation negotiate consultations round delegations session",
@@ -2193,6 +2195,7 @@ _SWAP_DET = re.compile(r"\b(?:the|two|three|four|five|several|their|its|these|th
 _OPEN_QUESTION = re.compile(
     r"\b(?:say|said|know|asked|ask|tell|told|clear|unclear|decide|wondering)\s+whether\b[^.;]*$", _I
 )
+_NOT_ARMS_TRUCE = re.compile(r"\b(?:trade|tariff|price|pay|salary|media|political)[- ]$")
 _RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _DECLINED_TO_SAY = re.compile(r"declin\w*\s+to\s+(?:say|comment|confirm|disclose|elaborate|specify|give)\b")
 
@@ -2211,6 +2214,8 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
             _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])
         )
     if etype == "ceasefire":
+        if _NOT_ARMS_TRUCE.search(low, max(0, start - 12), start):
+            return False  # "a one-year trade truce", "the tariff truce": a deal about trade, no halt in fighting
         around = low[max(0, start - 40) : m.end() + 30]
         return not (_TOPIC_LABEL_LOW.search(around) and not _ACT_LOW.search(low[max(0, start - 25) : start]))
     if etype == "prisoner_exchange" and _GENERIC_SWAPS.fullmatch(m.group()):

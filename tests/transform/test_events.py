@@ -2563,3 +2563,15 @@ def test_the_road_not_taken_is_no_event(gaz: Gazetteer) -> None:
         "Russia and Ukraine rather than a ceasefire."
     )
     assert not [e for e in events(gaz, text, dt.date(2025, 8, 16)) if e.type == "ceasefire"]
+
+
+def test_a_video_conference_is_a_call_asked_for_weapons_and_a_trade_truce(gaz: Gazetteer) -> None:
+    text = (
+        "Merz hosted the video conference from the chancellery on Wednesday, with Trump and Zelenskyy taking part.\n"
+        "Zelensky had asked Trump for long-range weapons when the two met in New York on September 23.\n"
+        "Trump and Xi reached a one-year trade truce on Thursday under which Washington will lower tariffs.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 10, 31))
+    assert one(found, "call").date == dt.date(2025, 10, 29)
+    assert one(found, "demand").date == dt.date(2025, 9, 23)
+    assert not [e for e in found if e.type == "ceasefire"]
