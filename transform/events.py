@@ -404,6 +404,7 @@ _REPORTING = re.compile(  # used with match(): anchored at the end of a name
     r"|claimed|stated|added|noted|called\s+(?:it\s+)?an?)\b",
     _I,
 )  # "in what the White House called a productive meeting": a description by a source
+_WAR_NAME = re.compile(r"\s+(?:conflict|war|crisis)\b")
 _KIN_OF = re.compile(
     r"(?:[\u2019']s)?\s+(?:son|daughter|son-in-law|daughter-in-law|wife|husband|father|mother|brother|sister|nephew|niece"
     r"|cousin)\b"
@@ -703,6 +704,8 @@ def _by_sentence(
                 or (m.actor in reporting_ids and _REPORTING.match(text, m.end, min(e, m.end + 20)) is not None)
                 # "Jared Kushner, President Donald Trump's son-in-law, met ...": named for a relative, no party
                 or _KIN_OF.match(text, m.end, min(e, m.end + 20)) is not None
+                # "India was not neutral in the Ukraine conflict": the war's name, no party to the act
+                or _WAR_NAME.match(text, m.end, min(e, m.end + 12)) is not None
             )
             here.append(_Mention(ms, me, m.actor, m.place, m.place_country, located, reporting))
             i += 1
@@ -2395,11 +2398,20 @@ def _resolve_overlaps(
             # "Umerov ... held talks with Witkoff and Kushner": envoys and negotiators hold rounds; a leader's talks
             # with another are a meeting
             and any(_LEADER_ROLE.search(" ".join(r.roles)) for a in people if (r := lex.gazetteer.actors.get(a)))
+        ) or (
+            kinds == {"negotiation"}
+            and not group
+            and people
+            # "Prime Minister Narendra Modi and Russian President Vladimir Putin held talks": two leaders by title
+            and len(_LEADER_TITLE.findall(sent, lo, first)) >= 2
         ):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out
 
 
+_LEADER_TITLE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Chancellor|King|Emir|Crown\s+Prince)\s+(?:[A-Z][\w-]+\s+)*[A-Z]"
+)
 _LEADER_ROLE = re.compile(
     r"\b(?:[Ff]oreign [Mm]inister|[Ss]ecretary of [Ss]tate|[Pp]resident|[Pp]rime [Mm]inister|[Cc]hancellor|[Kk]ing"
     r"|[Pp]ope|[Cc]rown [Pp]rince|[Ee]mir)\b"

@@ -2575,3 +2575,12 @@ def test_a_video_conference_is_a_call_asked_for_weapons_and_a_trade_truce(gaz: G
     assert one(found, "call").date == dt.date(2025, 10, 29)
     assert one(found, "demand").date == dt.date(2025, 9, 23)
     assert not [e for e in found if e.type == "ceasefire"]
+
+
+def test_two_leaders_by_title_hold_a_meeting_and_the_war_s_name_is_no_party(gaz: Gazetteer) -> None:
+    text = (
+        "Prime Minister Narendra Modi and Russian President Vladimir Putin on Friday held wide-ranging talks in "
+        "New Delhi, with Modi telling the visiting leader that India was not neutral in the Ukraine conflict."
+    )
+    meeting = one(events(gaz, text, dt.date(2025, 12, 5)), "meeting")
+    assert (meeting.date, meeting.actors) == (dt.date(2025, 12, 5), ("vladimir_putin",))
