@@ -2836,6 +2836,10 @@ def _merge(events: list[Event], lex: _Lexicon) -> list[Event]:
         row = (ev, actors, states)
         same_type = by_type.setdefault(ev.type, [])
         match = next((i for i, k in enumerate(same_type) if _same(row, k)), None)
+        if match is None and any(k[0].start == ev.start and k[0].date == ev.date and actors <= k[2] for k in same_type):
+            # "Pope Leo XIV received Zelensky ..., in a private meeting that the Holy See described as brief": the
+            # same meeting again, told by the body of one who took part
+            continue
         if match is None:
             same_type.append(row)
             kept.append(row)

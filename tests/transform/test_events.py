@@ -2584,3 +2584,13 @@ def test_two_leaders_by_title_hold_a_meeting_and_the_war_s_name_is_no_party(gaz:
     )
     meeting = one(events(gaz, text, dt.date(2025, 12, 5)), "meeting")
     assert (meeting.date, meeting.actors) == (dt.date(2025, 12, 5), ("vladimir_putin",))
+
+
+def test_the_same_meeting_told_again_by_a_participant_s_body_in_one_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "Pope Leo XIV received Volodymyr Zelensky at the Vatican on Sunday, a few hours after the inauguration "
+        "Mass, in a private meeting that the Holy See described as brief and cordial."
+    )
+    assert [e.actors for e in events(gaz, text, dt.date(2025, 5, 19)) if e.type == "meeting"] == [
+        ("pope_leo", "volodymyr_zelensky")
+    ]
