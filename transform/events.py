@@ -2199,6 +2199,7 @@ _OPEN_QUESTION = re.compile(
     r"\b(?:say|said|know|asked|ask|tell|told|clear|unclear|decide|wondering)\s+whether\b[^.;]*$", _I
 )
 _NOT_ARMS_TRUCE = re.compile(r"\b(?:trade|tariff|price|pay|salary|media|political)[- ]$")
+_DISCUSSED_LIST = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:[\w-]+,\s+){1,3}(?:the\s+)?$")
 _RATHER_THAN = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")
 _DECLINED_TO_SAY = re.compile(r"declin\w*\s+to\s+(?:say|comment|confirm|disclose|elaborate|specify|give)\b")
 
@@ -2210,6 +2211,10 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         return False  # "He declined to say whether Putin would take a call from Trump": an open question
     if etype == "rejection" and _DECLINED_TO_SAY.match(low, start):
         return False  # declining to comment refuses nothing
+    if etype in ("sanctions", "ceasefire", "military_aid", "prisoner_exchange") and _DISCUSSED_LIST.search(
+        low, max(0, start - 60), start
+    ):
+        return False  # "they had discussed the talks in Istanbul, sanctions and the situation": a topic
     if _RATHER_THAN.search(low, max(0, start - 30), start):
         return False  # "going straight for a full peace deal rather than a ceasefire": the road not taken
     if etype == "attack":

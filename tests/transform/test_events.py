@@ -2594,3 +2594,11 @@ def test_the_same_meeting_told_again_by_a_participant_s_body_in_one_sentence(gaz
     assert [e.actors for e in events(gaz, text, dt.date(2025, 5, 19)) if e.type == "meeting"] == [
         ("pope_leo", "volodymyr_zelensky")
     ]
+
+
+def test_a_topic_in_a_list_of_things_discussed_is_no_event(gaz: Gazetteer) -> None:
+    text = (
+        "Zelensky met US Vice President JD Vance in Rome on Sunday. Zelensky said afterwards that they had "
+        "discussed the talks in Istanbul, sanctions and the situation on the battlefield."
+    )
+    assert not [e for e in events(gaz, text, dt.date(2025, 5, 19)) if e.type == "sanctions"]
