@@ -635,6 +635,12 @@ _COUNTRY_WORD = re.compile(
     + "|".join(re.escape(d.title()) for d in sorted(_DEMONYMS, key=len, reverse=True))
     + r"))(?![\w-])"
 )
+# a body's report that names its own state first: "said Lithuania would", "said that Greece had"
+_SAID_STATE = re.compile(
+    r"[^.;\n]{0,80}?\b(?:said|says|stated|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<name>"
+    + "|".join(re.escape(c) for c in _COUNTRY_NAMES)
+    + r")\s+(?:would|will|had|has|was|is|could|remained|remains|stood|stands|supports|supported)\b"
+)
 
 
 _DATELINE = re.compile(
@@ -678,6 +684,10 @@ def _country_before(text: str, pos: int) -> str | None:
     dateline = _DATELINE.search(text, 0, min(pos, 600))
     if dateline and dateline.group(1).casefold() in _CAPITALS:
         return _CAPITALS[dateline.group(1).casefold()]  # "CHISINAU — ...": the paper's own capital
+    # "The Ministry of Foreign Affairs said Lithuania would not accept ...": the state its own report speaks of
+    said = _SAID_STATE.match(text, pos, min(len(text), pos + 140))
+    if said is not None:
+        return said.group("name")
     # the paragraph the body speaks in first ("... the Ministry of Defence said: “UK support for Ukraine ...”"),
     # then the copy before it
     lo = text.rfind("\n", 0, pos) + 1

@@ -2186,3 +2186,12 @@ def test_a_ceo_by_title_and_a_body_by_the_acronym_it_was_given() -> None:
         "said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["anne_sofie_lund", "confederation_of_danish_industry"]
+
+
+def test_a_ministry_whose_report_names_its_state_first() -> None:
+    text = (
+        "News\nThe US plan was presented to Zelensky in Kyiv on Thursday.\n"
+        "The Ministry of Foreign Affairs said Lithuania would not accept decisions taken over Ukraine's head. "
+        "\u201cNothing about Ukraine without Ukraine,\u201d the ministry said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_foreign_affairs_of_lithuania"]
