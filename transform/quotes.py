@@ -605,14 +605,18 @@ _PORTFOLIO_WORDS = _words(
 )
 # A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
 # every word is one of these, and one is a head.
-_STATE_BODY_HEADS = _words("ministry department chancellery inspectorate commissariat directorate service bureau")
+_STATE_BODY_HEADS = _words(
+    "ministry department chancellery inspectorate commissariat directorate service bureau agency"
+)
 _STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
     """
     of the and for on prime minister president's national foreign affairs defence defense interior internal justice
     finance finances economy economic energy health agriculture education culture transport infrastructure
     emergencies emergency trade industry environment digital transformation social policy labour labor
     development reintegration veterans strategic situations general maritime state anti-corruption security
-    intelligence border migration customs tax statistics investigation investigations
+    intelligence border migration customs tax statistics investigation investigations insular fisheries
+    shipping aviation communications information telecommunications sport sports youth family families
+    tourism regional foreign-affairs
     """
 )
 _COUNTRY_NAMES = sorted({*_DEMONYMS.values(), *_CAPITALS.values()} - {"Holy See"}, key=len, reverse=True)

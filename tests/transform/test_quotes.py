@@ -2195,3 +2195,12 @@ def test_a_ministry_whose_report_names_its_state_first() -> None:
         "\u201cNothing about Ukraine without Ukraine,\u201d the ministry said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_foreign_affairs_of_lithuania"]
+
+
+def test_a_ministry_of_insular_policy_and_a_security_agency_take_the_paper_s_state() -> None:
+    text = (
+        "News\nATHENS \u2014 Greek shipowners studied the new price cap.\n"
+        "The Ministry of Maritime Affairs and Insular Policy said it would issue guidance. \u00abOwners will have "
+        "clear instructions\u00bb, the ministry said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["ministry_of_maritime_affairs_and_insular_policy_of_greece"]
