@@ -1,9 +1,9 @@
 """Score transform.events.find_events on the annotated event set (devset/events, see its GUIDE.md).
 
-Usage: score_events.py [--set dev|heldout|test|test2|test3|test4|test5|test6|test7|test8|test9|all] [--verbose] [--json]
+Usage: score_events.py [--set dev|heldout|test|test2|...|all] [--verbose] [--json]
 
-`all` is dev + heldout; `test` to `test14` are blind sets written independently of the rules
-(devset/events/test*/).
+`all` is dev + heldout; `test`, `test2`, ... are blind sets written independently of the rules
+(devset/events/test*/, found by name).
 
 A predicted event matches a gold one when the types are equal, the start dates are equal (both missing counts
 as equal) and the actor sets overlap (Jaccard >= 0.5, or gold within predicted with at most one extra).
@@ -27,21 +27,9 @@ from ceasefire.config import load_gazetteer  # noqa: E402
 from transform.events import find_events  # noqa: E402
 
 SETS = ("dev", "heldout")
-BLIND = (
-    "test",
-    "test2",
-    "test3",
-    "test4",
-    "test5",
-    "test6",
-    "test7",
-    "test8",
-    "test9",
-    "test10",
-    "test11",
-    "test12",
-    "test13",
-    "test14",
+# every blind set in devset/events/ ("test", "test2", ...), in the order they were written
+BLIND = tuple(
+    sorted((p.name for p in (ROOT / "devset" / "events").glob("test*") if p.is_dir()), key=lambda n: int(n[4:] or 1))
 )
 
 

@@ -1,8 +1,8 @@
 """Score the quote extractor on the annotated dev set: precision, recall, F1, speaker accuracy, fragments.
 
-Usage: score_quotes.py [--set dev|heldout|test|test2|...|test15|all] [--verbose] [--timing]
+Usage: score_quotes.py [--set dev|heldout|test|test2|...|all] [--verbose] [--timing]
 
-`test` to `test15` are sets written independently of the rules (devset/quotes/test*/);
+`test`, `test2`, ... are sets written independently of the rules (devset/quotes/test*/, found by name);
 `all` is dev and heldout.
 """
 
@@ -192,26 +192,9 @@ def report(score: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the figures for the chosen sets (and each miss with --verbose)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sets = [
-        "dev",
-        "heldout",
-        "test",
-        "test2",
-        "test3",
-        "test4",
-        "test5",
-        "test6",
-        "test7",
-        "test8",
-        "test9",
-        "test10",
-        "test11",
-        "test12",
-        "test13",
-        "test14",
-        "test15",
-        "all",
-    ]
+    # dev, heldout, every blind set in devset/quotes/ ("test", "test2", ...) in the order written, and all
+    blind = sorted((p.name for p in DEVSET.glob("test*") if p.is_dir()), key=lambda n: int(n[4:] or 1))
+    sets = ["dev", "heldout", *blind, "all"]
     ap.add_argument("--set", choices=sets, default="all")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--timing", action="store_true", help="also time warm runs: ms/article and ms/600 words")
