@@ -213,6 +213,11 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
         r"|(?:told|asked)\s+(?:[A-Z]\w+|him|her|them)(?:\s+(?!(?:that|would|will|had|has|have|was|were)\b)\w+){0,5}?"
         r"\s+to\s+(?=[a-z])"
+        # deadlines: "the 50-day deadline he set Moscow on July 14", "cutting the deadline to 10 or 12 days",
+        # "Russia had ten days from that day to make progress"
+        r"|\bdeadline\s+(?:he|she|they|it|Trump|Washington)\s+(?:had\s+)?set\b"
+        r"|\b(?:cut|cutting|shortened|shortening)\s+(?:the|his|its|an?)\s+(?:[\w-]+\s+){0,2}?deadline\b"
+        r"|\bhad\s+(?:\d+|ten|twelve|fifty|seven|five|two|three)\s+days\s+(?:from\s+(?:\w+\s+){1,3}?)?to\s+(?=[a-z])"
         # "he had asked Mr Trump for more Patriot air defence systems"
         r"|asked\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?:[A-Z]\w+|him|her|them)\s+for\s+(?=(?:more|new|additional|further"
         r"|long-range|air|weapons|missiles|Patriots?|Tomahawks?|sanctions|help|support|aid)\b)"
@@ -275,7 +280,7 @@ _STEMS: dict[str, str] = {
     " buying purchase",
     "demand": "demand insist call calls called calling urge urged urges urging ultimatum condition"
     " precondition only told asked press pressed pressing gave give giving given set deadline until"
-    " want wants wanted should must",
+    " want wants wanted should must cut cutting shortened shortening days",
     "rejection": "reject refuse refusal dismiss turn turned turns ruled rules ruling rebuff decline declined declines"
     " balk balked balks",
 }

@@ -2602,3 +2602,14 @@ def test_a_topic_in_a_list_of_things_discussed_is_no_event(gaz: Gazetteer) -> No
         "discussed the talks in Istanbul, sanctions and the situation on the battlefield."
     )
     assert not [e for e in events(gaz, text, dt.date(2025, 5, 19)) if e.type == "sanctions"]
+
+
+def test_deadlines_set_cut_and_counted_are_demands(gaz: Gazetteer) -> None:
+    text = (
+        "US President Donald Trump said on Tuesday that Russia had ten days from that day to make progress towards "
+        "ending the war in Ukraine.\n"
+        "A day earlier he had said he was cutting the 50-day deadline he set Moscow on July 14 to 10 or 12 days.\n"
+    )
+    found = [e for e in events(gaz, text, dt.date(2025, 8, 1)) if e.type == "demand"]
+    assert dt.date(2025, 7, 29) in {e.date for e in found}
+    assert len(found) >= 2
