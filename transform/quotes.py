@@ -2676,7 +2676,14 @@ class _Attributor:
             found = found or self._org_by_words({noun.group(1)}, pos)
             return found
         if m.group("org"):
-            ent = self._name(_body_name(m.group("org")), pos)
+            body = _body_name(m.group("org"))
+            office = _LEADER_OFFICE.fullmatch(body)
+            if office is not None:
+                # 'a spokesperson for the Prime Minister’s Office': Office of the Prime Minister, with its state
+                body = f"Office of the {office.group(1)}"
+                country = _country_before(self.text, pos)
+                return self.reg.entity_for_name(f"{body} of {country}" if country else body, "organisation", set())
+            ent = self._name(body, pos)
             if m.group("the") and ent is not None and ent.kind == "person" and not ent.roles:
                 ent.kind = "organisation"  # 'a spokeswoman for the Wiener Konzerthaus': no person takes 'the'
         elif _is_name(m.group("pre")):
@@ -2888,6 +2895,7 @@ _PAPER_LEAD = re.compile(
 )
 _NEWSPAPER_HEADS = _words("paper newspaper daily weekly tabloid broadsheet")
 _TITLE_ARTICLES = frozenset({"Le", "La", "Les", "Die", "Der", "Das", "El", "Il", "Lo", "De", "Het", "O", "A", "Gazeta"})
+_LEADER_OFFICE = re.compile(r"(Prime Minister|President)[\u2019']s Office")
 _DOCUMENT_HEADS = _words(
     "report study book paper complaint lawsuit suit filing motion memo note letter email post message release readout "
     "statement"

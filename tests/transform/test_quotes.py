@@ -2204,3 +2204,12 @@ def test_a_ministry_of_insular_policy_and_a_security_agency_take_the_paper_s_sta
         "clear instructions\u00bb, the ministry said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["ministry_of_maritime_affairs_and_insular_policy_of_greece"]
+
+
+def test_a_spokesperson_for_the_prime_minister_s_office_is_that_office_of_its_state() -> None:
+    text = (
+        "News\nCanadian Prime Minister Mark Carney announced the package on Tuesday.\n"
+        "A spokesperson for the Prime Minister\u2019s Office said the aid would include drones. \u201cCanada\u2019s "
+        "commitment to Ukraine is not seasonal,\u201d the spokesperson said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["office_of_the_prime_minister_of_canada"]
