@@ -434,9 +434,10 @@ def _resolve_one(m: DateMention, published: dt.date | None, tense: str) -> Span:
         return published - dt.timedelta(days=days), None
     if m.kind == "weekend":
         back = (published.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
-        saturday = published - dt.timedelta(days=back) if tense != "future" or back <= 1 else published
         if tense == "future" and back > 1:
-            saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+            saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)  # the coming weekend
+        else:
+            saturday = published - dt.timedelta(days=back)  # the last one, or this one when it is the weekend
         return saturday, saturday + dt.timedelta(days=1)
     if m.kind == "rel_week":
         return _relative_period(g("rw").lower().split(), g("unit").lower(), published)

@@ -1123,13 +1123,18 @@ def _date_by_delegate(events: list[Event], lex: _Lexicon) -> None:
     """Date, in place, an undated act of a person who took part in the round of talks told last before it ("Mr
     Medinsky said Russia had offered a ceasefire" after the round he led): said or done at that round."""
     held: Event | None = None
+    delegates: set[str] = set()
     for i, ev in enumerate(events):
         if ev.type == "negotiation" and ev.date is not None and ev.status == "occurred":
-            held = ev
-        elif ev.date is None and held is not None and ev.start > held.start and ev.type not in (*_TALK_TYPES, "call"):
-            delegates = set(_people(held.actors, lex))
-            if delegates & set(ev.actors):
-                events[i] = replace(ev, date=held.date, date_end=None)
+            held, delegates = ev, set(_people(ev.actors, lex))
+        elif (
+            ev.date is None
+            and held is not None
+            and ev.start > held.start
+            and ev.type not in (*_TALK_TYPES, "call")
+            and delegates & set(ev.actors)
+        ):
+            events[i] = replace(ev, date=held.date, date_end=None)
 
 
 def _date_from_next(
@@ -2216,11 +2221,16 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         return False  # "He declined to say whether Putin would take a call from Trump": an open question
     if etype == "rejection" and _DECLINED_TO_SAY.match(low, start):
         return False  # declining to comment refuses nothing
-    if etype in ("sanctions", "ceasefire", "military_aid", "prisoner_exchange") and _DISCUSSED_LIST.search(
-        low, max(0, start - 60), start
+    if (
+        etype in ("sanctions", "ceasefire", "military_aid", "prisoner_exchange")
+        and low.find("discuss", max(0, start - 60), start) >= 0
+        and _DISCUSSED_LIST.search(low, max(0, start - 60), start)
     ):
         return False  # "they had discussed the talks in Istanbul, sanctions and the situation": a topic
-    if _RATHER_THAN.search(low, max(0, start - 30), start):
+    if (
+        low.find("rather than", max(0, start - 30), start) >= 0
+        or low.find("instead of", max(0, start - 30), start) >= 0
+    ) and _RATHER_THAN.search(low, max(0, start - 30), start):
         return False  # "going straight for a full peace deal rather than a ceasefire": the road not taken
     if etype == "attack":
         return not (
@@ -2403,17 +2413,20 @@ def _resolve_overlaps(
         elif (
             kinds == {"negotiation"}
             and not group
-            and len(people) >= 2
-            and _TALKS_WITH.search(sent, lo, hi)
-            # "Umerov ... held talks with Witkoff and Kushner": envoys and negotiators hold rounds; a leader's talks
-            # with another are a meeting
-            and any(_LEADER_ROLE.search(" ".join(r.roles)) for a in people if (r := lex.gazetteer.actors.get(a)))
-        ) or (
-            kinds == {"negotiation"}
-            and not group
             and people
-            # "Prime Minister Narendra Modi and Russian President Vladimir Putin held talks": two leaders by title
-            and len(_LEADER_TITLE.findall(sent, lo, first)) >= 2
+            and (
+                # "Umerov ... held talks with Witkoff and Kushner": envoys and negotiators hold rounds; a leader's
+                # talks with another are a meeting
+                (
+                    len(people) >= 2
+                    and _TALKS_WITH.search(sent, lo, hi)
+                    and any(
+                        _LEADER_ROLE.search(" ".join(r.roles)) for a in people if (r := lex.gazetteer.actors.get(a))
+                    )
+                )
+                # "Prime Minister Narendra Modi and Russian President Vladimir Putin held talks": two leaders by title
+                or len(_LEADER_TITLE.findall(sent, lo, first)) >= 2
+            )
         ):
             out = [_Hit("meeting", h.m, h.clause) if h in mine else h for h in out]
     return out

@@ -620,6 +620,7 @@ _STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
     """
 )
 _COUNTRY_NAMES = sorted({*_DEMONYMS.values(), *_CAPITALS.values()} - {"Holy See"}, key=len, reverse=True)
+_COUNTRY_ALT = "|".join(re.escape(c) for c in _COUNTRY_NAMES)  # longest first, so one alternation takes the whole name
 # short forms copy uses for the states it names most
 _COUNTRY_SHORT = {
     "UK": "United Kingdom",
@@ -632,7 +633,7 @@ _COUNTRY_SHORT = {
 }
 _COUNTRY_WORD = re.compile(
     r"\b(?:(?P<name>"
-    + "|".join(re.escape(c) for c in _COUNTRY_NAMES)
+    + _COUNTRY_ALT
     + r")|(?P<short>"
     + "|".join(re.escape(c) for c in sorted(_COUNTRY_SHORT, key=len, reverse=True))
     + r")|(?P<dem>"
@@ -642,7 +643,7 @@ _COUNTRY_WORD = re.compile(
 # a body's report that names its own state first: "said Lithuania would", "said that Greece had"
 _SAID_STATE = re.compile(
     r"[^.;\n]{0,80}?\b(?:said|says|stated|added)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?P<name>"
-    + "|".join(re.escape(c) for c in _COUNTRY_NAMES)
+    + _COUNTRY_ALT
     + r")\s+(?:would|will|had|has|was|is|could|remained|remains|stood|stands|supports|supported)\b"
 )
 
@@ -2856,17 +2857,14 @@ class _Attributor:
         return None
 
     def _paper_in_paragraph(self, pos: int) -> _Entity | None:
-        """The newspaper named last before pos in its paragraph: a body, or a title opened by an article in its
-        own language ('Le Courrier du Matin', 'Die Zeit'), which copy names without 'the'."""
-        para_lo = self.text.rfind("\n", 0, pos) + 1
-        for m in self.reg.before(pos)[:12]:
-            if m.start < para_lo:
-                break
-            if m.ent.kind == "organisation" or m.ent.name.split()[0] in _TITLE_ARTICLES:
-                if m.ent.kind != "organisation":
-                    m.ent.kind = "organisation"
-                return m.ent
+        """The newspaper named last before pos in its paragraph (see _body_in_paragraph), else the title that opens
+        the paragraph as its subject."""
+        found = self._body_in_paragraph(pos, titles=True)
+        if found is not None:
+            found.kind = "organisation"
+            return found
         # "The Kyivskyi Kurier is cautiously positive": a title that opens the paragraph as its subject
+        para_lo = self.text.rfind("\n", 0, pos) + 1
         lead = _PAPER_LEAD.match(self.text, para_lo)
         if lead is not None and lead.end() <= pos:
             ent = self.reg.entity_for_name(lead.group(1), "organisation", set())
@@ -2874,13 +2872,14 @@ class _Attributor:
             return ent
         return None
 
-    def _body_in_paragraph(self, pos: int) -> _Entity | None:
-        """The organisation named last before pos in its paragraph."""
+    def _body_in_paragraph(self, pos: int, titles: bool = False) -> _Entity | None:
+        """The organisation named last before pos in its paragraph; with `titles`, also a name opened by an
+        article in its own language ('Le Courrier du Matin'), which copy writes without 'the'."""
         para_lo = self.text.rfind("\n", 0, pos) + 1
         for m in self.reg.before(pos)[:12]:
             if m.start < para_lo:
                 break
-            if m.ent.kind == "organisation":
+            if m.ent.kind == "organisation" or (titles and m.ent.name.split()[0] in _TITLE_ARTICLES):
                 return m.ent
         return None
 
@@ -3579,13 +3578,16 @@ _DASH_SOURCE = re.compile(
 )
 
 
+_ANY_TITLES = _TITLES | _HEAD_TITLES
+
+
 def _title_gap(gap: str) -> bool:
     """Whether words between a quote and a name are a label and a title ('Liberal senator', 'Labor MP')."""
     words = gap.split()
     return (
         0 < len(words) <= 4
-        and words[-1].casefold() in _TITLES | _HEAD_TITLES
-        and all(w[:1].isupper() or w.casefold() in _TITLES | _HEAD_TITLES for w in words)
+        and words[-1].casefold() in _ANY_TITLES
+        and all(w[:1].isupper() or w.casefold() in _ANY_TITLES for w in words)
     )
 
 
