@@ -84,7 +84,9 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:to|in|at)\s+[A-Z])"
         r"|\breceiv(?:ed|es|e|ing)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
         r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+"
-        r"|\b(?:spoke|spoken|speak|speaks|talked)\s+face[- ]to[- ]face\b",
+        r"|\b(?:spoke|spoken|speak|speaks|talked)\s+face[- ]to[- ]face\b"
+        # "travelled to Kyiv and was welcomed by President Zelensky": the host the visitor met
+        r"|\b(?:was|were)\s+(?:warmly\s+)?(?:welcomed|received|greeted)\s+by\s+(?=(?:the\s+)?[A-Z])",
         _I,
     ),
     "negotiation": re.compile(
@@ -104,7 +106,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         _I,
     ),
     "agreement": re.compile(
-        r"\b(?:(?:sign(?:s|ed|ing)?|seal(?:s|ed)?|clinch(?:es|ed)?)(?=\s+(?:\w+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
+        r"\b(?:(?:sign(?:s|ed|ing)?|seal(?:s|ed)?|clinch(?:es|ed)?)(?=\s+(?:what\s+(?:[\w-]+\s+){1,3}?called\s+)?(?:[\w-]+\s+){0,3}(?:deal|agreement|accord|memorandum|treaty|declaration"
         r"|document|partnership|pact))|(?:partnership|pact|treaty)\s+signed|reached\s+(?:a|an|the)?\s*(?:deal|agreement|accord|understanding)s?"
         r"|struck\s+a\s+deal|(?:deal|agreement|accord)\s+(?:\w+\s+){0,3}?(?:was|were|has\s+been)\s+(?:supposed\s+to\s+be\s+"
         r"|due\s+to\s+be\s+)?(?:signed|reached)|agreed\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:framework|plan|text|deal|roadmap)"
@@ -2377,6 +2379,12 @@ def _resolve_overlaps(
             ):
                 visit.append(_Hit("meeting", h.m, h.clause))
         out = visit
+    welcomed = next((h for h in out if h.type == "meeting" and _WELCOMED_BY.match(h.m.group())), None)
+    trip = welcomed and next((h for h in out if h.type == "meeting" and h.m.start() < welcomed.m.start()), None)
+    if trip:
+        # "travelled to Kyiv ..., and was welcomed by President Zelensky": one visit, its host among those met
+        joined = _Hit(trip.type, trip.m, (trip.clause[0], max(trip.clause[1], welcomed.clause[1])))
+        out = [joined if h is trip else h for h in out if h is not welcomed]
     for clause in {h.clause for h in out if h.type in ("meeting", "negotiation")}:
         lo, hi = clause
         mine = [h for h in out if h.clause == clause and h.type in ("meeting", "negotiation")]
@@ -2457,6 +2465,7 @@ def _between_leaders(hit: _Hit, sent: str, mentions: list[_Mention], lex: _Lexic
 _PERSONS_ANAPHOR = re.compile(
     r"^(?:He|She|The\s+(?:two|three|four|five)\s+(?:[A-Z]\w+\s+)?(?:leaders|men|women|presidents)|Both\s+(?:leaders|men))\b"
 )
+_WELCOMED_BY = re.compile(r"(?:was|were)\s", _I)
 _TRAVEL = re.compile(r"(?:travel|flew|fly|flies|arriv)", _I)
 
 
@@ -2560,6 +2569,10 @@ _DEADLINE_LEAD = re.compile(
 _ACCUSE = re.compile(r"\b(?:accus\w+|charged|claimed|said|says)\b", _I)
 
 
+_PAIR_NEXT = re.compile(r"\s*(?:the|both)\s+(?:two\s+)?(?:men|women|leaders|presidents)\s+(?:then\s+)?[a-z]+ed\b", _I)
+_PAIR_LEADS = (" before", " and", " when", " where")
+
+
 def _event_date(
     hit: _Hit,
     sent: str,
@@ -2642,8 +2655,12 @@ def _event_date(
             # "demanded on Saturday that Russia accept a truce from Monday, and threatened sanctions": the
             # subject's next act shares the day of its first, not the day its object was set for
             acts = [d for d in prior if not _OWNER_LEAD.search(sent, max(0, d.start - 20), d.start)]
-            if acts and _VERB_START.match(sent, opens):
+            if acts and (_VERB_START.match(sent, opens) or sent.startswith(("was ", "were "), opens)):
                 return dates.resolve_mention(acts[0], ctx.published, "past")
+        # "was welcomed by Zelensky yesterday before the two men signed ...": the pair's next act, that day
+        prior = [d for d in mentions if d.end <= hit.clause[0]]
+        if prior and _PAIR_NEXT.match(sent, hit.clause[0]) and sent[: hit.clause[0]].rstrip().endswith(_PAIR_LEADS):
+            return dates.resolve_mention(prior[-1], ctx.published, "past")
         # "came home on 24 August, Independence Day, when Russia and Ukraine swapped ...": the day it names
         prior = [d for d in mentions if d.end <= hit.clause[0] and hit.clause[0] - d.end <= 45]
         if prior and _WHEN_AFTER_DATE.fullmatch(sent, prior[-1].end, hit.clause[0]):

@@ -2613,3 +2613,18 @@ def test_deadlines_set_cut_and_counted_are_demands(gaz: Gazetteer) -> None:
     found = [e for e in events(gaz, text, dt.date(2025, 8, 1)) if e.type == "demand"]
     assert dt.date(2025, 7, 29) in {e.date for e in found}
     assert len(found) >= 2
+
+
+def test_a_visitor_welcomed_by_the_host_met_the_host_and_the_two_signed_that_day(gaz: Gazetteer) -> None:
+    text = (
+        "Sir Keir Starmer travelled to Kyiv yesterday on his first visit to Ukraine as Prime Minister, and was "
+        "welcomed by President Volodymyr Zelensky before the two men signed what Downing Street called a 100-year "
+        "partnership between their countries."
+    )
+    found = {e.type: e for e in events(gaz, text, dt.date(2025, 1, 17))}
+    assert {"keir_starmer", "volodymyr_zelensky"} <= set(found["meeting"].actors)
+    assert found["meeting"].date == dt.date(2025, 1, 16)
+    assert (found["agreement"].date, found["agreement"].actors) == (
+        dt.date(2025, 1, 16),
+        ("keir_starmer", "volodymyr_zelensky"),
+    )
