@@ -193,8 +193,10 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|(?:military\s+|weapons\s+|arms\s+)?aid\s+(?:freeze|pause|halt|suspension|cut-?off)\b"
         r"|deliver(?:y|ies)\s+of\s+(?:[\w,-]+\s+){0,5}?(?:missiles|weapons|ammunition|munitions|interceptors|shells|drones)\b"
         r"|(?:send|sent|sending|supply|supplied|supplying|deliver(?:ed|ing)?|provid(?:e|ed|ing)|transfer(?:red)?)\s+"
-        r"(?:[\w,.-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones)"
-        r"(?=\s+to\b)|(?:fund|funds|funded|funding|finance|finances|financed|buy|buys|bought)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:[\w,.-]+\s+){0,4}?(?:missiles|weapons|systems|ammunition|munitions|interceptors|tanks|jets|shells|drones"
+        r"|launchers|batteries|howitzers|aircraft|fighter\s+jets|armou?red\s+vehicles)(?=\s+to\b)"
+        # "would continue to support Ukraine militarily and financially"
+        r"|support(?:s|ed|ing)?\s+(?:Ukraine|Kyiv)\s+militarily\b|(?:fund|funds|funded|funding|finance|finances|financed|buy|buys|bought)\s+(?:more\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:artillery|drones|missiles|weapons|ammunition|shells|air\s+defen[cs]es?)(?:\s+and\s+(?:[\w-]+\s+){0,2}?"
         r"(?:artillery|drones|missiles|weapons|ammunition|shells))?\s+for\s+(?:the\s+)?(?:Ukrain\w*|Kyiv)"
         r"|weapons?|(?:air\s+defen[cs]e|patriot)\s+"
@@ -784,7 +786,12 @@ _AFTER_BEFORE = re.compile(r"\b(?:after|before|since|following)\s+$", _I)
 _LEAD_DET = re.compile(r"^(?:the|a|an|their|his|her)\s+", _I)
 _ANY = re.compile(r"\b(?:any|every)\s+(?:[\w-]+\s+)?$", _I)
 _LATER_MODAL = re.compile(r"^\W*(?:\w+\W+){0,5}?(?:could|(?-i:may)|might|would\s+only|if|unless)\b", _I)
-_LATER_SCHEDULED = re.compile(r"^\W*(?:\w+\W+){0,4}?(?:will|is\s+due|are\s+due|is\s+set|are\s+set)\b", _I)
+_LATER_SCHEDULED = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:will|is\s+due|are\s+due|is\s+set|are\s+set)\b"
+    # "Britain's military aid to Ukraine, worth £3 billion a year, would continue": the noun's own future
+    r"|^\W*(?:\S+\s+){0,8}?would\s+(?:continue|resume|go\s+on|keep\s+flowing|be\s+(?:delivered|sent|extended))\b",
+    _I,
+)
 
 
 @dataclass(slots=True)
@@ -2491,7 +2498,7 @@ _SCHEDULED_CUES = _cues(
     " pledged promised vowed committed undertook"
     " are to"
 )
-_LATER_SCHEDULED_CUES = _cues("will due set")
+_LATER_SCHEDULED_CUES = _cues("will due set would")
 _LATER_CANCEL_CUES = _cues("off cancel postpon shelv scrap hold")
 _LATER_CANCEL = re.compile(
     r"[^.;]{0,120}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:also\s+|since\s+|later\s+)?(?:called\s+off"

@@ -2628,3 +2628,16 @@ def test_a_visitor_welcomed_by_the_host_met_the_host_and_the_two_signed_that_day
         dt.date(2025, 1, 16),
         ("keir_starmer", "volodymyr_zelensky"),
     )
+
+
+def test_aid_that_would_continue_or_be_delivered_is_scheduled_aid(gaz: Gazetteer) -> None:
+    text = (
+        "Sir Keir Starmer travelled to Kyiv yesterday. Sir Keir told a joint news conference in Kyiv that Britain's "
+        "military aid to Ukraine, worth £3 billion a year, would continue for as long as it was needed.\n"
+        "The German defence ministry said Germany would deliver two more Patriot launchers to Ukraine in the coming "
+        "days, and Chancellor Merz said Germany would continue to support Ukraine militarily and financially.\n"
+    )
+    aid = [e for e in events(gaz, text, dt.date(2025, 1, 17)) if e.type == "military_aid"]
+    assert aid[0].status == "scheduled" and aid[0].date == dt.date(2025, 1, 16)
+    assert {"ukraine", "united_kingdom"} <= set(aid[0].actors)
+    assert any({"germany", "ukraine"} <= set(e.actors) and e.status == "scheduled" for e in aid[1:])
