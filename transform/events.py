@@ -211,7 +211,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     ),
     "demand": re.compile(
         r"\b(?:demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|call(?:s|ed|ing)?\s+(?:on(?!\s+(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs"
-        r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for)"
+        r"|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|June|July|August|(?:Septem|Octo|Novem|Decem)ber))|for"
+        r"|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:for|on\b))"  # "called on Sunday for a tough response"
         r"|urg(?:e|ed|es|ing)|(?:set(?:\s+out)?|attach(?:ed|es|ing)?|la(?:id|ys?)\s+(?:out|down))\s+(?:[\w-]+\s+){0,3}?conditions"
         r"|(?:issued|gave|delivered|set)\s+(?:an?\s+)?ultimatum|as\s+a\s+condition|preconditions?"
         r"|only\s+(?:[\w-]+\s+){0,4}(?:after|if|once)|g(?:ave|ive|iving|iven)\s+\w+\s+(?:\d+|[a-z]+)\s+(?:to\s+(?:\d+|[a-z]+)\s+)?days"
@@ -225,7 +226,12 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "he had asked Mr Trump for more Patriot air defence systems"
         r"|asked\s+(?:(?:Mr|Mrs|Ms|President)\.?\s+)?(?:[A-Z]\w+|him|her|them)\s+for\s+(?=(?:more|new|additional|further"
         r"|long-range|air|weapons|missiles|Patriots?|Tomahawks?|sanctions|help|support|aid)\b)"
-        r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others))\s+to"
+        r"|press(?:ed|ing)?\s+(?:[A-Z]\w+|him|them|the\s+(?:allies|Europeans|partners|members|others"
+        r"|[A-Z]\w+\s+(?:leader|president|prime\s+minister|government)))\s+to"
+        # "said Ukrainian troops must withdraw from the Donbas", "a ceasefire had to come first" (reported: see
+        # _keep_trigger)
+        r"|must\s+(?:withdraw|leave|pull\s+out|hand\s+over|cede|give\s+up|abandon|renounce|recogni[sz]e)\b"
+        r"|(?:had\s+to|must)\s+come\s+first\b"
         # "had pressed Putin during the call for a quick end to the fighting"
         # "asked Trump at the meeting for a long-range weapons system"
         r"|(?:press(?:ed|ing)?|ask(?:ed|s|ing)?)\s+(?:[A-Z]\w+|him|her|them)\s+(?:[a-z]+\s+){0,4}?for\s+(?:a|an|the|more)\b"
@@ -2258,14 +2264,23 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         if m.group()[:5].lower() == "only ":
             # "would sign only after a ceasefire", not "learned of the call only after it had taken place"
             return _ONLY_AS_CONDITION.search(sent, max(0, start - 60), start) is not None
+        if m.group()[:2].lower() in ("mu", "ha"):
+            # "Putin said Ukrainian troops must withdraw": a demand reported, not the writer's own view
+            return _REPORTED_MUST.search(sent, max(0, start - 90), start) is not None
         # "this call for the Kremlin": the noun, not "called for"
-        return not (m.group()[:4].lower() == "call" and _DET_BEFORE.search(sent[max(0, start - 50) : start]))
+        return not (
+            m.group()[:5].lower() in ("call ", "calls")
+            and (_DET_BEFORE.search(sent[max(0, start - 50) : start]) or sent.endswith(("'s ", "\u2019s "), 0, start))
+        )
     if etype == "ceasefire_violation":
         # "... ended at midnight. Kyiv said Russian forces had violated it": the truce just reported
         return _TRUCE_WORD.search(sent) is not None or (after_truce and _IT_OBJECT.match(low, m.end()) is not None)
     return not (etype == "meeting" and _MILITARY_MEETING.match(sent, start))
 
 
+_REPORTED_MUST = re.compile(
+    r"\b(?:said|says|told|insisted|insists|warned|repeated)\b[^.;:]{0,60}?\bthat\b|\b(?:said|says)\s+(?-i:[A-Z])"
+)
 # "agreed, during a long call ..., to suspend for 30 days the strikes": the infinitive is the act itself
 _TO_HALT = re.compile(r"to\s(?:cease|suspend|freeze|refrain)")
 _ONLY_AS_CONDITION = re.compile(
@@ -2515,7 +2530,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     n_start = max(c_start, m_start - 45)
     if _NEGATION_CUES.search(low, n_start, m_start):
         near = sent[n_start:m_start]
-        if _NEGATION.search(near) and not _REFUSAL.search(near):
+        if _NEGATION.search(near) and not _REFUSAL.search(near) and not _AND_PAST.match(sent, m_start - 4, m_end):
             if _NOT_AGAINST.search(near):
                 return "proposed"  # "not against meeting Zelensky", "did not rule out talks": open to it
             return None
@@ -2551,6 +2566,9 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     return "occurred"
 
 
+# "was not seeking peace and called on the US to respond": a past-tense verb after 'and' is a new, positive act
+# (not "did not meet and talk")
+_AND_PAST = re.compile(r"and\s(?:[a-z]+ed|met|spoke|held|sent|gave|made|took)\b")
 _WHICH_ENDED = re.compile(
     r"[^.;:]{0,80}?,\s+(?:which|that)\s+(?:ended|lasted|took\s+place|were\s+held|was\s+held|broke\s+up|began)\b", _I
 )

@@ -2641,3 +2641,26 @@ def test_aid_that_would_continue_or_be_delivered_is_scheduled_aid(gaz: Gazetteer
     assert aid[0].status == "scheduled" and aid[0].date == dt.date(2025, 1, 16)
     assert {"ukraine", "united_kingdom"} <= set(aid[0].actors)
     assert any({"germany", "ukraine"} <= set(e.actors) and e.status == "scheduled" for e in aid[1:])
+
+
+def test_demands_called_for_on_a_day_pressed_on_a_leader_and_must_reported(gaz: Gazetteer) -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy called on Sunday for a tough response from the United States.\n"
+        "On Friday, Zelensky said Moscow was not seeking peace and called on the United States and Europe to respond.\n"
+        "On Thursday Trump received President Recep Tayyip Erdogan at the White House, where he pressed the Turkish "
+        "leader to stop buying Russian oil.\n"
+        "On Wednesday Putin said Ukrainian troops must withdraw from the Donbas.\n"
+    )
+    demands = [e for e in events(gaz, text, dt.date(2025, 12, 6)) if e.type == "demand"]
+    assert [e.date for e in demands] == [
+        dt.date(2025, 11, 30),
+        dt.date(2025, 12, 5),
+        dt.date(2025, 12, 4),
+        dt.date(2025, 12, 3),
+    ]
+    assert "recep_tayyip_erdogan" in demands[2].actors and "ukraine" in demands[3].actors
+
+
+def test_a_possessive_call_for_a_truce_is_no_new_demand(gaz: Gazetteer) -> None:
+    text = "Rutte told reporters that the allies backed the president's call on Sunday for a ceasefire."
+    assert not [e for e in events(gaz, text, dt.date(2025, 10, 20)) if e.type == "demand"]
