@@ -80,7 +80,7 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"|\b(?:visit(?:s|ed)?|(?<!the\s)(?<!a\s)visiting|trip|hosted|hosts?|greeted|sat\s+down\s+with)\b"
         r"|\b(?:travel(?:l?ed|l?ing|s)?|flew|fly|flies|arriv(?:ed|es|e|ing))\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?=[A-Z])"
         # "Witkoff is due in Moscow on Thursday", "Fidan received separately the head of the delegation"
-        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,3}"
+        r"|\b(?:is|are)\s+(?:due|expected)\s+(?:back\s+)?in\s+(?=[A-Z])|\bwelcom(?:ed|es|ing)\s+(?=(?:[A-Z][\w.-]*\s+){1,5}"
         r"(?:to|in|at)\s+[A-Z])"
         r"|\breceiv(?:ed|es|e|ing)\s+(?:separately\s+)?(?=[A-Z]|the\s+(?:head|leader|visiting|\w+\s+(?:delegation|president|minister)))"
         r"|\bspent\s+(?:\w+\s+){0,2}(?:hours?|minutes|days?|an\s+evening)\s+with\s+"
@@ -1747,6 +1747,10 @@ def _sentence_events(
             # the event told as background to the main clause has only the parties named after the gap
             own = _actor_ids(sent, mentions, gap.end())
             actors = [a for a in actors if a in own]
+            if _HE_FIRST.match(sent, gap.end()):
+                # "Putin's visit came two days after he received Witkoff": the pronoun is the main clause's person
+                lead = _people(_actor_ids(sent, mentions, 0, gap.start()), ctx.lex)[:1]
+                actors = lead + [a for a in actors if a not in lead]
         elif gap is not None and m.end() <= gap.start() and not _actor_ids(sent, mentions, 0, gap.start()):
             # "The aid freeze was ordered on March 3, three days after the meeting between X and Y": X and Y
             # are the earlier event's; the main clause's parties are those of the sentence before
@@ -1925,7 +1929,8 @@ _GAP_AFTER = re.compile(
     r"|(?P<hours>hours|minutes|(?:an?|one|two|three|several)\s+hours?))\s+after\s+"
 )
 _MAIN_NOUN = re.compile(
-    r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its)\s+(?:[\w-]+\s+){0,2}?(?P<noun>call|conversation|meeting"
+    r"^(?:[^,]{0,30}[-\u2013\u2014:]\s+)?(?:the|this|that|their|his|her|its|(?-i:[A-Z])[\w-]+[\u2019']s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>call|conversation|meeting"
     r"|summit|talks|visit|strikes?|attacks?|exchange|swap)\b",
     _I,
 )

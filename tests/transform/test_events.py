@@ -2664,3 +2664,15 @@ def test_demands_called_for_on_a_day_pressed_on_a_leader_and_must_reported(gaz: 
 def test_a_possessive_call_for_a_truce_is_no_new_demand(gaz: Gazetteer) -> None:
     text = "Rutte told reporters that the allies backed the president's call on Sunday for a ceasefire."
     assert not [e for e in events(gaz, text, dt.date(2025, 10, 20)) if e.type == "demand"]
+
+
+def test_a_host_welcoming_a_titled_guest_and_a_visit_two_days_after_a_meeting(gaz: Gazetteer) -> None:
+    text = (
+        "German Chancellor Friedrich Merz welcomed Ukrainian President Volodymyr Zelenskyy to Berlin on Wednesday.\n"
+        "Russian President Vladimir Putin arrived in New Delhi on Thursday for a two-day state visit.\n"
+        "Putin's visit came two days after he received US special envoy Steve Witkoff at the Kremlin.\n"
+    )
+    meetings = [e for e in events(gaz, text, dt.date(2025, 12, 5)) if e.type == "meeting"]
+    assert {"friedrich_merz", "volodymyr_zelensky"} <= set(meetings[0].actors)
+    kremlin = next(e for e in meetings if "steve_witkoff" in e.actors)
+    assert kremlin.date == dt.date(2025, 12, 2) and "vladimir_putin" in kremlin.actors
