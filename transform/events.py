@@ -2046,7 +2046,7 @@ def _event_actors(
             # the subject the appositives broke into clauses
             actors += [a for a in _actor_ids(sent, mentions, 0, lo, parties=True) if a not in actors]
         # "the two men had spoken by phone", "a phone call between the two presidents"
-        pair = _TWO_PEOPLE.search(sent, lo, m.start()) or (between and _TWO_PEOPLE.match(sent, between.end()))
+        pair = _TWO_PEOPLE.search(sent, lo, m.start() + 6) or (between and _TWO_PEOPLE.match(sent, between.end()))
         if pair and not _actor_ids(sent, mentions, pair.start(), m.start()):
             # "the two men had spoken by phone": the two people the sentence before named, or this one before
             # them ("After a call with Putin, Trump announced that the two would meet")
@@ -2442,7 +2442,7 @@ def _resolve_overlaps(
         if kinds == {"meeting", "negotiation"}:
             loser = "meeting" if group or not people else "negotiation"
             out = [h for h in out if not (h.clause == clause and h.type == loser)]
-        elif kinds == {"meeting"} and (group or not people) and not _TWO_PEOPLE.search(sent, lo, first):
+        elif kinds == {"meeting"} and (group or not people) and not _TWO_PEOPLE.search(sent, lo, first + 6):
             # "the two leaders talked": people, though the clause names none
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
         elif (

@@ -2676,3 +2676,13 @@ def test_a_host_welcoming_a_titled_guest_and_a_visit_two_days_after_a_meeting(ga
     assert {"friedrich_merz", "volodymyr_zelensky"} <= set(meetings[0].actors)
     kremlin = next(e for e in meetings if "steve_witkoff" in e.actors)
     assert kremlin.date == dt.date(2025, 12, 2) and "vladimir_putin" in kremlin.actors
+
+
+def test_when_the_two_met_is_a_meeting_of_the_two_people_named(gaz: Gazetteer) -> None:
+    text = "Zelensky had asked Trump for long-range weapons when the two met in New York on September 23."
+    found = {e.type: e for e in events(gaz, text, dt.date(2025, 10, 3))}
+    assert "negotiation" not in found
+    assert (found["meeting"].date, found["meeting"].actors) == (
+        dt.date(2025, 9, 23),
+        ("donald_trump", "volodymyr_zelensky"),
+    )
