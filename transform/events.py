@@ -94,6 +94,8 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         # "ready to hold a further round": a round of talks, the talks left implicit
         r"|(?<=\bhold\s)(?:a|another|the)\s+(?:new|further|next|second|third|fourth)\s+round"
         r"|(?:delegations|negotiators|negotiating\s+teams)\s+(?:\w+\s+){0,2}?(?:sat|sit)\s+down"
+        # "Russian and Ukrainian negotiators agreed in Istanbul on Monday to ...": the talks where they agreed
+        r"|(?<=\band\s)(?:[A-Z][\w-]+\s+)(?:negotiators|delegations|delegates)\s+(?=(?:agreed|met)\s+(?:in|at|on)\s)"
         # "the American team held a separate, long session with Russian officials"
         r"|(?<=\bheld\s)(?:a|an|another)\s+(?:[\w-]+,?\s+){0,3}?session\s+with)\b",
         _I,

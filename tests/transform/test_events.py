@@ -2686,3 +2686,14 @@ def test_when_the_two_met_is_a_meeting_of_the_two_people_named(gaz: Gazetteer) -
         dt.date(2025, 9, 23),
         ("donald_trump", "volodymyr_zelensky"),
     )
+
+
+def test_two_sides_negotiators_agreeing_somewhere_on_a_day_held_talks_that_day(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian negotiators agreed in Istanbul on Monday to exchange all severely wounded prisoners. "
+        "Medinsky also proposed a ceasefire of two to three days in certain sections of the front line."
+    )
+    found = events(gaz, text, dt.date(2025, 6, 3))
+    talks = [e for e in found if e.type == "negotiation"]
+    assert [(e.date, e.actors, e.location) for e in talks] == [(dt.date(2025, 6, 2), ("russia", "ukraine"), "Istanbul")]
+    assert {e.date for e in found if e.type == "proposal"} == {dt.date(2025, 6, 2)}
