@@ -2568,6 +2568,8 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
     scheduled = _SCHEDULED_CUES.search(low, c_start, m_end) and _SCHEDULED.search(sent[c_start:m_start] + m.group())
     if scheduled and etype == "ceasefire" and scheduled.group()[:3].lower() in ("agr", "did"):
         return "occurred"  # "agreed to halt strikes": agreeing to a truce is the truce
+    if scheduled and _HAD_BEEN_DUE.search(sent, max(c_start, scheduled.start() + c_start - 16), m_start + 1):
+        return "proposed"  # "Zelensky and Trump had been scheduled to meet that day": a plan that fell through
     if scheduled or (_LATER_SCHEDULED_CUES.search(low, m_end, c_end) and _LATER_SCHEDULED.match(sent[m_end:c_end])):
         return None if etype == "attack" else "scheduled"
     return "occurred"
@@ -2576,6 +2578,7 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
 # "was not seeking peace and called on the US to respond": a past-tense verb after 'and' is a new, positive act
 # (not "did not meet and talk")
 _AND_PAST = re.compile(r"and\s(?:[a-z]+ed|met|spoke|held|sent|gave|made|took)\b")
+_HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|supposed|slated|planned)\s+to\b", _I)
 _WHICH_ENDED = re.compile(
     r"[^.;:]{0,80}?,\s+(?:which|that)\s+(?:ended|lasted|took\s+place|were\s+held|was\s+held|broke\s+up|began)\b", _I
 )

@@ -2697,3 +2697,9 @@ def test_two_sides_negotiators_agreeing_somewhere_on_a_day_held_talks_that_day(g
     talks = [e for e in found if e.type == "negotiation"]
     assert [(e.date, e.actors, e.location) for e in talks] == [(dt.date(2025, 6, 2), ("russia", "ukraine"), "Istanbul")]
     assert {e.date for e in found if e.type == "proposal"} == {dt.date(2025, 6, 2)}
+
+
+def test_a_meeting_that_had_been_due_is_a_plan_that_fell_through(gaz: Gazetteer) -> None:
+    text = "Zelensky and Trump had been due to meet on Tuesday on the sidelines of the summit in Kananaskis."
+    found = [e for e in events(gaz, text, dt.date(2025, 6, 18)) if e.type == "meeting"]
+    assert [(e.date, e.status) for e in found] == [(dt.date(2025, 6, 17), "proposed")]
