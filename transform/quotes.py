@@ -2307,6 +2307,10 @@ _DEGREE = re.compile(
     r"\b(?:Prof\.\s+)?Dr\.\s+(?:(?:oec|phil|rer|nat|pol|iur|jur|med|sc|techn|publ|h\.\s?c)\.\s+)+"
     r"(?:(?:HSG|ETH|EPFL|UZH)\s+)?(?=[A-Z])"
 )
+_ABBREVIATED_TITLES = re.compile(
+    r"\b(?:(?:Conf|Lect|Asist|Eng|Ing|Mgr|PhDr|JUDr|MUDr|RNDr|Doc|Assoc|Engr)\.\s+(?:(?:univ|dr|Dr|Prof|prof|habil|ing)\.\s+)*"
+    r"|(?:Prof|Dr)\.\s+(?:(?:univ|dr|habil|ing)\.\s+)+)(?=[A-Z\u00c0-\u00de\u0100-\u017d])"
+)
 _CREDIT = re.compile(r"\((?:Photos?|Pictures?|Image|Credit|Video)(?:\s+by)?\s*:?\s[^()\n]{1,80}\)")
 # 'while her father checked the gauge': a kin noun as the subject of a verb, not 'stood beside her mother'
 _KIN_SUBJECT = re.compile(
@@ -3109,6 +3113,10 @@ def find_quotes(text: str, gazetteer: Gazetteer) -> list[Quote]:
     if "Dr. " in work:
         # 'Dr. oec. HSG Reto Ammann', 'Dr. rer. nat. Anna Weiss': a German-style degree is no part of the name
         work = _DEGREE.sub(lambda m: " " * len(m.group()), work)
+    if ". " in work and _ABBREVIATED_TITLES.search(work):
+        # 'Conf. univ. dr. Andreea Stanescu-Vlad', 'Eng. Samuel Otieno-Wafula': abbreviated academic and
+        # professional titles are no part of the name either
+        work = _ABBREVIATED_TITLES.sub(lambda m: " " * len(m.group()), work)
     if _COMBINING.search(work):
         work = work.translate(_MARK_MASK)
     reg = _register(work, rules, quoted, nick_gaps)

@@ -2213,3 +2213,17 @@ def test_a_spokesperson_for_the_prime_minister_s_office_is_that_office_of_its_st
         "commitment to Ukraine is not seasonal,\u201d the spokesperson said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["office_of_the_prime_minister_of_canada"]
+
+
+def test_abbreviated_academic_and_professional_titles_are_no_part_of_the_name() -> None:
+    text = (
+        "News\n\u201cThe Kremlin has turned a maritime deal into a banking negotiation,\u201d said Conf. univ. dr. "
+        "Andreea St\u0103nescu-Vlad of a Constan\u021ba institute. \u201cThat tells you who is in a hurry.\u201d\n"
+        "Eng. Samuel Otieno-Wafula, a petroleum engineer, said freight could add to the bill. \u201cInsurance and "
+        "freight are where the surprises hide,\u201d said Eng. Otieno-Wafula.\n"
+    )
+    assert [q.speaker for q in quotes(text)] == [
+        "Andreea St\u0103nescu-Vlad",
+        "Andreea St\u0103nescu-Vlad",
+        "Samuel Otieno-Wafula",
+    ]
