@@ -1566,7 +1566,8 @@ def _resolve_sequence(text: str, seq: list[tuple[int, int, str]], reg: _Registry
             # "The Russian Embassy in New Delhi", "the US Embassy in ..." (US read as an actor before the core)
             dem = name.split() if " " in name else [seq[plan.core - 1][2] if plan.core else "", name]
             mission = _mission_name(_POSS_S.sub("", dem[0]), dem[1], post.group(1)) if len(dem) == 2 else None
-            name, end = mission or f"{name} in {post.group(1)}", post.end()
+            # 'the Embassy of Ukraine in Nairobi' is its embassy in Kenya too (a capital stands for its country)
+            name, end = mission or f"{name} in {_CAPITALS.get(post.group(1).casefold(), post.group(1))}", post.end()
         name = _with_state(name, plan.words, text, start, None if post else end)
         ent = reg.entity_for_name(name, "organisation", set())
         if _FIRM_BEFORE_ONE.search(text, max(0, start - 20), start):

@@ -2227,3 +2227,11 @@ def test_abbreviated_academic_and_professional_titles_are_no_part_of_the_name() 
         "Andreea St\u0103nescu-Vlad",
         "Samuel Otieno-Wafula",
     ]
+
+
+def test_an_embassy_named_in_full_in_a_capital_is_its_embassy_in_that_country() -> None:
+    text = (
+        "News\nThe Embassy of Ukraine in Nairobi welcomed the US move. \u201cEvery dollar taken from Russia\u2019s "
+        "oil revenue is a dollar less for the missiles,\u201d the embassy said.\n"
+    )
+    assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_kenya"]
