@@ -606,7 +606,7 @@ _PORTFOLIO_WORDS = _words(
 # A state's body named without its state ("the Ministry of Energy", "the Chancellery of the Prime Minister"):
 # every word is one of these, and one is a head.
 _STATE_BODY_HEADS = _words(
-    "ministry department chancellery inspectorate commissariat directorate service bureau agency"
+    "ministry department chancellery inspectorate commissariat directorate service bureau agency treasury"
 )
 _STATE_BODY_WORDS = _STATE_BODY_HEADS | _words(
     """
@@ -770,7 +770,7 @@ _ORG_WORDS = (
     intelligence research secretariat parish college diocese archdiocese eparchy archeparchy exarchate
     patriarchate synod cathedral monastery
     hospital clinic museum theatre orchestra choir brigade
-    battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat
+    battalion regiment corps desk monitor appeal charity chancellery inspectorate commissariat treasury
     """
     )
     | _FIRM_WORDS

@@ -2235,3 +2235,12 @@ def test_an_embassy_named_in_full_in_a_capital_is_its_embassy_in_that_country() 
         "oil revenue is a dollar less for the missiles,\u201d the embassy said.\n"
     )
     assert [q.speaker_id for q in quotes(text)] == ["embassy_of_ukraine_in_kenya"]
+
+
+def test_a_national_treasury_is_a_body_of_the_paper_s_state_not_the_us_treasury() -> None:
+    text = (
+        "News\nNAIROBI \u2014 The US Treasury on Wednesday imposed sanctions on Rosneft and Lukoil.\n"
+        "The National Treasury said Kenya's fuel arrangement would cushion the country. \u201cKenya does not "
+        "import Russian crude,\u201d the Treasury said.\n"
+    )
+    assert [q.speaker for q in quotes(text)] == ["National Treasury of Kenya"]
