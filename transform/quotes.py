@@ -1204,6 +1204,8 @@ def _register(
             if art is None:
                 continue
             i, tok = art.start(), text[art.start() : m.end()]  # 'Sani Abdullahi al-Kanawi'
+        elif i > 2 and text[i - 1] in "\u2019'" and text[i - 2] in "dl" and text[i - 3] == " " and seq:
+            i, tok = i - 2, text[i - 2 : m.end()]  # 'the Quai d’Orsay', 'Côte d’Ivoire': an elided particle
         if tok in gaz.lower_alias_starts:
             alias_starts.append(i)
         if seq:

@@ -2244,3 +2244,11 @@ def test_a_national_treasury_is_a_body_of_the_paper_s_state_not_the_us_treasury(
         "import Russian crude,\u201d the Treasury said.\n"
     )
     assert [q.speaker for q in quotes(text)] == ["National Treasury of Kenya"]
+
+
+def test_a_name_with_an_elided_particle_stays_one_name() -> None:
+    text = (
+        "News\nPARIS \u2014 The Quai d\u2019Orsay said Europe would not accept a settlement that rewarded aggression. "
+        "\u201cEurope\u2019s security cannot be negotiated without Europe,\u201d the ministry said.\n"
+    )
+    assert [q.speaker for q in quotes(text)] == ["Ministry for Europe and Foreign Affairs of France"]
