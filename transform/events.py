@@ -2547,6 +2547,12 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
         sent, max(0, c_start - 12), m_start
     ):
         return None
+    if (
+        (low.find("should", 0, m_start) >= 0 or low.find("must", 0, m_start) >= 0 or low.find("ought", 0, m_start) >= 0)
+        and (own := _OWN_VOICE.match(sent)) is not None
+        and own.end() <= m_start
+    ):
+        return None  # "The Europeans must insist that ...", "Washington should make clear ...": the writer's advice
     if etype in SPEECH_ACTS:
         return "scheduled" if _WILL.search(sent[c_start:m_start]) else "occurred"
     if etype == "ceasefire_violation":
@@ -2578,6 +2584,12 @@ def _status(etype: str, m: re.Match[str], sent: str, clause: tuple[int, int], go
 # "was not seeking peace and called on the US to respond": a past-tense verb after 'and' is a new, positive act
 # (not "did not meet and talk")
 _AND_PAST = re.compile(r"and\s(?:[a-z]+ed|met|spoke|held|sent|gave|made|took)\b")
+# a sentence whose first verb is the writer's own 'should'/'must', with nobody reported saying it
+_OWN_VOICE = re.compile(
+    r"^(?:(?:But|And|So|Now|Still|Instead),?\s+)?(?:The\s+|This\s+)?(?:(?!(?:said|says|told|tells|argued|argues|insisted"
+    r"|wrote|writes)\b)[\w\u2019'-]+\s+){0,3}?(?:should|must|ought\s+to)\s"
+    r"(?![^.;]*\b(?:said|says|told|tells|argued|argues|according|insisted|insists|warned|warns)\b)"
+)
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|supposed|slated|planned)\s+to\b", _I)
 _WHICH_ENDED = re.compile(
     r"[^.;:]{0,80}?,\s+(?:which|that)\s+(?:ended|lasted|took\s+place|were\s+held|was\s+held|broke\s+up|began)\b", _I

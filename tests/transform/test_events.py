@@ -2703,3 +2703,14 @@ def test_a_meeting_that_had_been_due_is_a_plan_that_fell_through(gaz: Gazetteer)
     text = "Zelensky and Trump had been due to meet on Tuesday on the sidelines of the summit in Kananaskis."
     found = [e for e in events(gaz, text, dt.date(2025, 6, 18)) if e.type == "meeting"]
     assert [(e.date, e.status) for e in found] == [(dt.date(2025, 6, 17), "proposed")]
+
+
+def test_the_writer_s_own_should_and_must_are_advice_not_events(gaz: Gazetteer) -> None:
+    text = (
+        "The Europeans must insist that any settlement comes with guarantees, backed by American air power.\n"
+        "Washington should make clear that sanctions on Russia will rise until the shelling of Ukraine stops.\n"
+        "Zelensky said Washington should impose new sanctions on Russia's banking sector.\n"
+    )
+    found = events(gaz, text, dt.date(2025, 8, 20))
+    assert [e.type for e in found] == ["sanctions"]
+    assert found[0].status == "proposed" and "russia" in found[0].actors
