@@ -365,7 +365,8 @@ _PROPOSED = re.compile(
 _SCHEDULED = re.compile(
     r"\b(?:will|'ll|shall|would|due|set\s+to|set\s+for|scheduled|expected|slated|planned|plans?\s+to|to\s+be\s+held"
     r"|going\s+to|upcoming|agreed\s+that|next(?!\s+(?:day|morning|evening)\b)"  # "the next day Trump received"
-    r"|(?:agreed|did\s+agree|agreement|deal)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?)?to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
+    r"|(?:agreed|did\s+agree|agreement|deal)\s+(?:(?:at|in|on|during)\s+(?:[\w'\u2019]+\s+){1,3}?|yesterday\s+|today\s+)?to\s+"
+    r"(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:pledged|promised|vowed|committed\s+themselves|undertook)\s+to\s+(?!a\b|an\b|the\b|its\b|their\b|\d)"
     r"|(?:is|are)\s+to\s+(?=(?:hold|meet|sign|begin|start|resume|visit|travel|host|take|hand|swap|exchange)\b))\b",
     _I,
@@ -1093,6 +1094,14 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
             k = next((k for k in same if kept[k].status == "scheduled" and kept[k].date == e.date), None)
             if k is not None:
                 kept[k] = replace(kept[k], status="occurred")
+            elif (
+                e.type in ("prisoner_exchange", "attack")
+                and e.date_end is not None
+                and all(kept[k].date != e.date for k in same)
+            ):
+                # "led to the exchange of 1,000 for 1,000 carried out from May 23 to 25": a span of its own
+                # days is another exchange than the one told so far
+                kept.append(e)
         if same and _LED_BY.search(e.evidence):
             # "The talks in Jeddah were led by Rubio on the American side and by Yermak": who took part in
             # the talks the article told
@@ -2762,7 +2771,7 @@ def _event_date(
     if len(free) > 1:
         # "Tuesday's talks followed a call ... last Wednesday": Tuesday is the talks', the call has its own day
         free = [d for d in free if not _possessed_by_other(d, hit, sent)] or free
-    own = [d for d in free if 0 <= d.start - m_end <= 40 and _FOR_DATE.search(sent[max(0, d.start - 20) : d.start])]
+    own = [d for d in free if 0 <= d.start - m_end <= 60 and _FOR_DATE.search(sent[max(0, d.start - 20) : d.start])]
     if not free:
         # "demanded a truce starting on Monday": Monday is the truce's; the act takes an earlier date of the
         # sentence ("On Saturday 10 May, ... demanded ...") or none

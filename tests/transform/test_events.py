@@ -2714,3 +2714,17 @@ def test_the_writer_s_own_should_and_must_are_advice_not_events(gaz: Gazetteer) 
     found = events(gaz, text, dt.date(2025, 8, 20))
     assert [e.type for e in found] == ["sanctions"]
     assert found[0].status == "proposed" and "russia" in found[0].actors
+
+
+def test_an_earlier_exchange_with_days_of_its_own_is_another_exchange(gaz: Gazetteer) -> None:
+    text = (
+        "Russian and Ukrainian negotiators agreed yesterday to exchange more prisoners of war, but their second round "
+        "of direct talks in Istanbul ended after barely an hour.\n"
+        "The first round, held in Istanbul on May 16, led to the exchange of 1,000 prisoners for 1,000 carried out "
+        "from May 23 to 25, the largest of the war.\n"
+    )
+    swaps = [e for e in events(gaz, text, dt.date(2025, 6, 3)) if e.type == "prisoner_exchange"]
+    assert [(e.date, e.date_end, e.status) for e in swaps] == [
+        (dt.date(2025, 6, 2), None, "scheduled"),
+        (dt.date(2025, 5, 23), dt.date(2025, 5, 25), "occurred"),
+    ]
