@@ -2263,6 +2263,8 @@ def _keep_trigger(etype: str, m: re.Match[str], sent: str, low: str, after_truce
         or low.find("instead of", max(0, start - 30), start) >= 0
     ) and _RATHER_THAN.search(low, max(0, start - 30), start):
         return False  # "going straight for a full peace deal rather than a ceasefire": the road not taken
+    if etype == "military_aid" and _STRIKE_WITH.search(low, max(0, start - 60), start):
+        return False  # "delivered a massive strike with long-range precision weapons": the arms of an attack
     if etype == "attack":
         return not (
             _ATTACK_SKIP.search(sent[max(0, start - 50) : start]) or _ATTACK_FALSE.match(sent[start : start + 40])
@@ -2598,6 +2600,9 @@ _OWN_VOICE = re.compile(
     r"^(?:(?:But|And|So|Now|Still|Instead),?\s+)?(?:The\s+|This\s+)?(?:(?!(?:said|says|told|tells|argued|argues|insisted"
     r"|wrote|writes)\b)[\w\u2019'-]+\s+){0,3}?(?:should|must|ought\s+to)\s"
     r"(?![^.;]*\b(?:said|says|told|tells|argued|argues|according|insisted|insists|warned|warns)\b)"
+)
+_STRIKE_WITH = re.compile(
+    r"\b(?:strikes?|attacks?|struck|hit|fired|bombarded|shelled)\b[^.;]{0,40}\bwith\s+(?:[\w-]+\s+){0,3}$"
 )
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|supposed|slated|planned)\s+to\b", _I)
 _WHICH_ENDED = re.compile(

@@ -2728,3 +2728,11 @@ def test_an_earlier_exchange_with_days_of_its_own_is_another_exchange(gaz: Gazet
         (dt.date(2025, 6, 2), None, "scheduled"),
         (dt.date(2025, 5, 23), dt.date(2025, 5, 25), "occurred"),
     ]
+
+
+def test_weapons_an_attack_was_delivered_with_are_no_aid(gaz: Gazetteer) -> None:
+    text = (
+        "On the night of June 5 to 6, the Russian armed forces delivered a massive strike with long-range precision "
+        "weapons on Ukrainian defence enterprises in Kyiv, the ministry said."
+    )
+    assert [e.type for e in events(gaz, text, dt.date(2025, 6, 13))] == ["attack"]
