@@ -2455,7 +2455,17 @@ def _resolve_overlaps(
         if kinds == {"meeting", "negotiation"}:
             loser = "meeting" if group or not people else "negotiation"
             out = [h for h in out if not (h.clause == clause and h.type == loser)]
-        elif kinds == {"meeting"} and (group or not people) and not _TWO_PEOPLE.search(sent, lo, first + 6):
+        elif (
+            kinds == {"meeting"}
+            and (group or not people)
+            and not _TWO_PEOPLE.search(sent, lo, first + 6)
+            # "Trump and Zelensky sat on two chairs ..., their first meeting since February": the two people's
+            and not (
+                not group
+                and _THEIR_LEAD.search(sent, max(0, first - 30), first)
+                and len(_people({x.actor for x in mentions if x.actor and x.end <= first}, lex)) >= 2
+            )
+        ):
             # "the two leaders talked": people, though the clause names none
             out = [_Hit("negotiation", h.m, h.clause) if h in mine else h for h in out]
         elif (
@@ -2604,6 +2614,7 @@ _OWN_VOICE = re.compile(
 _STRIKE_WITH = re.compile(
     r"\b(?:strikes?|attacks?|struck|hit|fired|bombarded|shelled)\b[^.;]{0,40}\bwith\s+(?:[\w-]+\s+){0,3}$"
 )
+_THEIR_LEAD = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", _I)
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|supposed|slated|planned)\s+to\b", _I)
 _WHICH_ENDED = re.compile(
     r"[^.;:]{0,80}?,\s+(?:which|that)\s+(?:ended|lasted|took\s+place|were\s+held|was\s+held|broke\s+up|began)\b", _I

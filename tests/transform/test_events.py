@@ -2736,3 +2736,12 @@ def test_weapons_an_attack_was_delivered_with_are_no_aid(gaz: Gazetteer) -> None
         "weapons on Ukrainian defence enterprises in Kyiv, the ministry said."
     )
     assert [e.type for e in events(gaz, text, dt.date(2025, 6, 13))] == ["attack"]
+
+
+def test_their_meeting_after_two_people_named_is_a_meeting_not_talks(gaz: Gazetteer) -> None:
+    text = (
+        "The next day, Trump and Zelensky sat on two chairs in St Peter's Basilica for fifteen minutes before Pope "
+        "Francis's funeral, their first meeting since February."
+    )
+    found = events(gaz, text, dt.date(2025, 5, 2))
+    assert [(e.type, e.actors) for e in found] == [("meeting", ("donald_trump", "volodymyr_zelensky"))]
