@@ -1083,12 +1083,23 @@ def find_events(text: str, published: dt.date | None, gazetteer: Gazetteer) -> l
     # a definite reference ("the meeting", "the offensive") to a type the article already reported is no new
     # event, though it may tell that a planned one went ahead ("This morning the exchange went ahead")
     kept = []
+    # "the prisoner exchange agreed at the Istanbul talks" may come before the paragraph that tells those talks
+    told_days: dict[str, list[dt.date]] = {}
+    for i, e in enumerate(events):
+        if i not in mentioned and e.date is not None and e.status == "occurred":
+            told_days.setdefault(_family(e.type), []).append(e.date)
     for i, e in enumerate(events):
         if i not in mentioned:
             kept.append(e)
             continue
         same = [k for k, o in enumerate(kept) if _family(o.type) == _family(e.type)]
-        if not same:
+        if not same and not (
+            # the talks the exchange was agreed at, told further down with the earlier day they were held
+            e.type in ("negotiation", "meeting")
+            and _AGREED_AT_TALKS.search(e.evidence) is not None
+            and e.date is not None
+            and any(d < e.date for d in told_days.get(_family(e.type), ()))
+        ):
             kept.append(e)
         elif e.status == "occurred" and e.date is not None:
             k = next((k for k in same if kept[k].status == "scheduled" and kept[k].date == e.date), None)
@@ -2613,6 +2624,11 @@ _OWN_VOICE = re.compile(
 )
 _STRIKE_WITH = re.compile(
     r"\b(?:strikes?|attacks?|struck|hit|fired|bombarded|shelled)\b[^.;]{0,40}\bwith\s+(?:[\w-]+\s+){0,3}$"
+)
+_AGREED_AT_TALKS = re.compile(
+    r"\b(?:agreed|reached|signed|decided)\s+(?:at|during)\s+(?:the|their)\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit"
+    r"|negotiations)\b",
+    _I,
 )
 _THEIR_LEAD = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,2}$", _I)
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|scheduled|expected|set|supposed|slated|planned)\s+to\b", _I)

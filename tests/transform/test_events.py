@@ -2745,3 +2745,13 @@ def test_their_meeting_after_two_people_named_is_a_meeting_not_talks(gaz: Gazett
     )
     found = events(gaz, text, dt.date(2025, 5, 2))
     assert [(e.type, e.actors) for e in found] == [("meeting", ("donald_trump", "volodymyr_zelensky"))]
+
+
+def test_talks_an_exchange_was_agreed_at_are_those_told_further_down(gaz: Gazetteer) -> None:
+    text = (
+        "MOSCOW, June 12. On Thursday, Russia and Ukraine carried out another stage of the prisoner exchange agreed "
+        "at the Istanbul talks, the Russian Defense Ministry said.\n"
+        "At the second round of direct talks in Istanbul on June 2, the Russian delegation handed over a memorandum.\n"
+    )
+    talks = [e for e in events(gaz, text, dt.date(2025, 6, 12)) if e.type in ("negotiation", "meeting")]
+    assert [e.date for e in talks] == [dt.date(2025, 6, 2)]
