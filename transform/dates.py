@@ -177,7 +177,10 @@ _HINT_RE = re.compile(
 _FUTURE_RE = re.compile(
     r"\b(?:will|'ll|shall|would|going\s+to|(?:is|are|was|were)\s+(?:now\s+|also\s+|still\s+)?(?:due|set|scheduled|expected"
     r"|slated|poised|"
-    r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans\s+to|planning\s+to|planned\s+for|intends?\s+to|upcoming)\b",
+    r"planned|to\s+be\s+held|to\s+meet|to\s+hold)|plans\s+to|planning\s+to|planned\s+for|intends?\s+to|upcoming"
+    # the news present of a fixture: "EU leaders meet informally in Copenhagen on Wednesday"
+    r"|(?<!\bto\s)(?<!\bdid\s)(?<!\bnot\s)(?:meet|meets|gather|gathers|convene|convenes)\s+"
+    r"(?:informally|again|today|tomorrow|this\s+week|next\s+week))\b",
     re.IGNORECASE,
 )
 _RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s+(?:[\w.:]+\s+){0,6}$", re.IGNORECASE)

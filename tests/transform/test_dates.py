@@ -202,3 +202,9 @@ def test_a_year_in_review_published_on_new_year_s_eve_looks_back_to_january() ->
     assert resolve_date("On 22 January Trump threatened Russia", pub) == (dt.date(2025, 1, 22), None)
     assert resolve_date("On 12 February Trump spoke by phone with Putin", pub) == (dt.date(2025, 2, 12), None)
     assert resolve_date("talks will resume on 12 January", pub, "future") == (dt.date(2026, 1, 12), None)
+
+
+def test_the_news_present_of_a_fixture_looks_ahead() -> None:
+    assert tense_of("EU leaders meet informally in Copenhagen on Wednesday") == "future"
+    assert tense_of("15 August — Trump and Putin meet at a military base in Anchorage") == "past"
+    assert tense_of("the two did not meet again on Friday") == "past"
