@@ -2063,6 +2063,10 @@ def _event_actors(
             if len(own) >= 2:
                 return own[:2]
         actors = list(_actor_ids(sent, mentions, lo, hi, parties=True)) or [a for a in all_actors if a not in sources]
+        if lo > 0 and hit.type in (*_TALK_TYPES, "call") and _TITLED_FIRST.fullmatch(sent, 0, lo):
+            # "The US president, Donald Trump, and the Russian president, Vladimir Putin, spoke": the first of
+            # the two titled names the commas broke off
+            actors += [a for a in _actor_ids(sent, mentions, 0, lo, parties=True) if a not in actors]
         if lo > 0 and hit.type in _TALK_TYPES and _HEADED_SUBJECT.match(sent, 0, lo):
             # "The Russian delegation, headed by Medinsky, and the Ukrainian delegation, headed by Umerov, met":
             # the subject the appositives broke into clauses
@@ -2143,6 +2147,9 @@ _SELF_CLAIM = re.compile(
     _I,
 )
 _HEADED_SUBJECT = re.compile(r"(?:The|A)\s+[^.;]{0,40}?\b(?:delegation|team|side)s?,\s+(?:headed|led)\s+by\b[^.;]*$")
+_TITLED_FIRST = re.compile(
+    r"(?:The|the)\s+[^,.;]{0,40}?\b(?:president|leader|minister|chancellor|envoy|secretary),\s+[^,.;]{3,40},\s+and\s*"
+)
 _THEIR = re.compile(r"\btheir\s+(?:[\w-]+\s+){0,3}$", _I)
 _GROUP_SUBJECT = re.compile(
     r"\b(?:the|both|all)\s+(?:[a-z-]+\s+){0,2}?(?:leaders|ministers|presidents|envoys|heads\s+of\s+state"

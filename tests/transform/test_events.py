@@ -2755,3 +2755,12 @@ def test_talks_an_exchange_was_agreed_at_are_those_told_further_down(gaz: Gazett
     )
     talks = [e for e in events(gaz, text, dt.date(2025, 6, 12)) if e.type in ("negotiation", "meeting")]
     assert [e.date for e in talks] == [dt.date(2025, 6, 2)]
+
+
+def test_two_titled_names_set_off_by_commas_both_took_part(gaz: Gazetteer) -> None:
+    text = (
+        "The US president, Donald Trump, and the Russian president, Vladimir Putin, spoke by telephone for about "
+        "two and a half hours on Tuesday."
+    )
+    found = events(gaz, text, dt.date(2025, 3, 20))
+    assert [(e.type, e.actors) for e in found] == [("call", ("donald_trump", "vladimir_putin"))]
