@@ -37,19 +37,19 @@ FLOORS = {
     # seventh blind set, scored blind once at P 0.64 / R 0.59 (date accuracy 0.68); read since
     "test7": (0.83, 0.77, 0.86),
     # eighth blind set, scored blind once at P 0.61 / R 0.57 (date accuracy 0.66)
-    "test8": (0.68, 0.67, 0.69),
+    "test8": (0.72, 0.69, 0.72),
     # ninth blind set, scored blind once at P 0.57 / R 0.55 (date accuracy 0.72)
     "test9": (0.64, 0.59, 0.75),
     # tenth blind set (mainstream formats), scored blind once at P 0.66 / R 0.67 (date accuracy 0.73)
     "test10": (0.71, 0.67, 0.75),
     # eleventh blind set (mainstream formats), scored blind once at P 0.52 / R 0.55 (date accuracy 0.60)
-    "test11": (0.61, 0.61, 0.67),
+    "test11": (0.66, 0.65, 0.72),
     # twelfth blind set (mainstream formats), scored blind once at P 0.68 / R 0.68 (date accuracy 0.74)
     "test12": (0.80, 0.77, 0.82),
     # thirteenth blind set (mainstream formats), scored blind once at P 0.65 / R 0.60 (date accuracy 0.72)
     "test13": (0.72, 0.68, 0.78),
     # fourteenth blind set (mainstream formats), scored blind once at P 0.65 / R 0.56 (date accuracy 0.71)
-    "test14": (0.62, 0.53, 0.68),
+    "test14": (0.70, 0.63, 0.73),
 }
 
 

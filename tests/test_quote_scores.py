@@ -69,7 +69,7 @@ BLIND_FLOORS = {
     "test12": (16, 0.93, 0.85),  # first blind 0.880
     "test13": (16, 0.93, 0.80),  # first blind 0.879
     "test14": (16, 0.89, 0.74),  # first blind 0.770
-    "test15": (16, 0.85, 0.83),  # first blind 0.868
+    "test15": (16, 0.94, 0.83),  # first blind 0.868
 }
 
 
